@@ -1,0 +1,47 @@
+#include "crypto/hkdf.h"
+
+#include "crypto/openssl_error.h"
+
+#include <openssl/core_names.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+
+#include <memory>
+
+namespace noteward::core::crypto {
+
+namespace {
+struct KdfDeleter {
+    void operator()(EVP_KDF* kdf) const { EVP_KDF_free(kdf); }
+    void operator()(EVP_KDF_CTX* ctx) const { EVP_KDF_CTX_free(ctx); }
+};
+
+// OSSL_PARAM wants mutable pointers even for inputs it only reads.
+void* mutableData(ByteView bytes)
+{
+    return const_cast<std::uint8_t*>(bytes.data());
+}
+}  // namespace
+
+SecretBytes hkdfSha256(ByteView inputKey, ByteView salt, ByteView info, std::size_t length)
+{
+    std::unique_ptr<EVP_KDF, KdfDeleter> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr));
+    if (!kdf) throwOpenSslFailure("EVP_KDF_fetch(HKDF)");
+    std::unique_ptr<EVP_KDF_CTX, KdfDeleter> ctx(EVP_KDF_CTX_new(kdf.get()));
+    if (!ctx) throwOpenSslFailure("EVP_KDF_CTX_new");
+
+    char digest[] = "SHA256";
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, mutableData(inputKey), inputKey.size()),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, mutableData(salt), salt.size()),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, mutableData(info), info.size()),
+        OSSL_PARAM_construct_end(),
+    };
+    SecretBytes out(length);
+    if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1)
+        throwOpenSslFailure("EVP_KDF_derive(HKDF)");
+    return out;
+}
+
+}  // namespace noteward::core::crypto

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "crypto/secret_bytes.h"
+#include "util/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace noteward::core::vault {
+
+// A SQLite/SQLCipher failure. Thrown inside core/vault only; repositories turn it into an
+// Error value at their boundary (see guarded()). The message never holds bound values.
+class DbError : public std::runtime_error {
+public:
+    DbError(int sqliteCode, const std::string& what);
+    int sqliteCode() const { return m_code; }
+    Error toError() const;
+
+private:
+    int m_code;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement& operator=(Statement&&) = delete;
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, ByteView blob);
+    Statement& bindNull(int index);
+    Statement& bind(int index, const std::optional<std::string>& text);
+
+    // true while a row is available; false once done.
+    bool step();
+    void run();  // step() that must finish without rows
+    void reset();
+
+    std::string text(int column) const;
+    std::optional<std::string> optionalText(int column) const;
+    std::int64_t int64(int column) const;
+    Bytes blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+// One SQLCipher connection. Opening checks that the library really is SQLCipher and that
+// the key opens the file, before anything is written.
+class Database {
+public:
+    struct OpenOptions {
+        bool create = false;
+        // Major version of SQLCipher that created the file (3 or 4); a 4.x library reads a
+        // version-3 file in compatibility mode.
+        int cipherCompatibility = 0;
+    };
+
+    static std::unique_ptr<Database> open(const std::filesystem::path& file, const crypto::SecretBytes& key,
+                                          const OpenOptions& options);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    std::int64_t scalarInt(std::string_view sql);
+    std::string scalarText(std::string_view sql);
+    int changes() const;
+    sqlite3* handle() const { return m_db; }
+    const std::filesystem::path& path() const { return m_path; }
+
+    // Major version of the linked SQLCipher, from PRAGMA cipher_version.
+    int cipherMajorVersion();
+
+private:
+    Database(sqlite3* db, std::filesystem::path path);
+    sqlite3* m_db;
+    std::filesystem::path m_path;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() ran. Immediate, so a writer takes
+// the write lock up front instead of failing half-way with SQLITE_BUSY.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};
+
+// Hex form of a raw key for PRAGMA key = "x'…'". Lives in SecretBytes because it is the key.
+crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key);
+
+}  // namespace noteward::core::vault

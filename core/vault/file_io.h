@@ -1,0 +1,47 @@
+#pragma once
+
+#include "util/bytes.h"
+#include "util/result.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace noteward::core::vault {
+
+// A file written in full or not at all: bytes go to `target`.tmp, and commit() flushes them
+// to disk, renames over `target` and flushes the folder, so afterwards `target` holds either
+// its old or its new content whatever happens to the process or the power. Dropped without
+// commit(), the temporary file is removed.
+class DurableFileWriter {
+public:
+    explicit DurableFileWriter(std::filesystem::path target);
+    ~DurableFileWriter();
+    DurableFileWriter(const DurableFileWriter&) = delete;
+    DurableFileWriter& operator=(const DurableFileWriter&) = delete;
+
+    Result<void> open();
+    Result<void> write(ByteView data);
+    Result<void> commit();
+
+private:
+    std::filesystem::path m_target;
+    std::filesystem::path m_temp;
+    std::FILE* m_file = nullptr;
+    bool m_committed = false;
+};
+
+Result<void> writeFileAtomically(const std::filesystem::path& target, ByteView data);
+
+// Reads a whole file, refusing files larger than `maxBytes`.
+Result<Bytes> readWholeFile(const std::filesystem::path& file, std::uintmax_t maxBytes);
+
+// fsync on a folder, so a rename or a new file inside it survives a power cut.
+void syncDirectory(const std::filesystem::path& dir);
+
+// Creates a folder (and parents) readable by its owner only.
+Result<void> createPrivateDirectory(const std::filesystem::path& dir);
+
+// Maps errno from a failed write to the Error a person should see.
+Error fileWriteError(int errnoValue, const std::filesystem::path& file);
+
+}  // namespace noteward::core::vault

@@ -1,0 +1,95 @@
+#include "vault/migrations.h"
+
+#include "vault/database.h"
+
+#include <array>
+#include <string>
+
+namespace noteward::core::vault {
+
+namespace {
+constexpr std::array kMigrations{
+    Migration{1, "practice, local user, settings and the audit log", R"sql(
+        CREATE TABLE practice (
+            id   TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE local_user (
+            id           TEXT PRIMARY KEY,
+            practice_id  TEXT NOT NULL REFERENCES practice(id),
+            display_name TEXT NOT NULL,
+            email        TEXT,
+            role         TEXT NOT NULL
+        );
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            seq         INTEGER PRIMARY KEY,
+            time        TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            action      TEXT NOT NULL,
+            object_type TEXT NOT NULL,
+            object_id   TEXT NOT NULL,
+            prev_hash   TEXT NOT NULL,
+            hash        TEXT NOT NULL
+        );
+    )sql"},
+    Migration{2, "clients and sessions", R"sql(
+        CREATE TABLE clients (
+            id            TEXT PRIMARY KEY,
+            name          TEXT NOT NULL,
+            name_folded   TEXT NOT NULL,
+            date_of_birth TEXT,
+            email         TEXT,
+            phone         TEXT,
+            address       TEXT,
+            nhs_number    TEXT,
+            status        TEXT NOT NULL CHECK (status IN ('active', 'discharged', 'archived')),
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        );
+        CREATE INDEX clients_by_name ON clients(name_folded);
+        CREATE UNIQUE INDEX clients_by_nhs_number ON clients(nhs_number) WHERE nhs_number IS NOT NULL;
+        CREATE TABLE sessions (
+            id               TEXT PRIMARY KEY,
+            client_id        TEXT NOT NULL REFERENCES clients(id) ON DELETE RESTRICT,
+            started_at       TEXT NOT NULL,
+            duration_seconds INTEGER NOT NULL DEFAULT 0,
+            status           TEXT NOT NULL
+                             CHECK (status IN ('scheduled', 'in_progress', 'completed', 'cancelled')),
+            created_at       TEXT NOT NULL,
+            updated_at       TEXT NOT NULL
+        );
+        CREATE INDEX sessions_by_client ON sessions(client_id, started_at);
+    )sql"},
+};
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latestSchemaVersion() { return kMigrations.back().version; }
+
+int schemaVersion(Database& db) { return static_cast<int>(db.scalarInt("PRAGMA user_version;")); }
+
+Result<void> migrate(Database& db, int target)
+{
+    const int current = schemaVersion(db);
+    if (current > latestSchemaVersion()) {
+        return makeError(ErrorCode::FromTheFuture,
+                         "This vault was written by a newer version of Noteward (schema " + std::to_string(current) +
+                             "; this version understands up to " + std::to_string(latestSchemaVersion()) +
+                             "). Update Noteward to open it. Nothing was changed.");
+    }
+    for (const Migration& m : kMigrations) {
+        if (m.version <= current || m.version > target) continue;
+        Transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version) + ";");
+        tx.commit();
+    }
+    return Ok{};
+}
+
+}  // namespace noteward::core::vault

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "audit/audit_log.h"
+#include "crypto/secret_bytes.h"
+#include "model/practice.h"
+#include "util/result.h"
+#include "vault/client_repository.h"
+#include "vault/key_file.h"
+#include "vault/session_repository.h"
+#include "vault/settings_repository.h"
+#include "vault/vault_paths.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace noteward::core::vault {
+
+class Database;
+
+struct VaultIdentity {
+    std::string practiceName = "My practice";
+    std::string therapistName = "Therapist";
+    std::optional<std::string> therapistEmail;
+};
+
+// One therapist's encrypted vault on this device: a SQLCipher database keyed with a random
+// 256-bit key, and the key file that wraps that key under the passphrase.
+class Vault {
+public:
+    static constexpr std::size_t kMinPassphraseLength = 10;
+
+    static Result<std::unique_ptr<Vault>> create(const std::filesystem::path& dir,
+                                                 const crypto::SecretBytes& passphrase,
+                                                 const VaultIdentity& identity = {});
+    static Result<std::unique_ptr<Vault>> open(const std::filesystem::path& dir,
+                                               const crypto::SecretBytes& passphrase);
+    // Restores a backup made by backupTo() into `dir`. Refuses to overwrite an existing vault
+    // unless `replace`; verifies the whole file and the passphrase before touching `dir`.
+    static Result<void> restore(const std::filesystem::path& backupFile, const std::filesystem::path& dir,
+                                const crypto::SecretBytes& passphrase, bool replace);
+    static bool existsAt(const std::filesystem::path& dir);
+
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    bool isLocked() const { return m_db == nullptr; }
+    // Closes the database and wipes the key from memory.
+    void lock();
+    Result<void> unlock(const crypto::SecretBytes& passphrase);
+    // Re-wraps the vault key under the new passphrase; the database is not rewritten.
+    Result<void> changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next);
+    // A consistent copy of the open vault in one file, still encrypted (see vault_backup.cpp).
+    Result<void> backupTo(const std::filesystem::path& file);
+
+    const std::filesystem::path& directory() const { return m_paths.dir; }
+    const std::string& vaultId() const { return m_header.vaultId; }
+    const model::Practice& practice() const { return m_practice; }
+    const model::LocalUser& user() const { return m_user; }
+
+    // Valid while unlocked; every call on a locked vault fails with ErrorCode::Locked.
+    ClientRepository clients();
+    SessionRepository sessions();
+    SettingsRepository settings();
+    Result<std::vector<audit::AuditEntry>> auditEntries(std::int64_t limit = 0);
+    Result<audit::AuditVerification> verifyAudit();
+
+    // The open connection, for core code and tests that need SQL; throws if locked.
+    Database& database();
+
+    static Error lockedError();
+
+private:
+    Vault(VaultPaths paths, KeyFile header, crypto::SecretBytes key, std::unique_ptr<Database> db);
+    Result<void> finishUnlock();
+
+    VaultPaths m_paths;
+    KeyFile m_header;
+    crypto::SecretBytes m_key;
+    std::unique_ptr<Database> m_db;
+    model::Practice m_practice;
+    model::LocalUser m_user;
+};
+
+}  // namespace noteward::core::vault

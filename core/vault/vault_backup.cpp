@@ -1,0 +1,260 @@
+// Whole-vault backup and restore. A backup file is
+//   "NWVBAK01" | u32 key-file length | key file | u64 database length | database | SHA-256
+// (lengths big-endian; the digest covers everything before it). The database inside is the
+// SQLCipher file itself, still encrypted under the vault key, and the key file wraps that key
+// under the passphrase in force when the backup was taken: the file is as safe as the vault.
+#include "vault/vault.h"
+
+#include "audit/audit_log.h"
+#include "crypto/random.h"
+#include "crypto/sha256.h"
+#include "vault/database.h"
+#include "vault/file_io.h"
+#include "vault/guarded.h"
+#include "vault/migrations.h"
+#include "vault/vault_files.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+#include <fstream>
+
+namespace noteward::core::vault {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::array<std::uint8_t, 8> kMagic = {'N', 'W', 'V', 'B', 'A', 'K', '0', '1'};
+constexpr std::uint32_t kMaxKeyFileSize = 64 * 1024;
+constexpr std::size_t kCopyBlock = 1 << 20;
+
+template <typename T>
+std::array<std::uint8_t, sizeof(T)> bigEndian(T value)
+{
+    std::array<std::uint8_t, sizeof(T)> out{};
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        out[sizeof(T) - 1 - i] = static_cast<std::uint8_t>(value >> (8 * i));
+    return out;
+}
+
+template <typename T>
+T fromBigEndian(const std::uint8_t* bytes)
+{
+    T value = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i) value = static_cast<T>((value << 8) | bytes[i]);
+    return value;
+}
+
+Error notABackup(const fs::path& file)
+{
+    return makeError(ErrorCode::InvalidInput, file.string() + " is not a Noteward backup, or it is damaged or "
+                                                              "truncated. Nothing was restored.");
+}
+
+// Writes `data` to the backup and to its running digest.
+Result<void> emit(DurableFileWriter& out, crypto::Sha256& digest, ByteView data)
+{
+    digest.update(data);
+    return out.write(data);
+}
+
+void copyDatabase(Database& source, Database& target)
+{
+    sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", source.handle(), "main");
+    if (backup == nullptr)
+        throw DbError(sqlite3_errcode(target.handle()), std::string("backup: ") + sqlite3_errmsg(target.handle()));
+    // One step copies every page under a single read transaction: a consistent snapshot even
+    // while other connections keep writing.
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) throw DbError(rc, std::string("backup: ") + sqlite3_errstr(rc));
+}
+
+struct ParsedBackup {
+    KeyFile header;
+    std::uint64_t databaseOffset = 0;
+    std::uint64_t databaseLength = 0;
+};
+
+// Reads the whole file once to check its digest and structure before anything is written.
+Result<ParsedBackup> parseBackup(const fs::path& file)
+{
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (ec) return makeError(ErrorCode::NotFound, "Cannot read the backup " + file.string() + ": " + ec.message());
+    const std::uintmax_t minimum = kMagic.size() + 4 + 8 + 32;
+    if (size < minimum) return notABackup(file);
+
+    std::ifstream in(file, std::ios::binary);
+    Bytes head(kMagic.size() + 4);
+    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    if (!in || std::memcmp(head.data(), kMagic.data(), kMagic.size()) != 0) return notABackup(file);
+    const auto keyLength = fromBigEndian<std::uint32_t>(head.data() + kMagic.size());
+    if (keyLength > kMaxKeyFileSize || minimum + keyLength > size) return notABackup(file);
+    Bytes keyBytes(keyLength);
+    in.read(reinterpret_cast<char*>(keyBytes.data()), keyLength);
+    std::uint8_t lengthBytes[8];
+    in.read(reinterpret_cast<char*>(lengthBytes), 8);
+    if (!in) return notABackup(file);
+    const auto dbLength = fromBigEndian<std::uint64_t>(lengthBytes);
+    if (minimum + keyLength + dbLength != size) return notABackup(file);
+
+    crypto::Sha256 digest;
+    digest.update(head).update(keyBytes).update(ByteView(lengthBytes, 8));
+    Bytes block(kCopyBlock);
+    for (std::uint64_t left = dbLength; left > 0;) {
+        const auto n = static_cast<std::streamsize>(std::min<std::uint64_t>(left, block.size()));
+        in.read(reinterpret_cast<char*>(block.data()), n);
+        if (!in) return notABackup(file);
+        digest.update(ByteView(block.data(), static_cast<std::size_t>(n)));
+        left -= static_cast<std::uint64_t>(n);
+    }
+    std::array<std::uint8_t, 32> stored{};
+    in.read(reinterpret_cast<char*>(stored.data()), stored.size());
+    if (!in || digest.finish() != stored) return notABackup(file);
+
+    auto header = KeyFile::parse(keyBytes);
+    if (!header) return header.error();
+    return ParsedBackup{std::move(header.value()), kMagic.size() + 4 + keyLength + 8, dbLength};
+}
+
+Result<void> extractDatabase(const fs::path& backupFile, const ParsedBackup& parsed, const fs::path& target)
+{
+    std::ifstream in(backupFile, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(parsed.databaseOffset));
+    DurableFileWriter out(target);
+    if (auto r = out.open(); !r) return r;
+    Bytes block(kCopyBlock);
+    for (std::uint64_t left = parsed.databaseLength; left > 0;) {
+        const auto n = static_cast<std::streamsize>(std::min<std::uint64_t>(left, block.size()));
+        in.read(reinterpret_cast<char*>(block.data()), n);
+        if (!in) return makeError(ErrorCode::Io, "The backup could not be read.");
+        if (auto r = out.write(ByteView(block.data(), static_cast<std::size_t>(n))); !r) return r;
+        left -= static_cast<std::uint64_t>(n);
+    }
+    return out.commit();
+}
+
+void removeTree(const fs::path& dir)
+{
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
+}  // namespace
+
+Result<void> Vault::backupTo(const fs::path& file)
+{
+    if (isLocked()) return lockedError();
+    const fs::path snapshot = fs::path(file).concat(".snapshot");
+    auto copied = guarded([&]() -> Result<void> {
+        std::error_code ec;
+        fs::remove(snapshot, ec);
+        auto target = Database::open(snapshot, m_key, {.create = true, .cipherCompatibility = m_header.cipherCompatibility});
+        copyDatabase(*m_db, *target);
+        return Ok{};
+    });
+    struct RemoveSnapshot {
+        fs::path path;
+        ~RemoveSnapshot()
+        {
+            std::error_code ec;
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(path).concat(suffix), ec);
+        }
+    } cleanup{snapshot};
+    if (!copied) return copied.error();
+
+    const std::string header = m_header.serialize();
+    std::error_code ec;
+    const std::uint64_t dbLength = fs::file_size(snapshot, ec);
+    if (ec) return makeError(ErrorCode::Io, "Could not read the vault snapshot: " + ec.message());
+
+    DurableFileWriter out(file);
+    crypto::Sha256 digest;
+    if (auto r = out.open(); !r) return r;
+    for (ByteView part : {ByteView(kMagic), ByteView(bigEndian(static_cast<std::uint32_t>(header.size()))),
+                          asBytes(header)}) {
+        if (auto r = emit(out, digest, part); !r) return r;
+    }
+    const auto lengthBytes = bigEndian(dbLength);
+    if (auto r = emit(out, digest, lengthBytes); !r) return r;
+    std::ifstream in(snapshot, std::ios::binary);
+    Bytes block(kCopyBlock);
+    for (std::uint64_t left = dbLength; left > 0;) {
+        const auto n = static_cast<std::streamsize>(std::min<std::uint64_t>(left, block.size()));
+        in.read(reinterpret_cast<char*>(block.data()), n);
+        if (!in) return makeError(ErrorCode::Io, "Could not read the vault snapshot.");
+        if (auto r = emit(out, digest, ByteView(block.data(), static_cast<std::size_t>(n))); !r) return r;
+        left -= static_cast<std::uint64_t>(n);
+    }
+    if (auto r = out.write(digest.finish()); !r) return r;
+    return out.commit();
+}
+
+Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, const crypto::SecretBytes& passphrase,
+                            bool replace)
+{
+    auto parsed = parseBackup(backupFile);
+    if (!parsed) return parsed.error();
+    const KeyFile& header = parsed->header;
+    auto key = guarded([&]() -> Result<std::optional<crypto::SecretBytes>> { return header.unwrap(passphrase.view()); });
+    if (!key) return key.error();
+    if (!key.value())
+        return makeError(ErrorCode::WrongPassphrase,
+                         "The passphrase does not open this backup (it needs the passphrase in use when the backup "
+                         "was made). Nothing was restored.");
+    if (existsAt(dir) && !replace)
+        return makeError(ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() +
+                                                       ". Nothing was restored; to overwrite it, ask for the "
+                                                       "existing vault to be replaced.");
+
+    // Assemble the restored vault in a sibling folder and swap folders at the end, so the
+    // existing vault stays whole until the new one is known to be good.
+    const fs::path target = fs::absolute(dir).lexically_normal();
+    const fs::path staging = fs::path(target).concat(".restoring");
+    removeTree(staging);
+    if (auto made = createPrivateDirectory(staging); !made) return made.error();
+    const VaultPaths stagingPaths{staging};
+
+    auto prepared = [&]() -> Result<void> {
+        if (auto r = extractDatabase(backupFile, parsed.value(), stagingPaths.database()); !r) return r;
+        if (auto r = writeFileAtomically(stagingPaths.keyFile(), asBytes(header.serialize())); !r) return r;
+        auto db = openVaultDatabase(stagingPaths.database(), *key.value(), header.cipherCompatibility);
+        if (!db) return db.error();
+        return guarded([&]() -> Result<void> {
+            if (db.value()->scalarText("PRAGMA integrity_check;") != "ok")
+                return makeError(ErrorCode::Corrupt, "The vault inside the backup is damaged. Nothing was restored.");
+            const std::string actor = db.value()->scalarText("SELECT id FROM local_user LIMIT 1;");
+            Transaction tx(*db.value());
+            audit::AuditLog(*db.value()).append(actor, audit::action::kVaultRestored, "vault", header.vaultId);
+            tx.commit();
+            return Ok{};
+        });
+    }();
+    if (!prepared) {
+        removeTree(staging);
+        return prepared.error();
+    }
+
+    const fs::path previous = fs::path(target).concat(".replaced");
+    std::error_code ec;
+    removeTree(previous);
+    if (fs::exists(target)) {
+        fs::rename(target, previous, ec);
+        if (ec) {
+            removeTree(staging);
+            return makeError(ErrorCode::Io, "Could not move the existing vault aside: " + ec.message());
+        }
+    }
+    fs::rename(staging, target, ec);
+    if (ec) {
+        if (fs::exists(previous)) fs::rename(previous, target, ec);
+        removeTree(staging);
+        return makeError(ErrorCode::Io, "Could not put the restored vault in place. Nothing was changed.");
+    }
+    syncDirectory(target.parent_path());
+    removeTree(previous);
+    return Ok{};
+}
+
+}  // namespace noteward::core::vault
