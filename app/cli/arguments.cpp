@@ -1,0 +1,74 @@
+#include "arguments.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace noteward::cli {
+
+namespace {
+// Every option that takes a value; anything else starting with -- is a flag.
+constexpr std::array<std::string_view, 20> kValueOptions = {
+    "--vault", "--passphrase-file", "--new-passphrase-file", "--name", "--dob", "--nhs-number", "--email",
+    "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
+    "--clients", "--search", "--status", "--seconds"};
+constexpr std::array<std::string_view, 4> kFlags = {"--json", "--replace", "--help", "--version"};
+
+bool takesValue(std::string_view name)
+{
+    return std::find(kValueOptions.begin(), kValueOptions.end(), name) != kValueOptions.end();
+}
+
+bool isKnownFlag(std::string_view name)
+{
+    return std::find(kFlags.begin(), kFlags.end(), name) != kFlags.end();
+}
+}  // namespace
+
+std::optional<std::string> Arguments::option(const std::string& name) const
+{
+    const auto it = options.find(name);
+    return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+Arguments parseArguments(const std::vector<std::string>& argv)
+{
+    Arguments args;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        std::string token = argv[i];
+        if (token == "-h") token = "--help";
+        if (token.rfind("--", 0) != 0) {
+            args.words.push_back(token);
+            continue;
+        }
+        std::string name = token;
+        std::optional<std::string> inlineValue;
+        if (const auto eq = token.find('='); eq != std::string::npos) {
+            name = token.substr(0, eq);
+            inlineValue = token.substr(eq + 1);
+        }
+        if (name == "--passphrase" || name == "--password" || name == "--new-passphrase")
+            throw UsageError("passphrases are never accepted as arguments (they would be visible to other "
+                             "programs); use NOTEWARD_PASSPHRASE, --passphrase-file FILE or the prompt");
+        if (takesValue(name)) {
+            if (!inlineValue) {
+                if (i + 1 >= argv.size()) throw UsageError(name + " needs a value");
+                inlineValue = argv[++i];
+            }
+            if (name == "--vault") args.vault = *inlineValue;
+            else if (name == "--passphrase-file") args.passphraseFile = *inlineValue;
+            else args.options[name] = *inlineValue;
+        } else if (isKnownFlag(name) || name == "--consent" || name == "--confirm") {
+            if (inlineValue) throw UsageError(name + " takes no value");
+            if (name == "--json") args.json = true;
+            else if (name == "--help") args.help = true;
+            else if (name == "--version") args.version = true;
+            else args.flags.insert(name);
+        } else {
+            throw UsageError("unknown option " + name);
+        }
+    }
+    return args;
+}
+
+}  // namespace noteward::cli

@@ -1,0 +1,98 @@
+#include "cli.h"
+
+#include "context.h"
+
+#include <algorithm>
+#include <iostream>
+
+namespace noteward::cli {
+
+namespace {
+struct Command {
+    std::vector<std::string> words;
+    std::vector<std::string> options;  // besides the global ones
+    std::string synopsis;
+    int (*run)(Context&);
+};
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> table = {
+        {{"init"}, {"--practice", "--therapist", "--email"},
+         "init [--practice NAME] [--therapist NAME] [--email E]", runInit},
+        {{"client", "add"}, {"--name", "--dob", "--nhs-number", "--email", "--phone", "--address"},
+         "client add --name N [--dob YYYY-MM-DD] [--nhs-number N] [--email E] [--phone P] [--address A]",
+         runClientAdd},
+        {{"client", "list"}, {"--search"}, "client list [--search TEXT]", runClientList},
+        {{"session", "new"}, {"--client", "--start"}, "session new --client ID [--start ISO-8601]", runSessionNew},
+        {{"audit", "list"}, {"--limit"}, "audit list [--limit N]", runAuditList},
+        {{"audit", "verify"}, {}, "audit verify", runAuditVerify},
+        {{"backup"}, {"--out"}, "backup --out FILE", runBackup},
+        {{"restore"}, {"--from", "--replace"}, "restore --from FILE [--replace]", runRestore},
+        {{"passphrase", "change"}, {"--new-passphrase-file"}, "passphrase change [--new-passphrase-file FILE]",
+         runPassphraseChange},
+        {{"bench", "vault"}, {"--clients"}, "bench vault [--clients N]", runBenchVault},
+        {{"bench", "crypto"}, {}, "bench crypto", runBenchCrypto},
+    };
+    return table;
+}
+
+void printUsage(std::ostream& os)
+{
+    os << "Usage: noteward-cli [--vault DIR] [--json] [--passphrase-file FILE] COMMAND ...\n\n"
+          "Commands:\n";
+    for (const auto& c : commands()) os << "  " << c.synopsis << '\n';
+    os << "\nThe passphrase comes from --passphrase-file, the NOTEWARD_PASSPHRASE environment variable,\n"
+          "or a prompt; never from an argument. --vault defaults to NOTEWARD_VAULT or the per-user data folder.\n"
+          "Exit status: 0 success, 1 an error (wrong passphrase, bad input, not found), 2 a usage error.\n";
+}
+
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+const Command& findCommand(const Arguments& args)
+{
+    for (const auto& c : commands()) {
+        if (c.words != args.words) continue;
+        for (const auto& [name, value] : args.options)
+            if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
+                throw UsageError(name + " does not apply to '" + joined(c.words) + "'");
+        for (const auto& name : args.flags)
+            if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
+                throw UsageError(name + " does not apply to '" + joined(c.words) + "'");
+        return c;
+    }
+    if (args.words.empty()) throw UsageError("no command given");
+    throw UsageError("unknown command '" + joined(args.words) + "'");
+}
+}  // namespace
+
+int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    try {
+        const Arguments args = parseArguments(argv);
+        if (args.version) {
+            out << "noteward-cli " NOTEWARD_VERSION "\n";
+            return kExitOk;
+        }
+        if (args.help) {
+            printUsage(out);
+            return kExitOk;
+        }
+        const Command& command = findCommand(args);
+        Context ctx(args, out, err);
+        return command.run(ctx);
+    } catch (const UsageError& e) {
+        err << "noteward-cli: " << e.what() << "\nRun 'noteward-cli --help' for the commands.\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        err << "noteward-cli: internal error: " << e.what() << '\n';
+        return kExitUserError;
+    }
+}
+
+}  // namespace noteward::cli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "arguments.h"
+#include "util/result.h"
+#include "vault/vault.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace noteward::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUserError = 1;
+inline constexpr int kExitUsage = 2;
+
+// What every command gets: its arguments, the two streams, and the shared steps (find and
+// open the vault, report an error).
+class Context {
+public:
+    Context(const Arguments& args, std::ostream& out, std::ostream& err) : m_args(args), m_out(out), m_err(err) {}
+
+    const Arguments& args() const { return m_args; }
+    bool json() const { return m_args.json; }
+    std::ostream& out() { return m_out; }
+    std::ostream& err() { return m_err; }
+
+    // The option's value, or UsageError naming it.
+    std::string required(const std::string& option) const;
+
+    std::filesystem::path vaultDirectory() const;
+    core::Result<std::unique_ptr<core::vault::Vault>> openVault();
+
+    // Prints "noteward-cli: error: …" to stderr (and {"error": …} on stdout with --json);
+    // returns exit status 1.
+    int fail(const core::Error& error);
+    void info(const std::string& message);  // stderr; keeps stdout clean for data
+    void printJson(const nlohmann::json& value);
+
+private:
+    const Arguments& m_args;
+    std::ostream& m_out;
+    std::ostream& m_err;
+};
+
+int runInit(Context& ctx);
+int runClientAdd(Context& ctx);
+int runClientList(Context& ctx);
+int runSessionNew(Context& ctx);
+int runAuditList(Context& ctx);
+int runAuditVerify(Context& ctx);
+int runBackup(Context& ctx);
+int runRestore(Context& ctx);
+int runPassphraseChange(Context& ctx);
+int runBenchVault(Context& ctx);
+int runBenchCrypto(Context& ctx);
+
+}  // namespace noteward::cli

@@ -1,0 +1,185 @@
+// The vault commands: init, client, session, audit, backup, restore, passphrase.
+#include "context.h"
+#include "passphrase_input.h"
+
+#include "model/model_json.h"
+
+#include <functional>
+#include <iomanip>
+#include <iostream>
+
+namespace noteward::cli {
+
+using core::vault::Vault;
+
+namespace {
+int withVault(Context& ctx, const std::function<int(Vault&)>& body)
+{
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    return body(*vault.value());
+}
+
+std::string orDash(const std::optional<std::string>& value) { return value ? *value : "-"; }
+}  // namespace
+
+int runInit(Context& ctx)
+{
+    const auto dir = ctx.vaultDirectory();
+    if (Vault::existsAt(dir))
+        return ctx.fail(core::makeError(core::ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() + "."));
+    auto passphrase = readPassphrase(ctx.args(), {.prompt = "Choose a vault passphrase: ", .confirm = true});
+    if (!passphrase) return ctx.fail(passphrase.error());
+    core::vault::VaultIdentity identity;
+    if (auto practice = ctx.args().option("--practice")) identity.practiceName = *practice;
+    if (auto therapist = ctx.args().option("--therapist")) identity.therapistName = *therapist;
+    identity.therapistEmail = ctx.args().option("--email");
+    auto vault = Vault::create(dir, passphrase.value(), identity);
+    if (!vault) return ctx.fail(vault.error());
+    if (ctx.json())
+        ctx.printJson({{"vault", dir.string()}, {"vault_id", vault.value()->vaultId()}});
+    else
+        ctx.out() << "Created an encrypted vault at " << dir.string() << '\n';
+    return kExitOk;
+}
+
+int runClientAdd(Context& ctx)
+{
+    core::model::Client client;
+    client.name = ctx.required("--name");
+    client.dateOfBirth = ctx.args().option("--dob");
+    client.nhsNumber = ctx.args().option("--nhs-number");
+    client.contact = {ctx.args().option("--email"), ctx.args().option("--phone"), ctx.args().option("--address")};
+    return withVault(ctx, [&](Vault& vault) {
+        auto added = vault.clients().add(client);
+        if (!added) return ctx.fail(added.error());
+        if (ctx.json()) ctx.printJson(core::model::toJson(added.value()));
+        else ctx.out() << added->id << '\n';
+        return kExitOk;
+    });
+}
+
+int runClientList(Context& ctx)
+{
+    const auto search = ctx.args().option("--search");
+    return withVault(ctx, [&](Vault& vault) {
+        auto clients = search ? vault.clients().searchByName(*search) : vault.clients().list();
+        if (!clients) return ctx.fail(clients.error());
+        if (ctx.json()) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& c : clients.value()) list.push_back(core::model::toJson(c));
+            ctx.printJson(list);
+            return kExitOk;
+        }
+        for (const auto& c : clients.value())
+            ctx.out() << c.id << "  " << std::left << std::setw(30) << c.name << "  " << std::setw(10)
+                      << orDash(c.dateOfBirth) << "  " << std::setw(10) << orDash(c.nhsNumber) << "  "
+                      << core::model::toString(c.status) << '\n';
+        ctx.info(std::to_string(clients->size()) + " client(s)");
+        return kExitOk;
+    });
+}
+
+int runSessionNew(Context& ctx)
+{
+    core::model::Session session;
+    session.clientId = ctx.required("--client");
+    if (auto start = ctx.args().option("--start")) session.startedAt = *start;
+    return withVault(ctx, [&](Vault& vault) {
+        auto added = vault.sessions().add(session);
+        if (!added) return ctx.fail(added.error());
+        if (ctx.json()) ctx.printJson(core::model::toJson(added.value()));
+        else ctx.out() << added->id << '\n';
+        return kExitOk;
+    });
+}
+
+int runAuditList(Context& ctx)
+{
+    std::int64_t limit = 0;
+    if (auto text = ctx.args().option("--limit")) {
+        try {
+            limit = std::stoll(*text);
+        } catch (const std::exception&) {
+            throw UsageError("--limit needs a number");
+        }
+        if (limit < 0) throw UsageError("--limit needs a positive number");
+    }
+    return withVault(ctx, [&](Vault& vault) {
+        auto entries = vault.auditEntries(limit);
+        if (!entries) return ctx.fail(entries.error());
+        if (ctx.json()) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& e : entries.value()) list.push_back(core::model::toJson(e));
+            ctx.printJson(list);
+            return kExitOk;
+        }
+        for (const auto& e : entries.value())
+            ctx.out() << std::setw(6) << e.seq << "  " << e.time << "  " << std::left << std::setw(26) << e.action
+                      << std::right << "  " << e.objectType << ' ' << e.objectId << "  by " << e.actor << '\n';
+        return kExitOk;
+    });
+}
+
+int runAuditVerify(Context& ctx)
+{
+    return withVault(ctx, [&](Vault& vault) {
+        auto result = vault.verifyAudit();
+        if (!result) return ctx.fail(result.error());
+        const auto& v = result.value();
+        if (ctx.json()) {
+            nlohmann::json problems = nlohmann::json::array();
+            for (const auto& p : v.problems) problems.push_back({{"seq", p.seq}, {"problem", p.description}});
+            ctx.printJson({{"ok", v.ok()}, {"entries", v.entriesChecked}, {"problems", problems}});
+        } else if (v.ok()) {
+            ctx.out() << "Audit log intact: " << v.entriesChecked << " entries, every hash and link verified.\n";
+        } else {
+            ctx.out() << "Audit log FAILED verification (" << v.problems.size() << " problem(s) in "
+                      << v.entriesChecked << " entries):\n";
+            for (const auto& p : v.problems) ctx.out() << "  " << p.description << '\n';
+        }
+        return v.ok() ? kExitOk : kExitUserError;
+    });
+}
+
+int runBackup(Context& ctx)
+{
+    const std::filesystem::path out = ctx.required("--out");
+    return withVault(ctx, [&](Vault& vault) {
+        if (auto done = vault.backupTo(out); !done) return ctx.fail(done.error());
+        if (ctx.json()) ctx.printJson({{"backup", out.string()}});
+        else ctx.out() << "Backed up the vault to " << out.string() << " (encrypted; restoring needs the current passphrase)\n";
+        return kExitOk;
+    });
+}
+
+int runRestore(Context& ctx)
+{
+    const std::filesystem::path from = ctx.required("--from");
+    const auto dir = ctx.vaultDirectory();
+    auto passphrase = readPassphrase(ctx.args(), {.prompt = "Passphrase of the backup: "});
+    if (!passphrase) return ctx.fail(passphrase.error());
+    if (auto done = Vault::restore(from, dir, passphrase.value(), ctx.args().flag("--replace")); !done) {
+        if (done.error().code == core::ErrorCode::AlreadyExists)
+            return ctx.fail({done.error().code, done.error().message + " (use --replace)"});
+        return ctx.fail(done.error());
+    }
+    if (ctx.json()) ctx.printJson({{"vault", dir.string()}});
+    else ctx.out() << "Restored the vault at " << dir.string() << '\n';
+    return kExitOk;
+}
+
+int runPassphraseChange(Context& ctx)
+{
+    return withVault(ctx, [&](Vault& vault) {
+        auto current = readPassphrase(ctx.args(), {.prompt = "Current passphrase: "});
+        if (!current) return ctx.fail(current.error());
+        auto next = readPassphrase(ctx.args(), {.prompt = "New passphrase: ", .confirm = true, .replacement = true});
+        if (!next) return ctx.fail(next.error());
+        if (auto done = vault.changePassphrase(current.value(), next.value()); !done) return ctx.fail(done.error());
+        ctx.info("Passphrase changed. Backups made before now still open with the old passphrase.");
+        return kExitOk;
+    });
+}
+
+}  // namespace noteward::cli
