@@ -36,6 +36,7 @@ UnlockDialog::UnlockDialog(Mode mode, std::filesystem::path vaultDir, QWidget* p
 {
     const bool create = mode == Mode::Create;
     setWindowTitle(create ? tr("Create your Noteward vault") : tr("Unlock Noteward"));
+    m_passphrase->setObjectName(QStringLiteral("passphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setAccessibleName(tr("Passphrase"));
 
@@ -49,11 +50,13 @@ UnlockDialog::UnlockDialog(Mode mode, std::filesystem::path vaultDir, QWidget* p
     auto* form = new QFormLayout;
     if (create) {
         m_therapist = new QLineEdit(this);
+        m_therapist->setObjectName(QStringLiteral("therapistName"));
         form->addRow(tr("Your &name"), m_therapist);
     }
     form->addRow(tr("&Passphrase"), m_passphrase);
     if (create) {
         m_confirm = new QLineEdit(this);
+        m_confirm->setObjectName(QStringLiteral("confirmPassphrase"));
         m_confirm->setEchoMode(QLineEdit::Password);
         m_confirm->setAccessibleName(tr("Repeat passphrase"));
         form->addRow(tr("&Repeat it"), m_confirm);

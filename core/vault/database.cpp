@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cstring>
 
 namespace noteward::core::vault {
@@ -16,15 +17,23 @@ std::string describe(sqlite3* db, int rc)
 
 [[noreturn]] void fail(sqlite3* db, int rc, const char* what)
 {
-    throw DbError(rc, std::string(what) + ": " + describe(db, rc));
+    throw DbError(rc, std::string(what) + ": " + describe(db, rc), db ? sqlite3_system_errno(db) : 0);
 }
 }  // namespace
 
-DbError::DbError(int sqliteCode, const std::string& what) : std::runtime_error(what), m_code(sqliteCode) {}
+DbError::DbError(int sqliteCode, const std::string& what, int systemErrno)
+    : std::runtime_error(what), m_code(sqliteCode), m_systemErrno(systemErrno)
+{
+}
 
 Error DbError::toError() const
 {
-    switch (m_code & 0xff) {
+    const bool outOfSpace = m_systemErrno == ENOSPC || m_systemErrno == EFBIG
+#ifdef EDQUOT
+                            || m_systemErrno == EDQUOT
+#endif
+        ;
+    switch (outOfSpace ? SQLITE_FULL : m_code & 0xff) {
     case SQLITE_FULL:
         return makeError(ErrorCode::DiskFull,
                          "The disk is full, so nothing was saved. Free some space and try again.");
@@ -208,7 +217,7 @@ void Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         const std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        throw DbError(rc, "exec: " + detail);
+        throw DbError(rc, "exec: " + detail, sqlite3_system_errno(m_db));
     }
 }
 

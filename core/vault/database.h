@@ -20,12 +20,15 @@ namespace noteward::core::vault {
 // Error value at their boundary (see guarded()). The message never holds bound values.
 class DbError : public std::runtime_error {
 public:
-    DbError(int sqliteCode, const std::string& what);
+    // `systemErrno`: the OS error behind an I/O failure (sqlite3_system_errno), so a full
+    // disk is told apart from other write failures.
+    DbError(int sqliteCode, const std::string& what, int systemErrno = 0);
     int sqliteCode() const { return m_code; }
     Error toError() const;
 
 private:
     int m_code;
+    int m_systemErrno;
 };
 
 class Statement {

@@ -1,0 +1,110 @@
+#include "test_support.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <string>
+
+namespace noteward::core {
+char* toString(ErrorCode code)
+{
+    return qstrdup(QByteArray::number(static_cast<int>(code)).prepend("ErrorCode ").constData());
+}
+}  // namespace noteward::core
+
+
+namespace noteward::test {
+
+core::model::Session session(const std::string& clientId, const std::string& startedAt)
+{
+    core::model::Session s;
+    s.clientId = clientId;
+    s.startedAt = startedAt;
+    return s;
+}
+
+core::crypto::SecretBytes secret(const char* text)
+{
+    std::string copy(text);
+    return core::crypto::SecretBytes::takeString(copy);
+}
+
+TempFolder::TempFolder()
+{
+    if (!m_dir.isValid()) qFatal("cannot create a temporary folder");
+}
+
+std::unique_ptr<core::vault::Vault> createVault(const std::filesystem::path& dir)
+{
+    auto vault = core::vault::Vault::create(dir, secret(kPassphrase));
+    if (!vault) qFatal("vault creation failed: %s", vault.error().message.c_str());
+    return std::move(vault.value());
+}
+
+std::unique_ptr<core::vault::Vault> openVault(const std::filesystem::path& dir, const char* passphrase)
+{
+    auto vault = core::vault::Vault::open(dir, secret(passphrase));
+    if (!vault) qFatal("vault open failed: %s", vault.error().message.c_str());
+    return std::move(vault.value());
+}
+
+QByteArray readFile(const std::filesystem::path& file)
+{
+    QFile f(QString::fromStdString(file.string()));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll();
+}
+
+void writeFile(const std::filesystem::path& file, const QByteArray& data)
+{
+    QFile f(QString::fromStdString(file.string()));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+        qFatal("cannot write %s", file.string().c_str());
+}
+
+QMap<QString, QByteArray> folderFingerprint(const std::filesystem::path& dir)
+{
+    QMap<QString, QByteArray> out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.is_regular_file())
+            out.insert(QString::fromStdString(entry.path().filename().string()),
+                       QCryptographicHash::hash(readFile(entry.path()), QCryptographicHash::Sha256).toHex());
+    return out;
+}
+
+ProcessResult runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env,
+                         int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    process.closeWriteChannel();
+    ProcessResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString cliPath() { return QStringLiteral(NOTEWARD_CLI_PATH); }
+QString guiPath() { return QStringLiteral(NOTEWARD_GUI_PATH); }
+QString vaultWriterPath() { return QStringLiteral(NOTEWARD_VAULT_WRITER_PATH); }
+
+QProcessEnvironment envWithPassphrase(const char* passphrase)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("NOTEWARD_VAULT"));
+    env.insert(QStringLiteral("NOTEWARD_PASSPHRASE"), QString::fromUtf8(passphrase));
+    return env;
+}
+
+}  // namespace noteward::test
