@@ -4,6 +4,25 @@
 
 namespace noteward::ui {
 
+namespace {
+// NHS numbers are read and written 3-3-4 ("943 476 5919"); stored as ten digits.
+QString spacedNhsNumber(const std::optional<std::string>& digits)
+{
+    const QString d = toQt(digits);
+    return d.size() == 10 ? d.left(3) + ' ' + d.mid(3, 3) + ' ' + d.mid(6) : d;
+}
+
+QString statusLabel(core::model::ClientStatus status)
+{
+    switch (status) {
+    case core::model::ClientStatus::Active: return ClientTableModel::tr("Active");
+    case core::model::ClientStatus::Discharged: return ClientTableModel::tr("Discharged");
+    case core::model::ClientStatus::Archived: return ClientTableModel::tr("Archived");
+    }
+    return {};
+}
+}  // namespace
+
 void ClientTableModel::setClients(std::vector<core::model::Client> clients)
 {
     beginResetModel();
@@ -29,8 +48,8 @@ QVariant ClientTableModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Name: return toQt(c.name);
         case DateOfBirth: return toQt(c.dateOfBirth);
-        case NhsNumber: return toQt(c.nhsNumber);
-        case Status: return toQt(std::string(core::model::toString(c.status)));
+        case NhsNumber: return spacedNhsNumber(c.nhsNumber);
+        case Status: return statusLabel(c.status);
         default: return {};
         }
     }

@@ -42,7 +42,7 @@ MainWindow::MainWindow(std::unique_ptr<core::vault::Vault> vault, QWidget* paren
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ClientTableModel::Name, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);

@@ -31,13 +31,17 @@ SecretBytes hkdfSha256(ByteView inputKey, ByteView salt, ByteView info, std::siz
     if (!ctx) throwOpenSslFailure("EVP_KDF_CTX_new");
 
     char digest[] = "SHA256";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, mutableData(inputKey), inputKey.size()),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, mutableData(salt), salt.size()),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, mutableData(info), info.size()),
-        OSSL_PARAM_construct_end(),
-    };
+    OSSL_PARAM params[5];
+    std::size_t n = 0;
+    params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0);
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, mutableData(inputKey), inputKey.size());
+    // OpenSSL refuses a zero-length salt or info parameter; leaving them out gives RFC 5869's
+    // defaults (a salt of HashLen zeros, empty info), which is what an empty one means.
+    if (!salt.empty())
+        params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, mutableData(salt), salt.size());
+    if (!info.empty())
+        params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, mutableData(info), info.size());
+    params[n] = OSSL_PARAM_construct_end();
     SecretBytes out(length);
     if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1)
         throwOpenSslFailure("EVP_KDF_derive(HKDF)");

@@ -48,12 +48,6 @@ std::vector<std::string> pendingFailedUnlocks(const VaultPaths& paths)
         if (line.size() >= 20 && line.size() <= 32) times.push_back(line);
     return times;
 }
-
-void removeCreationLeftovers(const fs::path& db)
-{
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(db).concat(suffix), ec);
-}
 }  // namespace
 
 Error Vault::lockedError()
@@ -86,7 +80,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
     // Built under a temporary name and renamed into place last, so a crash or a full disk
     // during creation never leaves something that looks like a vault.
     const fs::path staging = fs::path(paths.database()).concat(".new");
-    removeCreationLeftovers(staging);
+    removeDatabaseFiles(staging);
     crypto::SecretBytes key = crypto::randomSecret(32);
     const std::string vaultId = crypto::randomUuid();
 
@@ -113,19 +107,20 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
         return cipherMajor;
     });
     if (!built) {
-        removeCreationLeftovers(staging);
+        removeDatabaseFiles(staging);
         return built.error();
     }
 
     std::error_code ec;
+    fs::permissions(staging, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
     fs::rename(staging, paths.database(), ec);
     if (ec) {
-        removeCreationLeftovers(staging);
+        removeDatabaseFiles(staging);
         return makeError(ErrorCode::Io, "Could not create the vault: " + ec.message());
     }
     KeyFile header = KeyFile::wrap(vaultId, built.value(), passphrase.view(), key, crypto::Argon2Params{});
     if (auto written = writeFileAtomically(paths.keyFile(), asBytes(header.serialize())); !written) {
-        removeCreationLeftovers(paths.database());
+        removeDatabaseFiles(paths.database());
         return written.error();
     }
 
@@ -160,14 +155,10 @@ Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, const crypto::Se
 Result<void> Vault::finishUnlock()
 {
     return guarded([&]() -> Result<void> {
-        {
-            auto st = m_db->prepare(
-                "SELECT p.id, p.name, u.id, u.display_name, u.email, u.role "
-                "FROM local_user u JOIN practice p ON p.id = u.practice_id LIMIT 1;");
-            if (!st.step()) return makeError(ErrorCode::Corrupt, "The vault has no therapist account in it.");
-            m_practice = {st.text(0), st.text(1)};
-            m_user = {st.text(2), st.text(3), st.optionalText(4), st.text(5)};
-        }
+        auto profile = PracticeRepository(*m_db, std::string(kSystemActor)).load();
+        if (!profile) return profile.error();
+        m_practice = std::move(profile->practice);
+        m_user = std::move(profile->user);
         const std::vector<std::string> failures = pendingFailedUnlocks(m_paths);
         Transaction tx(*m_db);
         audit::AuditLog log(*m_db);
@@ -225,6 +216,24 @@ Result<void> Vault::changePassphrase(const crypto::SecretBytes& current, const c
         m_header = std::move(rewrapped);
         return Ok{};
     });
+}
+
+Result<void> Vault::renamePractice(const std::string& name)
+{
+    if (isLocked()) return lockedError();
+    auto renamed = PracticeRepository(*m_db, m_user.id).renamePractice(name);
+    if (!renamed) return renamed.error();
+    m_practice = std::move(renamed.value());
+    return Ok{};
+}
+
+Result<void> Vault::updateUser(const std::string& displayName, const std::optional<std::string>& email)
+{
+    if (isLocked()) return lockedError();
+    auto updated = PracticeRepository(*m_db, m_user.id).updateUser(displayName, email);
+    if (!updated) return updated.error();
+    m_user = std::move(updated.value());
+    return Ok{};
 }
 
 Database& Vault::database()

@@ -6,6 +6,7 @@
 #include "util/result.h"
 #include "vault/client_repository.h"
 #include "vault/key_file.h"
+#include "vault/practice_repository.h"
 #include "vault/session_repository.h"
 #include "vault/settings_repository.h"
 #include "vault/vault_paths.h"
@@ -60,7 +61,12 @@ public:
     const model::Practice& practice() const { return m_practice; }
     const model::LocalUser& user() const { return m_user; }
 
-    // Valid while unlocked; every call on a locked vault fails with ErrorCode::Locked.
+    // Practice name and the therapist's details; keeps practice() and user() current.
+    Result<void> renamePractice(const std::string& name);
+    Result<void> updateUser(const std::string& displayName, const std::optional<std::string>& email);
+
+    // Repositories over the open database. They throw if the vault is locked: check
+    // isLocked() first (the desktop app drops them when it locks).
     ClientRepository clients();
     SessionRepository sessions();
     SettingsRepository settings();

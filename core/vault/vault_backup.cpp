@@ -148,19 +148,14 @@ Result<void> Vault::backupTo(const fs::path& file)
     if (isLocked()) return lockedError();
     const fs::path snapshot = fs::path(file).concat(".snapshot");
     auto copied = guarded([&]() -> Result<void> {
-        std::error_code ec;
-        fs::remove(snapshot, ec);
+        removeDatabaseFiles(snapshot);
         auto target = Database::open(snapshot, m_key, {.create = true, .cipherCompatibility = m_header.cipherCompatibility});
         copyDatabase(*m_db, *target);
         return Ok{};
     });
     struct RemoveSnapshot {
         fs::path path;
-        ~RemoveSnapshot()
-        {
-            std::error_code ec;
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(path).concat(suffix), ec);
-        }
+        ~RemoveSnapshot() { removeDatabaseFiles(path); }
     } cleanup{snapshot};
     if (!copied) return copied.error();
 
@@ -172,12 +167,11 @@ Result<void> Vault::backupTo(const fs::path& file)
     DurableFileWriter out(file);
     crypto::Sha256 digest;
     if (auto r = out.open(); !r) return r;
-    for (ByteView part : {ByteView(kMagic), ByteView(bigEndian(static_cast<std::uint32_t>(header.size()))),
-                          asBytes(header)}) {
+    const auto headerLength = bigEndian(static_cast<std::uint32_t>(header.size()));
+    const auto dbLengthBytes = bigEndian(dbLength);
+    for (ByteView part : {ByteView(kMagic), ByteView(headerLength), asBytes(header), ByteView(dbLengthBytes)}) {
         if (auto r = emit(out, digest, part); !r) return r;
     }
-    const auto lengthBytes = bigEndian(dbLength);
-    if (auto r = emit(out, digest, lengthBytes); !r) return r;
     std::ifstream in(snapshot, std::ios::binary);
     Bytes block(kCopyBlock);
     for (std::uint64_t left = dbLength; left > 0;) {

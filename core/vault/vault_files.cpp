@@ -52,6 +52,12 @@ Result<KeyFile> readKeyFile(const VaultPaths& paths)
     return KeyFile::parse(bytes.value());
 }
 
+void removeDatabaseFiles(const fs::path& file)
+{
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(file).concat(suffix), ec);
+}
+
 Result<std::unique_ptr<Database>> openVaultDatabase(const fs::path& file, const crypto::SecretBytes& key,
                                                     int cipherCompatibility)
 {

@@ -16,6 +16,9 @@ class Database;
 Result<void> checkDatabaseFile(const std::filesystem::path& file);
 Result<KeyFile> readKeyFile(const VaultPaths& paths);
 
+// Removes a database file and its -wal/-shm/-journal companions, ignoring absent ones.
+void removeDatabaseFiles(const std::filesystem::path& file);
+
 // Opens a vault database with its key and brings it to the current schema, refusing files
 // from a newer build before anything is written.
 Result<std::unique_ptr<Database>> openVaultDatabase(const std::filesystem::path& file, const crypto::SecretBytes& key,

@@ -89,6 +89,7 @@ private slots:
         for (const char* name : {"Pat Green", "Sam Green", "Alex Stone"}) {
             core::model::Client c;
             c.name = name;
+            if (std::string(name) == "Alex Stone") c.nhsNumber = "9434765919";
             QVERIFY(vault->clients().add(c).ok());
         }
         ui::MainWindow window(std::move(vault));
@@ -96,8 +97,12 @@ private slots:
         auto* model = window.clientModel();
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->data(model->index(0, ui::ClientTableModel::Name), Qt::DisplayRole).toString(), QString("Alex Stone"));
+        QCOMPARE(model->data(model->index(0, ui::ClientTableModel::NhsNumber), Qt::DisplayRole).toString(),
+                 QString("943 476 5919"));
         QCOMPARE(model->headerData(ui::ClientTableModel::NhsNumber, Qt::Horizontal, Qt::DisplayRole).toString(),
                  QString("NHS number"));
+
+        QCOMPARE(model->data(model->index(0, ui::ClientTableModel::Status), Qt::DisplayRole).toString(), QString("Active"));
 
         auto* search = window.findChild<QLineEdit*>();
         QTest::keyClicks(search, "green");

@@ -47,6 +47,13 @@ private slots:
                                                "34007208d5b887185865"));
     }
 
+    void hkdfRfc5869A3EmptySaltAndInfo()
+    {
+        const SecretBytes okm = hkdfSha256(Bytes(22, 0x0b), {}, {}, 42);
+        QCOMPARE(hexOf(okm.view()), QByteArray("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
+                                               "9d201395faa4b61a96c8"));
+    }
+
     void x25519Rfc7748Section61()
     {
         const auto alice = X25519KeyPair::fromPrivateKey(

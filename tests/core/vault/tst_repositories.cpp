@@ -143,6 +143,22 @@ private slots:
         QVERIFY(m_vault->verifyAudit()->ok());
     }
 
+    void practiceAndTherapist()
+    {
+        QCOMPARE(m_vault->practice().name, std::string("My practice"));
+        QVERIFY(m_vault->renamePractice("Harbour CBT").ok());
+        QVERIFY(m_vault->updateUser("Dr Lee", std::string("lee@harbour.example")).ok());
+        QCOMPARE(m_vault->renamePractice("").error().code, ErrorCode::InvalidInput);
+        QCOMPARE(m_vault->practice().name, std::string("Harbour CBT"));
+        const auto profile = vault::PracticeRepository(m_vault->database(), "test").load().value();
+        QCOMPARE(profile.practice.name, std::string("Harbour CBT"));
+        QCOMPARE(profile.user.displayName, std::string("Dr Lee"));
+        QCOMPARE(*profile.user.email, std::string("lee@harbour.example"));
+        const auto log = actions(*m_vault);
+        QCOMPARE(std::count(log.begin(), log.end(), std::string(audit::action::kPracticeUpdated)), 1);
+        QCOMPARE(std::count(log.begin(), log.end(), std::string(audit::action::kUserUpdated)), 1);
+    }
+
     void settings()
     {
         auto settings = m_vault->settings();

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README, for a fresh Debian 12 machine:
+#   scripts/dev.sh run    install dependencies, build a release, start the desktop app
+#   scripts/dev.sh test   install dependencies, build the CI configuration, run every test
+# Runs as root (as CI does) or through sudo. Everything the project needs is installed here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkgconf
+  # libraries (see cmake/Dependencies.cmake)
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  libsqlcipher-dev libssl-dev libargon2-dev libcurl4-openssl-dev nlohmann-json3-dev portaudio19-dev
+  # used by tests and benchmarks: the plain sqlite3 tool (must fail to read a vault),
+  # openssl speed (bench crypto reference), setsid (CLI without a terminal)
+  sqlite3 openssl util-linux
+)
+
+install_dependencies() {
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_dependencies
+    cmake --workflow --preset release
+    exec build/release/app/noteward "$@"
+    ;;
+  test)
+    install_dependencies
+    cmake --workflow --preset ci
+    ;;
+  *)
+    echo "usage: scripts/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
