@@ -31,6 +31,9 @@ const std::vector<Command>& commands()
         {{"restore"}, {"--from", "--replace"}, "restore --from FILE [--replace]", runRestore},
         {{"passphrase", "change"}, {"--new-passphrase-file"}, "passphrase change [--new-passphrase-file FILE]",
          runPassphraseChange},
+        {{"note", "draft"}, {"--transcript", "--engine", "--session"},
+         "note draft --transcript FILE [--engine local|anthropic|openai]", runNoteDraft},
+        {{"bench", "notes"}, {}, "bench notes", runBenchNotes},
         {{"bench", "vault"}, {"--clients"}, "bench vault [--clients N]", runBenchVault},
         {{"bench", "crypto"}, {}, "bench crypto", runBenchCrypto},
     };

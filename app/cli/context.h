@@ -56,5 +56,7 @@ int runRestore(Context& ctx);
 int runPassphraseChange(Context& ctx);
 int runBenchVault(Context& ctx);
 int runBenchCrypto(Context& ctx);
+int runNoteDraft(Context& ctx);
+int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

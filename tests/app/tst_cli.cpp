@@ -147,6 +147,33 @@ private slots:
         QCOMPARE(cli(target, {"restore", "--from", backup, "--replace"}).exitCode, 0);
     }
 
+    void noteDraftNeedsNoVault()
+    {
+        QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+        bare.remove("NOTEWARD_PASSPHRASE");
+        auto r = test::runProgram(test::cliPath(), {"note", "draft", "--transcript",
+                                                    test::fixturePath("transcripts/full_session.json"), "--json"}, bare);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject draft = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(draft["engine"].toString(), QString("local"));
+        QCOMPARE(draft["sections"].toObject().size(), 7);
+        QVERIFY(draft["sections"].toObject()["agenda"].isArray());
+        QVERIFY(draft["risks"].isArray());
+
+        const QString bad = QString::fromStdString((m_tmp.path() / "bad.json").string());
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"segments\": [");
+        f.close();
+        r = test::runProgram(test::cliPath(), {"note", "draft", "--transcript", bad, "--json"}, bare);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("not valid JSON"));
+        r = test::runProgram(test::cliPath(), {"note", "draft", "--transcript", bad + ".missing"}, bare);
+        QCOMPARE(r.exitCode, 1);
+        r = test::runProgram(test::cliPath(), {"note", "draft", "--transcript", bad, "--engine", "magic"}, bare);
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void benchPrintsFigures()
     {
         auto r = cli({}, {"--json", "bench", "vault", "--clients", "300"});

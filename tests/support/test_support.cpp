@@ -95,6 +95,18 @@ ProcessResult runProgram(const QString& program, const QStringList& args, const 
     return result;
 }
 
+QString fixturePath(const char* relativePath)
+{
+    return QStringLiteral(NOTEWARD_FIXTURES_DIR "/") + QString::fromUtf8(relativePath);
+}
+
+std::string readFixture(const char* relativePath)
+{
+    QFile f(fixturePath(relativePath));
+    if (!f.open(QIODevice::ReadOnly)) qFatal("missing fixture %s", relativePath);
+    return f.readAll().toStdString();
+}
+
 QString cliPath() { return QStringLiteral(NOTEWARD_CLI_PATH); }
 QString guiPath() { return QStringLiteral(NOTEWARD_GUI_PATH); }
 QString vaultWriterPath() { return QStringLiteral(NOTEWARD_VAULT_WRITER_PATH); }

@@ -55,6 +55,9 @@ struct ProcessResult {
 ProcessResult runProgram(const QString& program, const QStringList& args,
                          const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
                          int timeoutMs = 120000);
+// Contents of a file under tests/fixtures, e.g. "transcripts/full_session.json".
+std::string readFixture(const char* relativePath);
+QString fixturePath(const char* relativePath);
 QString cliPath();
 QString guiPath();
 QString vaultWriterPath();

@@ -1,0 +1,162 @@
+// note draft (from a transcript file, no vault needed) and bench notes.
+#include "context.h"
+
+#include "notes/draft_pipeline.h"
+#include "notes/local_engine.h"
+#include "vault/file_io.h"
+
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include <sys/resource.h>
+
+namespace noteward::cli {
+
+namespace {
+constexpr std::uintmax_t kMaxTranscriptBytes = 50u * 1024 * 1024;
+
+core::Result<std::unique_ptr<core::notes::NoteEngine>> engineNamed(const std::string& name)
+{
+    if (name == "local") return std::unique_ptr<core::notes::NoteEngine>(std::make_unique<core::notes::LocalEngine>());
+    if (name == "anthropic" || name == "openai")
+        return core::makeError(core::ErrorCode::InvalidInput,
+                               "The " + name + " engine is not available in this build yet; use --engine local.");
+    throw UsageError("--engine must be local, anthropic or openai");
+}
+
+void printDraftText(std::ostream& out, const core::notes::Draft& draft)
+{
+    using namespace core::notes;
+    for (Section s : kAllSections) {
+        out << toKey(s) << ":\n";
+        const auto& statements = draft.section(s);
+        if (!statements) {
+            out << "  Not discussed\n";
+            continue;
+        }
+        for (const auto& st : *statements) {
+            out << "  - " << st.text << "  [";
+            for (std::size_t i = 0; i < st.sources.size(); ++i) out << (i ? ", " : "") << st.sources[i];
+            out << "]\n";
+        }
+    }
+    out << "risks:\n";
+    for (RiskCategory c : kAllRiskCategories) {
+        const RiskFlag* flag = draft.risk(c);
+        out << "  " << toKey(c) << ": " << (flag ? toKey(flag->status) : std::string_view("not assessed")) << '\n';
+    }
+    if (!draft.rejected.empty()) out << draft.rejected.size() << " statement(s) rejected by the verifier\n";
+}
+
+// A synthetic 60-minute session of about 9,000 words: the CBT shape (agenda, review,
+// homework, work, risk, plan) with varied filler talk in between.
+core::notes::Transcript generatedSession()
+{
+    static const char* therapistLines[] = {
+        "How has your week been since we last met?",
+        "Did you manage to do the thought record we agreed last week?",
+        "Let's look at the evidence for and against that thought together.",
+        "How much do you believe that thought now, out of 100?",
+        "Have you had any thoughts of harming yourself or ending your life?",
+        "For next week I'd like you to try the behavioural experiment at the shop twice.",
+        "In our next session we'll review how the experiment went.",
+        "What went through your mind at that moment?",
+        "That sounds really difficult, and it makes sense that you felt anxious.",
+        "What would you say to a friend who had that thought?"};
+    static const char* clientLines[] = {
+        "This week was hard, I stayed in most days and avoided going to the shop.",
+        "I did the thought record on Tuesday and Thursday but not the other days.",
+        "I kept thinking about what my manager said, it went round and round in my head.",
+        "No, nothing like that, I wouldn't do anything like that.",
+        "I want to talk about work today because it has been getting to me.",
+        "I suppose the evidence against it is that my manager thanked me on Friday.",
+        "Maybe I believe it about 60 percent now.",
+        "I felt my heart racing and I just wanted to get out of there.",
+        "I'll try to go on Monday morning when it is quieter.",
+        "It was a bit better at the weekend when my sister visited."};
+    core::notes::Transcript t;
+    t.sessionId = "bench-session";
+    std::int64_t ms = 0;
+    std::size_t wordsSoFar = 0;
+    for (std::size_t i = 0; wordsSoFar < 9000; ++i) {
+        const bool therapist = i % 2 == 0;
+        std::string text = therapist ? therapistLines[(i / 2) % 10] : clientLines[(i / 2 + i / 20) % 10];
+        if (i % 7 == 3) text += " I mean, it is hard to say exactly, but that is roughly how it felt to me at the time.";
+        wordsSoFar += static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ') + 1);
+        const std::int64_t duration = static_cast<std::int64_t>(text.size()) * 60;
+        t.segments.push_back({"s" + std::to_string(i + 1), ms, ms + duration, therapist ? "therapist" : "client", text});
+        ms += duration + 400;
+    }
+    return t;
+}
+}  // namespace
+
+int runNoteDraft(Context& ctx)
+{
+    if (ctx.args().option("--session")) {
+        return ctx.fail(core::makeError(core::ErrorCode::InvalidInput,
+                                        "Drafting from a stored session is not available in this build yet; "
+                                        "use --transcript FILE."));
+    }
+    const std::string file = ctx.required("--transcript");
+    auto engine = engineNamed(ctx.args().option("--engine").value_or("local"));
+    if (!engine) return ctx.fail(engine.error());
+    auto bytes = core::vault::readWholeFile(file, kMaxTranscriptBytes);
+    if (!bytes) return ctx.fail(bytes.error());
+    auto transcript = core::notes::parseTranscript(core::asText(bytes.value()));
+    if (!transcript) return ctx.fail(transcript.error());
+    auto draft = core::notes::DraftPipeline(*engine.value()).run(transcript.value());
+    if (!draft) return ctx.fail(draft.error());
+    if (ctx.json()) ctx.printJson(core::notes::toJson(draft.value()));
+    else printDraftText(ctx.out(), draft.value());
+    return kExitOk;
+}
+
+int runBenchNotes(Context& ctx)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto transcript = generatedSession();
+    std::size_t wordCount = 0;
+    for (const auto& s : transcript.segments) wordCount += static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
+    core::notes::LocalEngine engine;
+    core::notes::DraftPipeline pipeline(engine);
+    std::vector<double> times;
+    core::notes::Draft last;
+    for (int i = 0; i < 5; ++i) {
+        const auto start = Clock::now();
+        auto draft = pipeline.run(transcript);
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        if (!draft) return ctx.fail(draft.error());
+        last = std::move(draft.value());
+    }
+    std::sort(times.begin(), times.end());
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::size_t kept = 0;
+    for (const auto& s : last.sections)
+        if (s) kept += s->size();
+    const double peakMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    const double endMs = static_cast<double>(transcript.segments.back().endMs) / 60000.0;
+    if (ctx.json()) {
+        ctx.printJson({{"words", wordCount},
+                       {"segments", transcript.segments.size()},
+                       {"audio_minutes", endMs},
+                       {"draft_ms_median", times[times.size() / 2]},
+                       {"peak_rss_mb", peakMb},
+                       {"statements_kept", kept},
+                       {"risk_flags", last.risks.size()},
+                       {"rejected", last.rejected.size()}});
+    } else {
+        ctx.out() << "bench notes (local engine)\n"
+                  << "  transcript: " << wordCount << " words, " << transcript.segments.size() << " segments, "
+                  << static_cast<int>(endMs) << " minutes\n"
+                  << "  draft time (median of 5): " << times[times.size() / 2] << " ms\n"
+                  << "  peak memory (RSS): " << peakMb << " MB\n"
+                  << "  statements kept: " << kept << ", risk flags: " << last.risks.size()
+                  << ", rejected by the verifier: " << last.rejected.size() << '\n';
+    }
+    return kExitOk;
+}
+
+}  // namespace noteward::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "notes/note_vocabulary.h"
+#include "util/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noteward::core::notes {
+
+// Where a statement comes from. Only transcript statements are checked by the verifier;
+// the therapist's own text is theirs, and previous-note suggestions cite that note.
+enum class Origin { Transcript, PreviousNote, Therapist };
+
+struct Statement {
+    std::string text;
+    std::vector<std::string> sources;  // segment ids, or "note:<hash>" for a previous note
+    Origin origin = Origin::Transcript;
+};
+
+struct Evidence {
+    std::string segment;
+    std::string quote;  // an exact substring of that segment's text
+};
+
+struct RiskFlag {
+    RiskCategory category = RiskCategory::SuicidalIdeation;
+    RiskStatus status = RiskStatus::Present;
+    std::vector<Evidence> evidence;
+};
+
+struct Rejection {
+    std::string section;  // a section key, "risks", or what the engine wrote
+    std::string text;
+    std::string reason;
+};
+
+// The draft note of ../shared/DESIGN.md. A section is nullopt ("Not discussed") when nothing
+// supports it; it is never filled with filler text.
+struct Draft {
+    std::string engine;
+    std::array<std::optional<std::vector<Statement>>, kSectionCount> sections;
+    std::vector<RiskFlag> risks;
+    std::vector<Rejection> rejected;
+
+    std::optional<std::vector<Statement>>& section(Section s) { return sections[indexOf(s)]; }
+    const std::optional<std::vector<Statement>>& section(Section s) const { return sections[indexOf(s)]; }
+    const RiskFlag* risk(RiskCategory category) const;
+};
+
+nlohmann::json toJson(const Draft& draft);
+
+}  // namespace noteward::core::notes

@@ -1,0 +1,80 @@
+#include "notes/draft_pipeline.h"
+
+#include "notes/text_analysis.h"
+
+#include <algorithm>
+#include <set>
+
+namespace noteward::core::notes {
+
+std::vector<Chunk> chunkTranscript(const Transcript& transcript, std::size_t wordBudget)
+{
+    std::vector<Chunk> chunks;
+    const std::span<const Segment> all(transcript.segments);
+    std::size_t start = 0;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        count += words(all[i].text).size();
+        if (count >= wordBudget || i + 1 == all.size()) {
+            chunks.push_back({chunks.size(), all.subspan(start, i + 1 - start)});
+            start = i + 1;
+            count = 0;
+        }
+    }
+    return chunks;
+}
+
+namespace {
+// Stage 1 may cite only its own chunk: anything else is moved to `rejected`.
+void keepWithinChunk(const Chunk& chunk, Extraction& extraction)
+{
+    std::set<std::string> ids;
+    for (const auto& s : chunk.segments) ids.insert(s.id);
+    auto outside = [&](const std::string& id) { return ids.count(id) == 0; };
+    std::vector<Candidate> kept;
+    for (auto& c : extraction.statements) {
+        if (std::any_of(c.statement.sources.begin(), c.statement.sources.end(), outside))
+            extraction.rejected.push_back({std::string(toKey(c.section)), c.statement.text, "source_outside_chunk"});
+        else
+            kept.push_back(std::move(c));
+    }
+    extraction.statements = std::move(kept);
+    std::vector<RiskFlag> risks;
+    for (auto& r : extraction.risks) {
+        if (std::any_of(r.evidence.begin(), r.evidence.end(), [&](const Evidence& e) { return outside(e.segment); }))
+            extraction.rejected.push_back({"risks", std::string(toKey(r.category)), "source_outside_chunk"});
+        else
+            risks.push_back(std::move(r));
+    }
+    extraction.risks = std::move(risks);
+}
+
+void offerPreviousNote(const PreviousNote& previous, Extraction& extraction)
+{
+    const std::vector<std::string> source = {"note:" + previous.hash};
+    std::vector<Candidate> suggestions;
+    for (const auto& text : previous.nextSteps)
+        suggestions.push_back({Section::Agenda, {"From the previous session's next steps: " + text, source, Origin::PreviousNote}});
+    for (const auto& text : previous.homeworkGiven)
+        suggestions.push_back(
+            {Section::HomeworkReview, {"Homework set last session: " + text, source, Origin::PreviousNote}});
+    extraction.statements.insert(extraction.statements.begin(), suggestions.begin(), suggestions.end());
+}
+}  // namespace
+
+Result<Draft> DraftPipeline::run(const Transcript& transcript, const PreviousNote* previous)
+{
+    std::vector<Extraction> perChunk;
+    for (const Chunk& chunk : chunkTranscript(transcript)) {
+        auto extraction = m_engine.extract(chunk);
+        if (!extraction) return extraction.error();
+        keepWithinChunk(chunk, extraction.value());
+        perChunk.push_back(std::move(extraction.value()));
+    }
+    auto synthesised = m_engine.synthesise(perChunk);
+    if (!synthesised) return synthesised.error();
+    if (previous) offerPreviousNote(*previous, synthesised.value());
+    return GroundingVerifier(transcript, previous).verify(m_engine.name(), synthesised.value());
+}
+
+}  // namespace noteward::core::notes

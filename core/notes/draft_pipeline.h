@@ -1,0 +1,28 @@
+#pragma once
+
+#include "notes/draft.h"
+#include "notes/grounding_verifier.h"
+#include "notes/note_engine.h"
+#include "notes/transcript.h"
+
+#include <vector>
+
+namespace noteward::core::notes {
+
+// Cuts a transcript into chunks of whole segments of about `wordBudget` words each.
+std::vector<Chunk> chunkTranscript(const Transcript& transcript, std::size_t wordBudget = 1200);
+
+// Transcript → stage 1 per chunk → stage 2 → verifier → draft. Stage-1 candidates that cite
+// segments outside their own chunk are rejected before stage 2 sees them. With a previous
+// signed note, its homework and next steps are offered as marked suggestions.
+class DraftPipeline {
+public:
+    explicit DraftPipeline(NoteEngine& engine) : m_engine(engine) {}
+
+    Result<Draft> run(const Transcript& transcript, const PreviousNote* previous = nullptr);
+
+private:
+    NoteEngine& m_engine;
+};
+
+}  // namespace noteward::core::notes

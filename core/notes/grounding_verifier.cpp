@@ -1,0 +1,179 @@
+#include "notes/grounding_verifier.h"
+
+#include "notes/text_analysis.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace noteward::core::notes {
+
+namespace {
+// Words a restatement may add without adding facts: who spoke and how it is reported.
+const std::set<std::string>& framingWords()
+{
+    static const std::set<std::string> framing = {
+        "client", "therapist", "said", "says", "reported", "reports", "described", "describes", "stated",
+        "asked", "answered", "agreed", "noted", "discussed", "explained", "mentioned", "told", "that", "they",
+        "they're", "they've", "they'd", "they'll", "them", "their", "theirs", "themselves", "are", "were",
+        "session", "speaker"};
+    return framing;
+}
+
+// Terms whose presence in a note must be traceable to the transcript exactly: the kinds of
+// detail that fabricated notes have invented (substances, diagnoses, life events).
+const std::set<std::string>& criticalTerms()
+{
+    static const std::set<std::string> terms = {
+        // substances
+        "alcohol", "drink", "drinks", "drinking", "drunk", "beer", "wine", "vodka", "spirits", "cannabis",
+        "weed", "cocaine", "coke", "heroin", "crack", "ketamine", "mdma", "ecstasy", "amphetamine", "amphetamines",
+        "speed", "spice", "opioids", "opiates", "methadone", "benzodiazepines", "diazepam", "valium", "codeine",
+        "tramadol", "gambling", "drugs", "substance", "substances",
+        // diagnoses
+        "depression", "depressive", "ptsd", "bipolar", "schizophrenia", "psychosis", "psychotic", "ocd", "adhd",
+        "autism", "autistic", "bpd", "eupd", "personality", "anorexia", "bulimia", "eating", "gad", "panic",
+        "agoraphobia", "dementia", "diagnosis", "diagnosed",
+        // events
+        "abuse", "abused", "abusive", "assault", "assaulted", "rape", "raped", "violence", "violent",
+        "divorce", "divorced", "died", "death", "dead", "funeral", "bereavement", "arrested", "arrest", "police",
+        "prison", "overdose", "overdosed", "hospital", "admitted", "sectioned", "redundant", "sacked", "fired",
+        "pregnant", "pregnancy", "miscarriage", "attack", "attacked", "affair", "accident", "homeless",
+        "eviction", "evicted", "suicide", "suicidal", "self-harm", "cut", "cutting"};
+    return terms;
+}
+
+std::set<std::string> stemsOf(std::string_view text)
+{
+    std::set<std::string> out;
+    for (const auto& w : words(text)) {
+        out.insert(w);
+        out.insert(stem(w));
+    }
+    return out;
+}
+
+bool hasDigit(std::string_view w)
+{
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Capitalised words inside the statement (not its first word): names, places, days.
+std::vector<std::string> properNouns(std::string_view text)
+{
+    std::vector<std::string> out;
+    bool first = true;
+    std::string current;
+    auto flush = [&] {
+        if (!current.empty()) {
+            const bool capital = current[0] >= 'A' && current[0] <= 'Z';
+            if (capital && !first && current != "I" && current.rfind("I'", 0) != 0 && current != "Client" &&
+                current != "Therapist")
+                out.push_back(current);
+            first = false;
+        }
+        current.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+            current.push_back(c);
+        } else {
+            flush();
+            // A new sentence (or a "Label:") starts over: its first word may be capitalised.
+            if (c == '.' || c == '!' || c == '?' || c == ':') first = true;
+        }
+    }
+    flush();
+    return out;
+}
+
+bool containsWordCaseInsensitive(const std::set<std::string>& sourceWords, const std::string& word)
+{
+    std::string lower;
+    for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return sourceWords.count(lower) > 0;
+}
+}  // namespace
+
+std::optional<std::string> GroundingVerifier::problemWith(const Statement& statement) const
+{
+    if (statement.origin == Origin::Therapist) return std::nullopt;  // the therapist's own words
+    if (statement.text.empty()) return "empty";
+    if (statement.sources.empty()) return "no_sources";
+    if (statement.origin == Origin::PreviousNote) {
+        const bool cited = m_previous && statement.sources.size() == 1 && statement.sources[0] == "note:" + m_previous->hash;
+        return cited ? std::nullopt : std::optional<std::string>("unknown_previous_note");
+    }
+
+    std::string cited;
+    for (const auto& id : statement.sources) {
+        const Segment* seg = m_transcript.find(id);
+        if (!seg) return "unknown_source:" + id;
+        cited += seg->text;
+        cited += '\n';
+    }
+    const std::set<std::string> sourceWords = stemsOf(cited);
+
+    for (const auto& noun : properNouns(statement.text))
+        if (!containsWordCaseInsensitive(sourceWords, noun)) return "unsupported_detail:" + noun;
+
+    std::size_t content = 0;
+    std::size_t found = 0;
+    for (const auto& w : words(statement.text)) {
+        if (hasDigit(w) && sourceWords.count(w) == 0) return "unsupported_detail:" + w;
+        if (criticalTerms().count(w) && sourceWords.count(w) == 0 && sourceWords.count(stem(w)) == 0)
+            return "unsupported_detail:" + w;
+        if (isStopword(w) || framingWords().count(w)) continue;
+        ++content;
+        if (sourceWords.count(w) || sourceWords.count(stem(w))) ++found;
+    }
+    if (content == 0) return "no_content";
+    // Most content words must come from the cited text; a few connecting words may not.
+    if (static_cast<double>(found) < 0.8 * static_cast<double>(content)) return "ungrounded";
+    return std::nullopt;
+}
+
+std::optional<std::string> GroundingVerifier::problemWith(const RiskFlag& flag) const
+{
+    if (flag.evidence.empty()) return "no_evidence";
+    for (const auto& e : flag.evidence) {
+        const Segment* seg = m_transcript.find(e.segment);
+        if (!seg) return "unknown_source:" + e.segment;
+        if (e.quote.empty() || seg->text.find(e.quote) == std::string::npos) return "quote_not_in_segment:" + e.segment;
+    }
+    return std::nullopt;
+}
+
+Draft GroundingVerifier::verify(const std::string& engine, const Extraction& synthesised) const
+{
+    Draft draft;
+    draft.engine = engine;
+    draft.rejected = synthesised.rejected;
+    for (const auto& candidate : synthesised.statements) {
+        const std::string key(toKey(candidate.section));
+        if (auto problem = problemWith(candidate.statement)) {
+            draft.rejected.push_back({key, candidate.statement.text, *problem});
+            continue;
+        }
+        auto& section = draft.section(candidate.section);
+        if (!section) section.emplace();
+        section->push_back(candidate.statement);
+    }
+    for (const auto& flag : synthesised.risks) {
+        if (auto problem = problemWith(flag)) {
+            draft.rejected.push_back({"risks", std::string(toKey(flag.category)), *problem});
+            continue;
+        }
+        const bool duplicate = std::any_of(draft.risks.begin(), draft.risks.end(),
+                                           [&](const RiskFlag& r) { return r.category == flag.category; });
+        if (duplicate) {
+            draft.rejected.push_back({"risks", std::string(toKey(flag.category)), "duplicate_category"});
+            continue;
+        }
+        draft.risks.push_back(flag);
+    }
+    return draft;
+}
+
+}  // namespace noteward::core::notes

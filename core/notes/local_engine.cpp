@@ -1,0 +1,276 @@
+#include "notes/local_engine.h"
+
+#include "notes/risk_detector.h"
+#include "notes/text_analysis.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace noteward::core::notes {
+
+namespace {
+struct SectionCues {
+    Section section;
+    int priority;  // breaks ties: the more specific section wins
+    std::vector<std::vector<std::string>> phrases;
+};
+
+std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_view> texts)
+{
+    std::vector<std::vector<std::string>> out;
+    for (auto t : texts) out.push_back(words(t));
+    return out;
+}
+
+const std::vector<SectionCues>& sectionCues()
+{
+    static const std::vector<SectionCues> cues = {
+        {Section::HomeworkGiven, 6,
+         phrases({"for next week", "before next session", "before our next session", "before we meet",
+                  "this coming week", "over the next week", "between now and", "your homework",
+                  "homework for", "i'd like you to", "could you try", "would you be willing to",
+                  "can you try", "agreed to try", "i'll try to", "i will try to", "i'll have a go"})},
+        {Section::NextSteps, 5,
+         phrases({"next session", "next time", "next appointment", "next week we", "follow up", "follow-up",
+                  "refer", "referral", "your gp", "book in", "booked", "see you next", "plan is", "we'll review",
+                  "we will review", "in our next", "session after"})},
+        {Section::HomeworkReview, 4,
+         phrases({"homework", "thought record", "thought records", "the diary", "activity diary", "worksheet",
+                  "did you manage", "did you get a chance", "managed to do", "filled in", "filled it in",
+                  "last week's task", "the task", "the exercise", "behavioural experiment", "activity schedule"})},
+        {Section::Activities, 3,
+         phrases({"let's", "let us", "shall we", "we could look at", "together", "role play", "role-play",
+                  "evidence for", "evidence against", "alternative thought", "balanced thought",
+                  "five areas", "formulation", "vicious cycle", "hot thought", "thinking error",
+                  "thinking errors", "catastrophising", "downward arrow", "breathing", "grounding",
+                  "out of 100", "out of ten", "percent", "problem solving", "pros and cons", "exposure",
+                  "hierarchy", "rate how", "rate that"})},
+        {Section::WeekReview, 2,
+         phrases({"this week", "last week", "past week", "the week", "since we last met", "since last time",
+                  "since our last session", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday", "how has your week", "how's your week", "how was your week"})},
+        {Section::Agenda, 1,
+         phrases({"agenda", "talk about today", "focus on today", "cover today", "look at today", "discuss today",
+                  "want to talk about", "like to talk about", "want to focus on", "like to focus on",
+                  "put on the agenda", "for today", "work on today", "today i'd like", "today we"})},
+    };
+    return cues;
+}
+
+// Words and phrases removed when restating speech: they carry nothing for the note.
+std::string withoutFillers(std::string_view text)
+{
+    static const std::vector<std::string_view> fillers = {"um, ", "uh, ", "erm, ", "er, ", "you know, ",
+                                                          ", you know", ", like,", "um ", "uh ", "erm "};
+    std::string out(text);
+    for (auto f : fillers) {
+        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
+    }
+    static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",
+                                                          "And ", "and ", "Okay, ", "OK, ", "Right, "};
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto o : openers)
+            if (out.rfind(o, 0) == 0) {
+                out.erase(0, o.size());
+                changed = true;
+            }
+    }
+    if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out.push_back('.');
+    return out;
+}
+
+std::optional<Section> sectionOf(std::string_view sentence, bool early)
+{
+    const auto tokens = words(sentence);
+    std::optional<Section> best;
+    int bestScore = 0;
+    int bestPriority = 0;
+    for (const auto& cue : sectionCues()) {
+        int score = 0;
+        for (const auto& p : cue.phrases)
+            if (findPhrase(tokens, p) != npos) score += static_cast<int>(p.size());
+        if (cue.section == Section::Agenda && !early) score = 0;  // agendas are set at the start
+        if (score > bestScore || (score == bestScore && score > 0 && cue.priority > bestPriority)) {
+            best = cue.section;
+            bestScore = score;
+            bestPriority = cue.priority;
+        }
+    }
+    return best;
+}
+
+// "This week was hard." reads "Client said that this week was hard."; names keep capitals.
+std::string continuing(std::string text)
+{
+    const std::size_t end = text.find_first_of(" ,;:.!?");
+    const auto first = words(text.substr(0, end));
+    static const std::set<std::string> adverbs = {"honestly", "maybe", "sometimes", "actually", "basically",
+                                                   "some", "everything", "nothing", "things", "work", "last"};
+    if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0])) && text[0] >= 'A' && text[0] <= 'Z' &&
+        first[0] != "i")
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+std::string clientSaid(std::string_view sentence)
+{
+    return "Client said that " + continuing(toThirdPerson(withoutFillers(sentence)));
+}
+
+std::string restate(const Segment& segment, std::string_view sentence)
+{
+    const std::string cleaned = withoutFillers(sentence);
+    if (isClient(segment)) return clientSaid(sentence);
+    if (isTherapist(segment)) return "Therapist said: " + cleaned;
+    return (segment.speaker.empty() ? std::string("Speaker") : segment.speaker) + " said: " + cleaned;
+}
+
+std::string riskStatement(const RiskFlag& flag)
+{
+    if (flag.status == RiskStatus::Denied && flag.evidence.size() >= 2)
+        return "Therapist asked: " + withoutFillers(flag.evidence[0].quote) +
+               " Client answered: " + withoutFillers(flag.evidence[1].quote);
+    std::string text;
+    for (std::size_t i = 0; i < flag.evidence.size() && i < 2; ++i)
+        text += (i ? " " : "") + clientSaid(flag.evidence[i].quote);
+    return text;
+}
+
+std::string normalisedForDuplicates(const std::string& text)
+{
+    std::string key;
+    for (const auto& w : words(text))
+        if (!isStopword(w)) key += stem(w) + ' ';
+    return key;
+}
+
+// Share of `a`'s content words that also occur in `b`.
+double overlap(const std::string& a, const std::string& b)
+{
+    std::set<std::string> wordsA;
+    std::set<std::string> wordsB;
+    for (const auto& w : words(a))
+        if (!isStopword(w)) wordsA.insert(stem(w));
+    for (const auto& w : words(b))
+        if (!isStopword(w)) wordsB.insert(stem(w));
+    if (wordsA.empty()) return 1.0;
+    std::size_t shared = 0;
+    for (const auto& w : wordsA) shared += wordsB.count(w);
+    return static_cast<double>(shared) / static_cast<double>(wordsA.size());
+}
+}  // namespace
+
+std::string toThirdPerson(std::string_view text)
+{
+    static const std::map<std::string, std::string> pronouns = {
+        {"i", "they"},      {"i'm", "they're"}, {"i've", "they've"}, {"i'd", "they'd"},
+        {"i'll", "they'll"}, {"me", "them"},    {"my", "their"},     {"mine", "theirs"},
+        {"myself", "themselves"}};
+    std::string out;
+    std::string word;
+    bool afterI = false;
+    auto flush = [&] {
+        if (word.empty()) return;
+        std::string lower;
+        for (char c : word) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        std::string replacement = word;
+        if (auto it = pronouns.find(lower); it != pronouns.end()) replacement = it->second;
+        else if (afterI && lower == "am") replacement = "are";
+        else if (afterI && lower == "was") replacement = "were";
+        afterI = lower == "i";
+        out += replacement;
+        word.clear();
+    };
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '\'' || u >= 0x80) {
+            word.push_back(c);
+        } else {
+            flush();
+            out.push_back(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+Result<Extraction> LocalEngine::extract(const Chunk& chunk)
+{
+    Extraction out;
+    const std::size_t total = chunk.segments.size();
+    for (std::size_t i = 0; i < total; ++i) {
+        const Segment& seg = chunk.segments[i];
+        // The agenda is set in the opening minutes (or the first segments of an untimed file).
+        const bool early = chunk.index == 0 && (seg.startMs < 8 * 60 * 1000 || i < 6) && i < total / 3 + 3;
+        for (const Span& span : splitSentences(seg.text)) {
+            const std::string_view sentence = span.of(seg.text);
+            if (looksLikeInstruction(sentence) || words(sentence).size() < 4) continue;
+            const auto section = sectionOf(sentence, early);
+            if (!section) continue;
+            out.statements.push_back({*section, {restate(seg, sentence), {seg.id}, Origin::Transcript}});
+        }
+    }
+    out.risks = detectRisks(chunk.segments);
+    for (const auto& flag : out.risks) {
+        Statement st{riskStatement(flag), {}, Origin::Transcript};
+        for (const auto& e : flag.evidence)
+            if (std::find(st.sources.begin(), st.sources.end(), e.segment) == st.sources.end())
+                st.sources.push_back(e.segment);
+        out.statements.push_back({Section::RiskIssues, std::move(st)});
+    }
+    return out;
+}
+
+Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChunk)
+{
+    Extraction out;
+    std::map<Section, std::vector<Statement>> bySection;
+    std::map<Section, std::vector<std::string>> keys;
+    for (const auto& chunk : perChunk) {
+        for (const auto& c : chunk.statements) {
+            auto& list = bySection[c.section];
+            auto& seen = keys[c.section];
+            const std::string key = normalisedForDuplicates(c.statement.text);
+            bool joined = false;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                if (seen[i] == key || (overlap(c.statement.text, list[i].text) > 0.8 &&
+                                       overlap(list[i].text, c.statement.text) > 0.8)) {
+                    for (const auto& s : c.statement.sources)
+                        if (std::find(list[i].sources.begin(), list[i].sources.end(), s) == list[i].sources.end())
+                            list[i].sources.push_back(s);
+                    joined = true;
+                    break;
+                }
+            }
+            if (!joined) {
+                list.push_back(c.statement);
+                seen.push_back(key);
+            }
+        }
+        for (const auto& flag : chunk.risks) {
+            auto existing = std::find_if(out.risks.begin(), out.risks.end(),
+                                         [&](const RiskFlag& r) { return r.category == flag.category; });
+            if (existing == out.risks.end()) {
+                out.risks.push_back(flag);
+            } else if (existing->status == RiskStatus::Denied && flag.status == RiskStatus::Present) {
+                *existing = flag;
+            } else if (existing->status == flag.status) {
+                for (const auto& e : flag.evidence)
+                    if (existing->evidence.size() < 3) existing->evidence.push_back(e);
+            }
+        }
+        out.rejected.insert(out.rejected.end(), chunk.rejected.begin(), chunk.rejected.end());
+    }
+    for (auto& [section, list] : bySection) {
+        // Keep a concise note: the first statements of each section in session order, plus
+        // every risk statement (those are never trimmed away).
+        if (section != Section::RiskIssues && list.size() > kMaxStatementsPerSection)
+            list.resize(kMaxStatementsPerSection);
+        for (auto& st : list) out.statements.push_back({section, std::move(st)});
+    }
+    return out;
+}
+
+}  // namespace noteward::core::notes

@@ -1,0 +1,199 @@
+// The local engine end to end (pipeline + verifier) on the fixture transcripts: what a
+// therapist would expect to find, and, as important, what must never appear.
+#include "test_support.h"
+
+#include "notes/draft_pipeline.h"
+#include "notes/local_engine.h"
+
+#include <QTest>
+
+using namespace noteward;
+using namespace noteward::core::notes;
+
+namespace {
+Draft draftOf(const char* fixture, const PreviousNote* previous = nullptr)
+{
+    auto transcript = parseTranscript(test::readFixture((std::string("transcripts/") + fixture + ".json").c_str()));
+    if (!transcript) qFatal("bad fixture %s: %s", fixture, transcript.error().message.c_str());
+    LocalEngine engine;
+    auto draft = DraftPipeline(engine).run(transcript.value(), previous);
+    if (!draft) qFatal("draft failed: %s", draft.error().message.c_str());
+    return std::move(draft.value());
+}
+
+std::string allText(const Draft& d)
+{
+    std::string out;
+    for (const auto& s : d.sections)
+        if (s)
+            for (const auto& st : *s) out += st.text + "\n";
+    return out;
+}
+
+std::optional<RiskStatus> statusOf(const Draft& d, RiskCategory c)
+{
+    const RiskFlag* f = d.risk(c);
+    return f ? std::optional<RiskStatus>(f->status) : std::nullopt;
+}
+
+bool mentions(const Draft& d, Section s, const char* text)
+{
+    const auto& list = d.section(s);
+    return list && std::any_of(list->begin(), list->end(), [&](const Statement& st) {
+               return st.text.find(text) != std::string::npos;
+           });
+}
+}  // namespace
+
+class TestLocalEngine : public QObject {
+    Q_OBJECT
+private slots:
+    void fullSessionFillsEverySectionWithCitations()
+    {
+        const Draft d = draftOf("full_session");
+        QCOMPARE(QString::fromStdString(d.engine), QString("local"));
+        for (Section s : kAllSections) QVERIFY2(d.section(s).has_value(), std::string(toKey(s)).c_str());
+        QVERIFY(mentions(d, Section::Agenda, "talk about work"));
+        QVERIFY(mentions(d, Section::WeekReview, "avoided the team meeting"));
+        QVERIFY(mentions(d, Section::HomeworkReview, "thought record on Tuesday"));
+        QVERIFY(mentions(d, Section::Activities, "evidence"));
+        QVERIFY(mentions(d, Section::HomeworkGiven, "go to the team meeting"));
+        QVERIFY(mentions(d, Section::NextSteps, "next session"));
+        // Client speech is restated in the third person.
+        QVERIFY(mentions(d, Section::Agenda, "Client said that they want to talk about work today"));
+        for (const auto& s : d.sections)
+            for (const auto& st : *s) QVERIFY(!st.sources.empty());
+        QVERIFY(d.rejected.empty());
+        QCOMPARE(statusOf(d, RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+        QCOMPARE(statusOf(d, RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Denied));
+        QCOMPARE(statusOf(d, RiskCategory::Avoidance), std::optional(RiskStatus::Present));
+        QVERIFY(!statusOf(d, RiskCategory::Hopelessness).has_value());  // never discussed: not assessed
+    }
+
+    void shortSessionLeavesMostSectionsEmpty()
+    {
+        const Draft d = draftOf("short_session");
+        QVERIFY(d.section(Section::WeekReview).has_value());
+        QVERIFY(d.section(Section::NextSteps).has_value());
+        for (Section s : {Section::Agenda, Section::HomeworkReview, Section::Activities, Section::RiskIssues,
+                          Section::HomeworkGiven})
+            QVERIFY2(!d.section(s).has_value(), std::string(toKey(s)).c_str());
+        QVERIFY(d.risks.empty());  // nothing defaults to denied
+    }
+
+    void askedAndDenied()
+    {
+        const Draft d = draftOf("asked_denied");
+        QCOMPARE(statusOf(d, RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+        QCOMPARE(statusOf(d, RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Denied));
+        const RiskFlag* si = d.risk(RiskCategory::SuicidalIdeation);
+        QCOMPARE(si->evidence.size(), std::size_t(2));
+        QCOMPARE(si->evidence[0].segment, std::string("s1"));
+        QCOMPARE(si->evidence[1].quote, std::string("No, never."));
+        QCOMPARE(d.risks.size(), std::size_t(2));
+    }
+
+    void passiveSuicidalIdeation()
+    {
+        const Draft d = draftOf("passive_si");
+        QCOMPARE(statusOf(d, RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const RiskFlag* si = d.risk(RiskCategory::SuicidalIdeation);
+        QCOMPARE(si->evidence.size(), std::size_t(2));
+        QCOMPARE(si->evidence[0].quote, std::string("Honestly, some nights I think everyone would be better off without me."));
+        QVERIFY(mentions(d, Section::RiskIssues, "better off without them"));
+    }
+
+    void selfHarmThreat()
+    {
+        const Draft d = draftOf("self_harm_threat");
+        QCOMPARE(statusOf(d, RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        QVERIFY(!statusOf(d, RiskCategory::SuicidalIdeation).has_value());
+    }
+
+    void allianceRupture()
+    {
+        const Draft d = draftOf("alliance_rupture");
+        QCOMPARE(statusOf(d, RiskCategory::AllianceRupture), std::optional(RiskStatus::Present));
+        QCOMPARE(d.risks.size(), std::size_t(1));
+    }
+
+    void rumination()
+    {
+        const Draft d = draftOf("rumination");
+        QCOMPARE(statusOf(d, RiskCategory::Rumination), std::optional(RiskStatus::Present));
+    }
+
+    void thirdPartyProblemsAreNotTheClients()
+    {
+        const Draft d = draftOf("third_party");
+        QVERIFY2(d.risks.empty(), "a relative's problems were attributed to the client");
+        const std::string text = allText(d);
+        for (const char* word : {"drinks", "kill", "hopeless", "police"})
+            QVERIFY2(text.find(word) == std::string::npos, word);
+    }
+
+    void instructionInSpeechIsData()
+    {
+        const Draft d = draftOf("injection");
+        QVERIFY(d.risks.empty());
+        const std::string text = allText(d);
+        QVERIFY(text.find("cocaine") == std::string::npos);
+        QVERIFY(text.find("suicidal") == std::string::npos);
+        QVERIFY(text.find("instructions") == std::string::npos);
+    }
+
+    void emptyAndOneSegment()
+    {
+        const Draft empty = draftOf("empty");
+        for (const auto& s : empty.sections) QVERIFY(!s.has_value());
+        QVERIFY(empty.risks.empty());
+        const Draft one = draftOf("one_segment");
+        QVERIFY(mentions(one, Section::Agenda, "sleep"));
+        QVERIFY(mentions(one, Section::Agenda, "4am"));
+    }
+
+    void nonAsciiTextSurvivesIntact()
+    {
+        const Draft d = draftOf("non_ascii");
+        QVERIFY(mentions(d, Section::WeekReview, "très anxious at the café"));
+        QVERIFY(mentions(d, Section::HomeworkGiven, "café"));
+        QCOMPARE(statusOf(d, RiskCategory::Avoidance), std::optional(RiskStatus::Present));
+        const auto json = toJson(d).dump();
+        QVERIFY(json.find("Zoë") != std::string::npos);
+    }
+
+    void previousNoteBecomesMarkedSuggestions()
+    {
+        PreviousNote previous{"ab12", {"Go to the team meeting and notice what happens."}, {"Review the meeting."}};
+        const Draft d = draftOf("short_session", &previous);
+        QVERIFY(d.section(Section::Agenda).has_value());
+        const Statement& suggestion = d.section(Section::Agenda)->front();
+        QVERIFY(suggestion.origin == Origin::PreviousNote);
+        QCOMPARE(suggestion.sources, std::vector<std::string>{"note:ab12"});
+        QVERIFY(mentions(d, Section::HomeworkReview, "Go to the team meeting"));
+        const auto json = toJson(d);
+        QCOMPARE(json["sections"]["agenda"][0]["origin"].get<std::string>(), std::string("previous_note"));
+        QVERIFY(json["sections"]["agenda"][0]["suggestion"].get<bool>());
+    }
+
+    void draftJsonHasTheDesignShape()
+    {
+        const auto json = toJson(draftOf("short_session"));
+        QCOMPARE(json["sections"].size(), std::size_t(7));
+        for (Section s : kAllSections) QVERIFY(json["sections"].contains(std::string(toKey(s))));
+        QVERIFY(json["sections"]["agenda"].is_null());
+        QVERIFY(json["risks"].is_array());
+        QVERIFY(json["rejected"].is_array());
+        QVERIFY(!json["sections"]["week_review"][0].contains("origin"));
+    }
+
+    void thirdPersonRestatement()
+    {
+        QCOMPARE(toThirdPerson("I'm tired and I was scared of my boss."),
+                 std::string("they're tired and they were scared of their boss."));
+        QCOMPARE(toThirdPerson("I hurt myself"), std::string("they hurt themselves"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalEngine)
+#include "tst_local_engine.moc"
