@@ -57,6 +57,13 @@ int runPassphraseChange(Context& ctx);
 int runBenchVault(Context& ctx);
 int runBenchCrypto(Context& ctx);
 int runNoteDraft(Context& ctx);
+int runNoteShow(Context& ctx);
+int runNoteEdit(Context& ctx);
+int runNoteReview(Context& ctx);
+int runNoteSign(Context& ctx);
+int runNoteAddendum(Context& ctx);
+int runNoteVerify(Context& ctx);
+int runTranscriptImport(Context& ctx);
 int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

@@ -3,11 +3,14 @@
 
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
+#include "records/note_records.h"
 #include "vault/file_io.h"
 
 #include <chrono>
 #include <iostream>
 #include <sstream>
+
+#include <functional>
 
 #include <sys/resource.h>
 
@@ -90,27 +93,165 @@ core::notes::Transcript generatedSession()
     }
     return t;
 }
+
+core::Result<core::notes::Transcript> transcriptFromFile(const std::string& file)
+{
+    auto bytes = core::vault::readWholeFile(file, kMaxTranscriptBytes);
+    if (!bytes) return bytes.error();
+    return core::notes::parseTranscript(core::asText(bytes.value()));
+}
+
+core::Result<std::string> textFromFile(const std::string& file)
+{
+    auto bytes = core::vault::readWholeFile(file, 1024 * 1024);
+    if (!bytes) return bytes.error();
+    return std::string(core::asText(bytes.value()));
+}
+
+int printDraft(Context& ctx, const core::notes::Draft& draft)
+{
+    if (ctx.json()) ctx.printJson(core::notes::toJson(draft));
+    else printDraftText(ctx.out(), draft);
+    return kExitOk;
+}
+
+int withRecords(Context& ctx, const std::function<int(core::records::NoteRecords&)>& body)
+{
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    core::records::NoteRecords records(*vault.value());
+    return body(records);
+}
 }  // namespace
+
+int runTranscriptImport(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    auto transcript = transcriptFromFile(ctx.required("--file"));
+    if (!transcript) return ctx.fail(transcript.error());
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        if (auto stored = records.storeTranscript(session, transcript.value()); !stored) return ctx.fail(stored.error());
+        ctx.info("Stored a transcript of " + std::to_string(transcript->segments.size()) + " segments (encrypted).");
+        return kExitOk;
+    });
+}
 
 int runNoteDraft(Context& ctx)
 {
-    if (ctx.args().option("--session")) {
-        return ctx.fail(core::makeError(core::ErrorCode::InvalidInput,
-                                        "Drafting from a stored session is not available in this build yet; "
-                                        "use --transcript FILE."));
+    auto engine = engineNamed(ctx.args().option("--engine").value_or("local"));
+    if (auto session = ctx.args().option("--session")) {
+        if (ctx.args().option("--transcript")) throw UsageError("give --session or --transcript, not both");
+        if (!engine) return ctx.fail(engine.error());
+        return withRecords(ctx, [&](core::records::NoteRecords& records) {
+            auto draft = records.draftSession(*session, *engine.value());
+            if (!draft) return ctx.fail(draft.error());
+            return printDraft(ctx, draft.value());
+        });
     }
     const std::string file = ctx.required("--transcript");
-    auto engine = engineNamed(ctx.args().option("--engine").value_or("local"));
     if (!engine) return ctx.fail(engine.error());
-    auto bytes = core::vault::readWholeFile(file, kMaxTranscriptBytes);
-    if (!bytes) return ctx.fail(bytes.error());
-    auto transcript = core::notes::parseTranscript(core::asText(bytes.value()));
+    auto transcript = transcriptFromFile(file);
     if (!transcript) return ctx.fail(transcript.error());
     auto draft = core::notes::DraftPipeline(*engine.value()).run(transcript.value());
     if (!draft) return ctx.fail(draft.error());
-    if (ctx.json()) ctx.printJson(core::notes::toJson(draft.value()));
-    else printDraftText(ctx.out(), draft.value());
-    return kExitOk;
+    return printDraft(ctx, draft.value());
+}
+
+int runNoteShow(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        auto note = records.signedNote(session);
+        if (!note) return ctx.fail(note.error());
+        if (*note) {
+            const auto doc = nlohmann::json::parse((*note)->canonical);
+            if (ctx.json()) ctx.printJson({{"signed", true}, {"hash", (*note)->hash}, {"note", doc}});
+            else ctx.out() << "Signed " << (*note)->signedAt << " (SHA-256 " << (*note)->hash << ")\n" << doc.dump(2) << '\n';
+            return kExitOk;
+        }
+        auto draft = records.currentDraft(session);
+        if (!draft) return ctx.fail(draft.error());
+        return printDraft(ctx, draft.value());
+    });
+}
+
+int runNoteEdit(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    const auto section = core::notes::sectionFromKey(ctx.required("--section"));
+    if (!section) throw UsageError("--section must be one of agenda, week_review, homework_review, activities, "
+                                   "risk_issues, homework_given, next_steps");
+    auto text = textFromFile(ctx.required("--text-file"));
+    if (!text) return ctx.fail(text.error());
+    std::vector<std::string> lines;
+    std::istringstream in(text.value());
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line != "\r") lines.push_back(line.back() == '\r' ? line.substr(0, line.size() - 1) : line);
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        if (auto edited = records.editSection(session, *section, lines); !edited) return ctx.fail(edited.error());
+        ctx.info("Section replaced with your own text (" + std::to_string(lines.size()) + " statement(s)).");
+        return kExitOk;
+    });
+}
+
+int runNoteReview(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    const auto category = core::notes::riskCategoryFromKey(ctx.required("--risk"));
+    if (!category) throw UsageError("--risk must be one of the seven risk categories");
+    const bool confirm = ctx.args().flag("--confirm");
+    const auto reason = ctx.args().option("--dismiss");
+    if (confirm == reason.has_value()) throw UsageError("give either --confirm or --dismiss REASON");
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        if (auto done = records.reviewRisk(session, *category, confirm, reason); !done) return ctx.fail(done.error());
+        ctx.info(std::string(core::notes::toKey(*category)) + (confirm ? " confirmed." : " dismissed."));
+        return kExitOk;
+    });
+}
+
+int runNoteSign(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        auto note = records.sign(session);
+        if (!note) return ctx.fail(note.error());
+        if (ctx.json()) ctx.printJson({{"note_id", note->id}, {"hash", note->hash}, {"signed_at", note->signedAt}});
+        else ctx.out() << "Signed note " << note->id << " (SHA-256 " << note->hash << ")\n";
+        return kExitOk;
+    });
+}
+
+int runNoteAddendum(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    auto text = textFromFile(ctx.required("--text-file"));
+    if (!text) return ctx.fail(text.error());
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        auto addendum = records.addAddendum(session, text.value());
+        if (!addendum) return ctx.fail(addendum.error());
+        if (ctx.json()) ctx.printJson({{"addendum_id", addendum->id}, {"seq", addendum->seq}, {"hash", addendum->hash}});
+        else ctx.out() << "Signed addendum " << addendum->seq << " (SHA-256 " << addendum->hash << ")\n";
+        return kExitOk;
+    });
+}
+
+int runNoteVerify(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        auto result = records.verify(session);
+        if (!result) return ctx.fail(result.error());
+        const auto& v = result.value();
+        if (ctx.json()) {
+            ctx.printJson({{"ok", v.ok()}, {"hash", v.noteHash}, {"addenda", v.addendaChecked}, {"problems", v.problems}});
+        } else if (v.ok()) {
+            ctx.out() << "Signed note verified: signature, hash and chain intact (" << v.addendaChecked << " addenda).\n";
+        } else {
+            ctx.out() << "Signed note FAILED verification:\n";
+            for (const auto& p : v.problems) ctx.out() << "  " << p << '\n';
+        }
+        return v.ok() ? kExitOk : kExitUserError;
+    });
 }
 
 int runBenchNotes(Context& ctx)

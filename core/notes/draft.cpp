@@ -14,6 +14,48 @@ std::string_view toKey(Origin origin)
 }
 }  // namespace
 
+Result<Draft> draftFromJson(const nlohmann::json& json)
+{
+    auto bad = [](const std::string& what) { return makeError(ErrorCode::Corrupt, "The stored draft is damaged: " + what + "."); };
+    try {
+        Draft d;
+        d.engine = json.at("engine").get<std::string>();
+        const auto& sections = json.at("sections");
+        for (const auto& [key, list] : sections.items()) {
+            const auto section = sectionFromKey(key);
+            if (!section) return bad("unknown section " + key);
+            if (list.is_null()) continue;
+            std::vector<Statement> statements;
+            for (const auto& item : list) {
+                Statement st;
+                st.text = item.at("text").get<std::string>();
+                st.sources = item.at("sources").get<std::vector<std::string>>();
+                const std::string origin = item.value("origin", std::string("transcript"));
+                st.origin = origin == "therapist"       ? Origin::Therapist
+                            : origin == "previous_note" ? Origin::PreviousNote
+                                                        : Origin::Transcript;
+                statements.push_back(std::move(st));
+            }
+            d.section(*section) = std::move(statements);
+        }
+        for (const auto& item : json.at("risks")) {
+            const auto category = riskCategoryFromKey(item.at("category").get<std::string>());
+            const auto status = riskStatusFromKey(item.at("status").get<std::string>());
+            if (!category || !status) return bad("unknown risk category or status");
+            RiskFlag flag{*category, *status, {}};
+            for (const auto& e : item.at("evidence"))
+                flag.evidence.push_back({e.at("segment").get<std::string>(), e.at("quote").get<std::string>()});
+            d.risks.push_back(std::move(flag));
+        }
+        for (const auto& item : json.value("rejected", nlohmann::json::array()))
+            d.rejected.push_back({item.at("section").get<std::string>(), item.at("text").get<std::string>(),
+                                  item.at("reason").get<std::string>()});
+        return d;
+    } catch (const nlohmann::json::exception& e) {
+        return bad(e.what());
+    }
+}
+
 const RiskFlag* Draft::risk(RiskCategory category) const
 {
     for (const auto& r : risks)

@@ -53,5 +53,7 @@ struct Draft {
 };
 
 nlohmann::json toJson(const Draft& draft);
+// Reads a draft back (as stored in the vault), refusing unknown sections and categories.
+Result<Draft> draftFromJson(const nlohmann::json& json);
 
 }  // namespace noteward::core::notes

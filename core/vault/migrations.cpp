@@ -64,6 +64,61 @@ constexpr std::array kMigrations{
         );
         CREATE INDEX sessions_by_client ON sessions(client_id, started_at);
     )sql"},
+    Migration{3, "transcripts, drafts, risk reviews, signed notes and addenda, signing keys", R"sql(
+        CREATE TABLE transcripts (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            json       TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE drafts (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            engine     TEXT NOT NULL,
+            json       TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE risk_reviews (
+            session_id  TEXT NOT NULL REFERENCES sessions(id),
+            category    TEXT NOT NULL,
+            decision    TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed')),
+            reason      TEXT,
+            reviewed_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, category)
+        );
+        CREATE TABLE signing_keys (
+            user_id    TEXT PRIMARY KEY REFERENCES local_user(id),
+            seed       BLOB NOT NULL,
+            public_key TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE notes (
+            id         TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL UNIQUE REFERENCES sessions(id),
+            client_id  TEXT NOT NULL REFERENCES clients(id),
+            canonical  TEXT NOT NULL,
+            hash       TEXT NOT NULL UNIQUE,
+            signature  TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            signed_at  TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_client ON notes(client_id, signed_at);
+        CREATE TABLE addenda (
+            id         TEXT PRIMARY KEY,
+            note_id    TEXT NOT NULL REFERENCES notes(id),
+            seq        INTEGER NOT NULL,
+            canonical  TEXT NOT NULL,
+            hash       TEXT NOT NULL UNIQUE,
+            signature  TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            signed_at  TEXT NOT NULL,
+            UNIQUE (note_id, seq)
+        );
+        -- Signed records are immutable: corrections are addenda. (GDPR erasure, when it comes,
+        -- removes whole records through its own audited path.)
+        CREATE TRIGGER notes_are_immutable BEFORE UPDATE ON notes
+            BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;
+        CREATE TRIGGER addenda_are_immutable BEFORE UPDATE ON addenda
+            BEGIN SELECT RAISE(ABORT, 'signed addenda are immutable'); END;
+    )sql"},
 };
 }  // namespace
 

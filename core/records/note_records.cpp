@@ -1,0 +1,344 @@
+#include "records/note_records.h"
+
+#include "audit/audit_log.h"
+#include "crypto/ed25519.h"
+#include "crypto/random.h"
+#include "crypto/sha256.h"
+#include "notes/draft_pipeline.h"
+#include "util/clock.h"
+#include "util/hex.h"
+#include "vault/database.h"
+#include "vault/guarded.h"
+#include "vault/vault.h"
+
+#include <algorithm>
+
+namespace noteward::core::records {
+
+using nlohmann::json;
+using vault::Database;
+using vault::NoteStore;
+using vault::Transaction;
+
+namespace {
+constexpr std::size_t kMaxReasonLength = 500;
+constexpr std::size_t kMaxAddendumLength = 20000;
+
+Error alreadySigned()
+{
+    return makeError(ErrorCode::InvalidInput,
+                     "The note for this session is signed and cannot change; add an addendum instead.");
+}
+
+std::string hashHex(std::string_view text) { return toHex(crypto::sha256(asBytes(text))); }
+
+// The therapist's Ed25519 key, made on first use and kept (encrypted) in the vault.
+crypto::Ed25519KeyPair signingKey(NoteStore& store, const std::string& userId)
+{
+    if (auto row = store.signingKey(userId)) return crypto::Ed25519KeyPair::fromSeed(row->seed);
+    auto key = crypto::Ed25519KeyPair::generate();
+    store.putSigningKey(userId, key.seed().view(), toHex(key.publicKey()));
+    return key;
+}
+
+std::string signHash(const crypto::Ed25519KeyPair& key, const std::string& hash)
+{
+    return toHex(key.sign(asBytes(hash)));
+}
+
+bool signatureValid(const std::string& publicKeyHex, const std::string& hash, const std::string& signatureHex)
+{
+    const auto pub = fromHex(publicKeyHex);
+    const auto sig = fromHex(signatureHex);
+    if (!pub || pub->size() != 32 || !sig) return false;
+    crypto::Ed25519PublicKey key{};
+    std::copy(pub->begin(), pub->end(), key.begin());
+    return crypto::ed25519Verify(key, asBytes(hash), *sig);
+}
+
+// The previous signed note's homework and next steps, to offer to this session.
+std::optional<notes::PreviousNote> previousForDrafting(const std::optional<vault::StoredNote>& note)
+{
+    if (!note) return std::nullopt;
+    const json doc = json::parse(note->canonical, nullptr, false);
+    if (doc.is_discarded()) return std::nullopt;
+    notes::PreviousNote previous{note->hash, {}, {}};
+    auto texts = [&](const char* key, std::vector<std::string>& out) {
+        const auto& list = doc["sections"][key];
+        if (list.is_array())
+            for (const auto& st : list) out.push_back(st.value("text", std::string()));
+    };
+    texts("homework_given", previous.homeworkGiven);
+    texts("next_steps", previous.nextSteps);
+    return previous;
+}
+
+std::string auditActor(vault::Vault& v) { return v.user().id; }
+}  // namespace
+
+Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const notes::Transcript& transcript)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    auto session = m_vault.sessions().get(sessionId);
+    if (!session) return session.error();
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        Transaction tx(m_vault.database());
+        notes::Transcript copy = transcript;
+        copy.sessionId = sessionId;
+        store.putTranscript(sessionId, notes::toJson(copy).dump());
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "transcript.stored", "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, notes::NoteEngine& engine)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    auto session = m_vault.sessions().get(sessionId);
+    if (!session) return session.error();
+    return vault::guarded([&]() -> Result<notes::Draft> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        const auto stored = store.transcript(sessionId);
+        if (!stored)
+            return makeError(ErrorCode::NotFound, "This session has no transcript yet; transcribe or import one first.");
+        auto transcript = notes::parseTranscript(*stored);
+        if (!transcript) return transcript.error();
+        const auto previous = previousForDrafting(store.previousNote(session->clientId));
+        auto draft = notes::DraftPipeline(engine).run(transcript.value(), previous ? &*previous : nullptr);
+        if (!draft) return draft.error();
+        Transaction tx(m_vault.database());
+        store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
+        // Reviews belonged to the old draft's flags; a new draft is reviewed afresh.
+        m_vault.database().prepare("DELETE FROM risk_reviews WHERE session_id = ?;").bind(1, sessionId).run();
+        audit::AuditLog(m_vault.database())
+            .append(auditActor(m_vault), "note.drafted:" + draft->engine, "session", sessionId);
+        tx.commit();
+        return draft;
+    });
+}
+
+Result<notes::Draft> NoteRecords::currentDraft(const std::string& sessionId)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<notes::Draft> {
+        const auto stored = NoteStore(m_vault.database()).draft(sessionId);
+        if (!stored) return makeError(ErrorCode::NotFound, "This session has no draft yet; run 'note draft' first.");
+        const json doc = json::parse(*stored, nullptr, false);
+        if (doc.is_discarded()) return makeError(ErrorCode::Corrupt, "The stored draft is damaged.");
+        return notes::draftFromJson(doc);
+    });
+}
+
+Result<void> NoteRecords::editSection(const std::string& sessionId, notes::Section section,
+                                      const std::vector<std::string>& lines)
+{
+    auto draft = currentDraft(sessionId);
+    if (!draft) return draft.error();
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        std::vector<notes::Statement> statements;
+        for (const auto& line : lines)
+            if (!line.empty()) statements.push_back({line, {}, notes::Origin::Therapist});
+        auto& target = draft->section(section);
+        if (statements.empty()) target.reset();
+        else target = std::move(statements);
+        Transaction tx(m_vault.database());
+        store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "draft.edited", "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<void> NoteRecords::reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
+                                     const std::optional<std::string>& reason)
+{
+    if (!confirm && (!reason || reason->empty()))
+        return makeError(ErrorCode::InvalidInput, "Dismissing a risk flag needs a short reason.");
+    if (reason && reason->size() > kMaxReasonLength)
+        return makeError(ErrorCode::InvalidInput, "The reason must be at most 500 characters.");
+    auto draft = currentDraft(sessionId);
+    if (!draft) return draft.error();
+    if (!draft->risk(category))
+        return makeError(ErrorCode::NotFound, "The draft has no " + std::string(notes::toKey(category)) +
+                                                  " flag to review.");
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        Transaction tx(m_vault.database());
+        store.putRiskReview(sessionId, {std::string(notes::toKey(category)), confirm ? "confirmed" : "dismissed",
+                                        confirm ? std::nullopt : reason, nowUtcIso8601()});
+        audit::AuditLog(m_vault.database())
+            .append(auditActor(m_vault), confirm ? "risk.confirmed" : "risk.dismissed", "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId)
+{
+    auto draft = currentDraft(sessionId);
+    if (!draft) return draft.error();
+    auto session = m_vault.sessions().get(sessionId);
+    if (!session) return session.error();
+    return vault::guarded([&]() -> Result<vault::StoredNote> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        const auto reviews = store.riskReviews(sessionId);
+        json risks = json::array();
+        for (const auto& flag : draft->risks) {
+            const std::string key(notes::toKey(flag.category));
+            const auto review = std::find_if(reviews.begin(), reviews.end(),
+                                             [&](const vault::RiskReview& r) { return r.category == key; });
+            if (review == reviews.end())
+                return makeError(ErrorCode::InvalidInput, "Review every risk flag before signing: " + key +
+                                                              " is not reviewed (confirm it, or dismiss it with a reason).");
+            json item = notes::toJson(notes::Draft{"", {}, {flag}, {}})["risks"][0];
+            item["review"] = {{"decision", review->decision},
+                              {"reason", review->reason ? json(*review->reason) : json(nullptr)}};
+            risks.push_back(std::move(item));
+        }
+        const auto transcript = store.transcript(sessionId);
+        const auto previous = store.previousNote(session->clientId);
+        const auto key = signingKey(store, m_vault.user().id);
+
+        vault::StoredNote note;
+        note.id = crypto::randomUuid();
+        note.sessionId = sessionId;
+        note.clientId = session->clientId;
+        note.signedAt = nowUtcIso8601();
+        note.publicKey = toHex(key.publicKey());
+        const json draftJson = notes::toJson(draft.value());
+        const json canonical = {
+            {"type", "noteward.signed_note"},
+            {"version", 1},
+            {"note_id", note.id},
+            {"session_id", sessionId},
+            {"client_id", session->clientId},
+            {"engine", draft->engine},
+            {"transcript_sha256", transcript ? json(hashHex(*transcript)) : json(nullptr)},
+            {"previous_note_sha256", previous ? json(previous->hash) : json(nullptr)},
+            {"sections", draftJson["sections"]},
+            {"risks", risks},
+            {"signed_at", note.signedAt},
+            {"signer", {{"user_id", m_vault.user().id}, {"public_key", note.publicKey}}},
+        };
+        note.canonical = canonical.dump();
+        note.hash = hashHex(note.canonical);
+        note.signature = signHash(key, note.hash);
+
+        Transaction tx(m_vault.database());
+        store.putNote(note);
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.signed", "note", note.id);
+        tx.commit();
+        return note;
+    });
+}
+
+Result<vault::StoredAddendum> NoteRecords::addAddendum(const std::string& sessionId, const std::string& text)
+{
+    if (text.empty() || text.size() > kMaxAddendumLength)
+        return makeError(ErrorCode::InvalidInput, "An addendum needs some text (at most 20,000 characters).");
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<vault::StoredAddendum> {
+        NoteStore store(m_vault.database());
+        const auto note = store.noteForSession(sessionId);
+        if (!note) return makeError(ErrorCode::NotFound, "This session has no signed note to add to.");
+        const auto existing = store.addenda(note->id);
+        const auto key = signingKey(store, m_vault.user().id);
+        vault::StoredAddendum a;
+        a.id = crypto::randomUuid();
+        a.noteId = note->id;
+        a.seq = static_cast<std::int64_t>(existing.size()) + 1;
+        a.signedAt = nowUtcIso8601();
+        a.publicKey = toHex(key.publicKey());
+        const json canonical = {
+            {"type", "noteward.addendum"},
+            {"version", 1},
+            {"addendum_id", a.id},
+            {"note_id", note->id},
+            {"note_sha256", note->hash},
+            {"previous_sha256", existing.empty() ? note->hash : existing.back().hash},
+            {"seq", a.seq},
+            {"text", text},
+            {"origin", "therapist"},
+            {"signed_at", a.signedAt},
+            {"signer", {{"user_id", m_vault.user().id}, {"public_key", a.publicKey}}},
+        };
+        a.canonical = canonical.dump();
+        a.hash = hashHex(a.canonical);
+        a.signature = signHash(key, a.hash);
+        Transaction tx(m_vault.database());
+        store.putAddendum(a);
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.addendum", "note", note->id);
+        tx.commit();
+        return a;
+    });
+}
+
+Result<NoteVerification> NoteRecords::verify(const std::string& sessionId)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<NoteVerification> {
+        NoteStore store(m_vault.database());
+        const auto note = store.noteForSession(sessionId);
+        if (!note) return makeError(ErrorCode::NotFound, "This session has no signed note.");
+        NoteVerification result;
+        result.noteHash = note->hash;
+        const auto key = store.signingKey(m_vault.user().id);
+
+        if (hashHex(note->canonical) != note->hash)
+            result.problems.push_back("the note's content was changed after signing (its SHA-256 no longer matches)");
+        if (!signatureValid(note->publicKey, note->hash, note->signature))
+            result.problems.push_back("the note's signature is not valid for its hash");
+        if (!key || key->publicKey != note->publicKey)
+            result.problems.push_back("the note was not signed with this therapist's key");
+        const json doc = json::parse(note->canonical, nullptr, false);
+        if (doc.is_discarded()) {
+            result.problems.push_back("the signed note is not readable JSON");
+        } else {
+            if (doc.value("note_id", "") != note->id || doc.value("session_id", "") != note->sessionId ||
+                doc.value("client_id", "") != note->clientId)
+                result.problems.push_back("the signed note names a different note, session or client than its record");
+            const auto previous = store.previousNote(note->clientId, note->signedAt);
+            const json expected = previous ? json(previous->hash) : json(nullptr);
+            if (doc["previous_note_sha256"] != expected)
+                result.problems.push_back("the link to the client's previous note is broken");
+        }
+
+        std::string previousHash = note->hash;
+        std::int64_t seq = 0;
+        for (const auto& a : store.addenda(note->id)) {
+            ++seq;
+            ++result.addendaChecked;
+            const std::string which = "addendum " + std::to_string(a.seq);
+            if (a.seq != seq) result.problems.push_back(which + " is out of sequence (expected " + std::to_string(seq) + ")");
+            if (hashHex(a.canonical) != a.hash) result.problems.push_back(which + " was changed after signing");
+            if (!signatureValid(a.publicKey, a.hash, a.signature))
+                result.problems.push_back(which + "'s signature is not valid");
+            const json adoc = json::parse(a.canonical, nullptr, false);
+            if (adoc.is_discarded() || adoc.value("note_sha256", "") != note->hash)
+                result.problems.push_back(which + " does not reference this note's hash");
+            else if (adoc.value("previous_sha256", "") != previousHash)
+                result.problems.push_back(which + " breaks the addendum chain (it does not follow " +
+                                          (seq == 1 ? std::string("the note") : "addendum " + std::to_string(seq - 1)) + ")");
+            previousHash = a.hash;
+        }
+        return result;
+    });
+}
+
+Result<std::optional<vault::StoredNote>> NoteRecords::signedNote(const std::string& sessionId)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<std::optional<vault::StoredNote>> {
+        return NoteStore(m_vault.database()).noteForSession(sessionId);
+    });
+}
+
+}  // namespace noteward::core::records

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "notes/draft.h"
+#include "notes/note_engine.h"
+#include "notes/transcript.h"
+#include "util/result.h"
+#include "vault/note_store.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noteward::core::vault {
+class Vault;
+}
+
+namespace noteward::core::records {
+
+struct NoteVerification {
+    std::string noteHash;
+    std::size_t addendaChecked = 0;
+    std::vector<std::string> problems;  // each names exactly what failed
+    bool ok() const { return problems.empty(); }
+};
+
+// The path from transcript to signed record for one session:
+//   transcript → draft (any engine, always verified) → therapist edits → risk review →
+//   signature (Ed25519 over SHA-256 of the canonical note) → addenda.
+// A signed note is immutable; corrections are signed addenda chained to it. Every step is
+// written together with its audit entry (ids only).
+class NoteRecords {
+public:
+    explicit NoteRecords(vault::Vault& vault) : m_vault(vault) {}
+
+    Result<void> storeTranscript(const std::string& sessionId, const notes::Transcript& transcript);
+    Result<notes::Draft> draftSession(const std::string& sessionId, notes::NoteEngine& engine);
+    Result<notes::Draft> currentDraft(const std::string& sessionId);
+
+    // Replaces a section with the therapist's own statements (one per entry), marked as
+    // theirs; an empty list makes the section "Not discussed".
+    Result<void> editSection(const std::string& sessionId, notes::Section section, const std::vector<std::string>& lines);
+    // Confirm a flag, or dismiss it with a short reason. Only flags in the draft can be reviewed.
+    Result<void> reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
+                            const std::optional<std::string>& reason);
+    // Refuses while any risk flag is unreviewed, and for a session already signed.
+    Result<vault::StoredNote> sign(const std::string& sessionId);
+    Result<vault::StoredAddendum> addAddendum(const std::string& sessionId, const std::string& text);
+    Result<NoteVerification> verify(const std::string& sessionId);
+    Result<std::optional<vault::StoredNote>> signedNote(const std::string& sessionId);
+
+private:
+    vault::Vault& m_vault;
+};
+
+}  // namespace noteward::core::records
