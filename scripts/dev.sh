@@ -15,6 +15,8 @@ packages=(
   # used by tests and benchmarks: the plain sqlite3 tool (must fail to read a vault),
   # openssl speed (bench crypto reference), setsid (CLI without a terminal)
   sqlite3 openssl util-linux
+  # local stand-ins for AI providers in the tests (and, later, the sync server)
+  libcpp-httplib-dev
 )
 
 install_dependencies() {

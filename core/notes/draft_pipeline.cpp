@@ -3,6 +3,9 @@
 #include "notes/text_analysis.h"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <set>
 
 namespace noteward::core::notes {
@@ -64,17 +67,49 @@ void offerPreviousNote(const PreviousNote& previous, Extraction& extraction)
 
 Result<Draft> DraftPipeline::run(const Transcript& transcript, const PreviousNote* previous)
 {
+    m_engine.prepare(transcript);
+    const std::vector<Chunk> chunks = chunkTranscript(transcript);
+    std::vector<std::optional<Result<Extraction>>> results(chunks.size());
+    // Stage-1 calls run side by side up to the engine's bound; results keep chunk order.
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < chunks.size(); i = next++) results[i] = m_engine.extract(chunks[i]);
+    };
+    const std::size_t threads = std::min(chunks.size(), std::max<std::size_t>(1, m_engine.maxConcurrentChunks()));
+    if (threads <= 1) {
+        worker();
+    } else {
+        std::vector<std::thread> pool;
+        for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+        for (auto& th : pool) th.join();
+    }
     std::vector<Extraction> perChunk;
-    for (const Chunk& chunk : chunkTranscript(transcript)) {
-        auto extraction = m_engine.extract(chunk);
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+        auto& extraction = *results[i];
         if (!extraction) return extraction.error();
-        keepWithinChunk(chunk, extraction.value());
+        keepWithinChunk(chunks[i], extraction.value());
         perChunk.push_back(std::move(extraction.value()));
     }
     auto synthesised = m_engine.synthesise(perChunk);
     if (!synthesised) return synthesised.error();
     if (previous) offerPreviousNote(*previous, synthesised.value());
     return GroundingVerifier(transcript, previous).verify(m_engine.name(), synthesised.value());
+}
+
+}  // namespace noteward::core::notes
+
+namespace noteward::core::notes {
+
+Result<Draft> draftWithFallback(const std::vector<NoteEngine*>& engines, const Transcript& transcript,
+                                const PreviousNote* previous)
+{
+    Error last = makeError(ErrorCode::InvalidInput, "No note engine was given.");
+    for (NoteEngine* engine : engines) {
+        auto draft = DraftPipeline(*engine).run(transcript, previous);
+        if (draft || draft.error().code != ErrorCode::Unavailable) return draft;
+        last = draft.error();
+    }
+    return last;
 }
 
 }  // namespace noteward::core::notes

@@ -25,4 +25,9 @@ private:
     NoteEngine& m_engine;
 };
 
+// Tries each engine in turn, moving on only when one is unavailable (network, overload);
+// a refusal or a bad transcript stops the chain. The draft names the engine that ran.
+Result<Draft> draftWithFallback(const std::vector<NoteEngine*>& engines, const Transcript& transcript,
+                                const PreviousNote* previous = nullptr);
+
 }  // namespace noteward::core::notes

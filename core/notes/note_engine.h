@@ -35,6 +35,10 @@ class NoteEngine {
 public:
     virtual ~NoteEngine() = default;
     virtual std::string name() const = 0;
+    // How many stage-1 chunks may run at once (a hosted engine is I/O bound).
+    virtual std::size_t maxConcurrentChunks() const { return 1; }
+    // Called once with the whole transcript before stage 1 (e.g. to learn names to mask).
+    virtual void prepare(const Transcript&) {}
     virtual Result<Extraction> extract(const Chunk& chunk) = 0;
     virtual Result<Extraction> synthesise(const std::vector<Extraction>& perChunk) = 0;
 };

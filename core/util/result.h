@@ -21,6 +21,8 @@ enum class ErrorCode {
     Io,
     Busy,
     Locked,
+    Unavailable,  // a remote service could not be reached or was overloaded: worth a fallback
+    Refused,      // a remote service said no (bad key, bad request): a fallback would not help
     Internal,
 };
 

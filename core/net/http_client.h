@@ -1,0 +1,39 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noteward::core::net {
+
+struct HttpRequest {
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;  // sent as POST when not empty, else GET
+    std::chrono::milliseconds timeout{60000};
+};
+
+struct HttpResponse {
+    long status = 0;
+    std::map<std::string, std::string> headers;  // names in lower case
+    std::string body;
+};
+
+// One HTTPS request through libcurl: TLS 1.2 or newer, certificate checks on, no redirects
+// followed, bounded response size. Network failures (refused, timed out, cut off mid-body)
+// come back as ErrorCode::Unavailable with a message naming the host, never the body.
+class HttpClient {
+public:
+    static constexpr std::size_t kMaxResponseBytes = 16 * 1024 * 1024;
+
+    Result<HttpResponse> send(const HttpRequest& request) const;
+};
+
+// Seconds to wait from a Retry-After header (delta-seconds form), if present and sane.
+std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse& response);
+
+}  // namespace noteward::core::net
