@@ -8,10 +8,10 @@ namespace noteward::cli {
 
 namespace {
 // Every option that takes a value; anything else starting with -- is a flag.
-constexpr std::array<std::string_view, 28> kValueOptions = {
+constexpr std::array<std::string_view, 31> kValueOptions = {
     "--vault", "--passphrase-file", "--new-passphrase-file", "--name", "--dob", "--nhs-number", "--email",
     "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
-    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file"};
+    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file"};
 constexpr std::array<std::string_view, 4> kFlags = {"--json", "--replace", "--help", "--version"};
 
 bool takesValue(std::string_view name)
@@ -47,9 +47,10 @@ Arguments parseArguments(const std::vector<std::string>& argv)
             name = token.substr(0, eq);
             inlineValue = token.substr(eq + 1);
         }
-        if (name == "--passphrase" || name == "--password" || name == "--new-passphrase")
-            throw UsageError("passphrases are never accepted as arguments (they would be visible to other "
-                             "programs); use NOTEWARD_PASSPHRASE, --passphrase-file FILE or the prompt");
+        if (name == "--passphrase" || name == "--password" || name == "--new-passphrase" || name == "--api-key")
+            throw UsageError("secrets are never accepted as arguments (they would be visible to other programs); "
+                             "use NOTEWARD_PASSPHRASE or --passphrase-file FILE for the passphrase, and "
+                             "NOTEWARD_API_KEY or --api-key-file FILE for an API key");
         if (takesValue(name)) {
             if (!inlineValue) {
                 if (i + 1 >= argv.size()) throw UsageError(name + " needs a value");

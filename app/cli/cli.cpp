@@ -42,6 +42,9 @@ const std::vector<Command>& commands()
         {{"note", "addendum"}, {"--session", "--text-file"}, "note addendum --session ID --text-file FILE",
          runNoteAddendum},
         {{"note", "verify"}, {"--session"}, "note verify --session ID", runNoteVerify},
+        {{"engine", "configure"}, {"--engine", "--base-url", "--model", "--api-key-file"},
+         "engine configure --engine anthropic|openai [--base-url URL] [--model M] [--api-key-file F]",
+         runEngineConfigure},
         {{"transcript", "import"}, {"--session", "--file"}, "transcript import --session ID --file FILE",
          runTranscriptImport},
         {{"bench", "notes"}, {}, "bench notes", runBenchNotes},
@@ -56,6 +59,7 @@ void printUsage(std::ostream& os)
     os << "Usage: noteward-cli [--vault DIR] [--json] [--passphrase-file FILE] COMMAND ...\n\n"
           "Commands:\n";
     for (const auto& c : commands()) os << "  " << c.synopsis << '\n';
+    os << "\nAPI keys for hosted engines come from --api-key-file or NOTEWARD_API_KEY and are kept in the vault.\n";
     os << "\nThe passphrase comes from --passphrase-file, the NOTEWARD_PASSPHRASE environment variable,\n"
           "or a prompt; never from an argument. --vault defaults to NOTEWARD_VAULT or the per-user data folder.\n"
           "Exit status: 0 success, 1 an error (wrong passphrase, bad input, not found), 2 a usage error.\n";

@@ -64,6 +64,7 @@ int runNoteSign(Context& ctx);
 int runNoteAddendum(Context& ctx);
 int runNoteVerify(Context& ctx);
 int runTranscriptImport(Context& ctx);
+int runEngineConfigure(Context& ctx);
 int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

@@ -3,6 +3,7 @@
 
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
+#include "records/engine_configuration.h"
 #include "records/note_records.h"
 #include "vault/file_io.h"
 
@@ -19,13 +20,11 @@ namespace noteward::cli {
 namespace {
 constexpr std::uintmax_t kMaxTranscriptBytes = 50u * 1024 * 1024;
 
-core::Result<std::unique_ptr<core::notes::NoteEngine>> engineNamed(const std::string& name)
+std::string engineOption(const Context& ctx)
 {
-    if (name == "local") return std::unique_ptr<core::notes::NoteEngine>(std::make_unique<core::notes::LocalEngine>());
-    if (name == "anthropic" || name == "openai")
-        return core::makeError(core::ErrorCode::InvalidInput,
-                               "The " + name + " engine is not available in this build yet; use --engine local.");
-    throw UsageError("--engine must be local, anthropic or openai");
+    const std::string name = ctx.args().option("--engine").value_or("local");
+    if (name != "local" && !core::records::isCloudEngine(name)) throw UsageError("--engine must be local, anthropic or openai");
+    return name;
 }
 
 void printDraftText(std::ostream& out, const core::notes::Draft& draft)
@@ -138,23 +137,66 @@ int runTranscriptImport(Context& ctx)
 
 int runNoteDraft(Context& ctx)
 {
-    auto engine = engineNamed(ctx.args().option("--engine").value_or("local"));
+    const std::string engineName = engineOption(ctx);
     if (auto session = ctx.args().option("--session")) {
         if (ctx.args().option("--transcript")) throw UsageError("give --session or --transcript, not both");
-        if (!engine) return ctx.fail(engine.error());
-        return withRecords(ctx, [&](core::records::NoteRecords& records) {
-            auto draft = records.draftSession(*session, *engine.value());
-            if (!draft) return ctx.fail(draft.error());
-            return printDraft(ctx, draft.value());
-        });
+        auto vault = ctx.openVault();
+        if (!vault) return ctx.fail(vault.error());
+        auto& v = *vault.value();
+        auto client = v.sessions().get(*session);
+        if (!client) return ctx.fail(client.error());
+        auto owner = v.clients().get(client->clientId);
+        auto chain = core::records::EngineChain::build(
+            &v, engineName, {v.user().displayName, owner ? owner->name : std::string()});
+        if (!chain) return ctx.fail(chain.error());
+        auto draft = core::records::NoteRecords(v).draftSession(*session, chain->engines());
+        if (!draft) return ctx.fail(draft.error());
+        return printDraft(ctx, draft.value());
     }
     const std::string file = ctx.required("--transcript");
-    if (!engine) return ctx.fail(engine.error());
     auto transcript = transcriptFromFile(file);
     if (!transcript) return ctx.fail(transcript.error());
-    auto draft = core::notes::DraftPipeline(*engine.value()).run(transcript.value());
+    if (engineName == "local") {
+        core::notes::LocalEngine local;
+        auto draft = core::notes::DraftPipeline(local).run(transcript.value());
+        if (!draft) return ctx.fail(draft.error());
+        return printDraft(ctx, draft.value());
+    }
+    // A hosted engine needs the vault for its key, and the vault's audit log records that
+    // masked text left the device.
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    auto chain = core::records::EngineChain::build(vault.value().get(), engineName, {vault.value()->user().displayName});
+    if (!chain) return ctx.fail(chain.error());
+    auto draft = core::notes::draftWithFallback(chain->engines(), transcript.value());
+    core::records::auditTextSent(*vault.value(), chain->engines(), draft ? draft->engine : std::string(), "transcript",
+                                 transcript->sessionId.empty() ? "file" : transcript->sessionId);
     if (!draft) return ctx.fail(draft.error());
     return printDraft(ctx, draft.value());
+}
+
+int runEngineConfigure(Context& ctx)
+{
+    const std::string engine = ctx.required("--engine");
+    if (!core::records::isCloudEngine(engine)) throw UsageError("--engine must be anthropic or openai");
+    std::optional<std::string> apiKey;
+    if (auto file = ctx.args().option("--api-key-file")) {
+        auto text = textFromFile(*file);
+        if (!text) return ctx.fail(text.error());
+        std::string key = text.value();
+        while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
+        apiKey = key;
+    } else if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) {
+        apiKey = std::string(env);
+    }
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    if (auto done = core::records::configureProvider(*vault.value(), engine, ctx.args().option("--base-url"),
+                                                     ctx.args().option("--model"), apiKey);
+        !done)
+        return ctx.fail(done.error());
+    ctx.info("The " + engine + " engine is configured" + (apiKey ? " (API key stored in the vault)." : "."));
+    return kExitOk;
 }
 
 int runNoteShow(Context& ctx)

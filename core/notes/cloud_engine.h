@@ -22,6 +22,7 @@ public:
     std::string name() const override { return m_provider.name(); }
     std::size_t maxConcurrentChunks() const override { return m_concurrency; }
     void prepare(const Transcript& transcript) override;
+    bool sendsTextOffDevice() const override { return true; }
     Result<Extraction> extract(const Chunk& chunk) override;
     Result<Extraction> synthesise(const std::vector<Extraction>& perChunk) override;
 

@@ -39,6 +39,8 @@ public:
     virtual std::size_t maxConcurrentChunks() const { return 1; }
     // Called once with the whole transcript before stage 1 (e.g. to learn names to mask).
     virtual void prepare(const Transcript&) {}
+    // True when running this engine sends (masked) text off the device; audited.
+    virtual bool sendsTextOffDevice() const { return false; }
     virtual Result<Extraction> extract(const Chunk& chunk) = 0;
     virtual Result<Extraction> synthesise(const std::vector<Extraction>& perChunk) = 0;
 };

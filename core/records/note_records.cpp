@@ -1,5 +1,7 @@
 #include "records/note_records.h"
 
+#include "records/engine_configuration.h"
+
 #include "audit/audit_log.h"
 #include "crypto/ed25519.h"
 #include "crypto/random.h"
@@ -94,7 +96,7 @@ Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const no
     });
 }
 
-Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, notes::NoteEngine& engine)
+Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     auto session = m_vault.sessions().get(sessionId);
@@ -108,7 +110,8 @@ Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, not
         auto transcript = notes::parseTranscript(*stored);
         if (!transcript) return transcript.error();
         const auto previous = previousForDrafting(store.previousNote(session->clientId));
-        auto draft = notes::DraftPipeline(engine).run(transcript.value(), previous ? &*previous : nullptr);
+        auto draft = notes::draftWithFallback(engines, transcript.value(), previous ? &*previous : nullptr);
+        auditTextSent(m_vault, engines, draft ? draft->engine : std::string(), "session", sessionId);
         if (!draft) return draft.error();
         Transaction tx(m_vault.database());
         store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());

@@ -33,7 +33,9 @@ public:
     explicit NoteRecords(vault::Vault& vault) : m_vault(vault) {}
 
     Result<void> storeTranscript(const std::string& sessionId, const notes::Transcript& transcript);
-    Result<notes::Draft> draftSession(const std::string& sessionId, notes::NoteEngine& engine);
+    // Tries `engines` in order (a fallback only when one is unavailable). Which engine ran,
+    // and that masked text left the device for a hosted one, go into the audit log.
+    Result<notes::Draft> draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines);
     Result<notes::Draft> currentDraft(const std::string& sessionId);
 
     // Replaces a section with the therapist's own statements (one per entry), marked as

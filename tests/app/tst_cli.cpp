@@ -1,4 +1,5 @@
 // noteward-cli as a script or an IT admin uses it: the real executable, real vault files.
+#include "mock_llm_server.h"
 #include "test_support.h"
 
 #include <QFile>
@@ -172,6 +173,76 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         r = test::runProgram(test::cliPath(), {"note", "draft", "--transcript", bad, "--engine", "magic"}, bare);
         QCOMPARE(r.exitCode, 2);
+    }
+
+    void noteWorkflowFromDraftToVerifiedSignature()
+    {
+        const QString vault = initVault();
+        const QString client = QString::fromUtf8(cli(vault, {"client", "add", "--name", "Sam Example"}).out).trimmed();
+        const QString session = QString::fromUtf8(cli(vault, {"session", "new", "--client", client}).out).trimmed();
+        QCOMPARE(cli(vault, {"transcript", "import", "--session", session, "--file",
+                             test::fixturePath("transcripts/full_session.json")}).exitCode, 0);
+        auto r = cli(vault, {"--json", "note", "draft", "--session", session});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["risks"].toArray().size(), 3);
+
+        r = cli(vault, {"note", "sign", "--session", session});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("Review every risk flag"));
+        QCOMPARE(cli(vault, {"note", "review", "--session", session, "--risk", "suicidal_ideation"}).exitCode, 2);
+        QCOMPARE(cli(vault, {"note", "review", "--session", session, "--risk", "suicidal_ideation", "--confirm"}).exitCode, 0);
+        QCOMPARE(cli(vault, {"note", "review", "--session", session, "--risk", "self_harm_threats", "--confirm"}).exitCode, 0);
+        QCOMPARE(cli(vault, {"note", "review", "--session", session, "--risk", "avoidance", "--dismiss",
+                             "Situational; plan agreed"}).exitCode, 0);
+        r = cli(vault, {"--json", "note", "sign", "--session", session});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["hash"].toString().size(), 64);
+
+        const QString addendum = QString::fromStdString((m_tmp.path() / "addendum.txt").string());
+        QFile f(addendum);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Client phoned: the meeting went well.\n");
+        f.close();
+        QCOMPARE(cli(vault, {"note", "addendum", "--session", session, "--text-file", addendum}).exitCode, 0);
+        r = cli(vault, {"--json", "note", "verify", "--session", session});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object()["ok"].toBool());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["addenda"].toInt(), 1);
+        QCOMPARE(cli(vault, {"audit", "verify"}).exitCode, 0);
+    }
+
+    void hostedEngineFromCliKeepsKeyInVaultAndAudits()
+    {
+        test::MockLlmServer server(test::MockLlmServer::Dialect::OpenAi);
+        server.setModel([](const nlohmann::json& payload) -> nlohmann::json {
+            if (payload["task"] == "merge") return payload["candidates"];
+            nlohmann::json statements = nlohmann::json::array();
+            for (const auto& s : payload["segments"])
+                statements.push_back({{"section", "week_review"}, {"text", "Speaker said: " + s["text"].get<std::string>()},
+                                      {"sources", {s["id"]}}});
+            return {{"statements", statements}, {"risks", nlohmann::json::array()}};
+        });
+        const QString vault = initVault();
+        auto env = test::envWithPassphrase();
+        env.insert("NOTEWARD_API_KEY", "sk-cli-test-key");
+        auto r = cli(vault, {"engine", "configure", "--engine", "openai", "--base-url",
+                             QString::fromStdString(server.baseUrl()), "--model", "gpt-test"}, env);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli(vault, {"engine", "configure", "--engine", "openai", "--api-key", "x"}).exitCode, 2);
+
+        r = cli(vault, {"--json", "note", "draft", "--transcript", test::fixturePath("transcripts/full_session.json"),
+                        "--engine", "openai"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["engine"].toString(), QString("openai"));
+        const auto requests = server.requests();
+        QVERIFY(!requests.empty());
+        QCOMPARE(requests.front().headers.at("authorization"), std::string("Bearer sk-cli-test-key"));
+        for (const auto& req : requests) QVERIFY(req.body.find("Sam") == std::string::npos);
+
+        r = cli(vault, {"--json", "audit", "list"});
+        QVERIFY(r.out.contains("pii.masked_text_sent:openai"));
+        QVERIFY(r.out.contains("engine.configured:openai"));
+        QVERIFY(!r.out.contains("sk-cli-test-key"));
     }
 
     void benchPrintsFigures()

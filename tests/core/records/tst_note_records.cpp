@@ -28,7 +28,7 @@ class TestNoteRecords : public QObject {
         records::NoteRecords records(*m_vault);
         if (!records.storeTranscript(session, transcript.value())) qFatal("store failed");
         notes::LocalEngine engine;
-        if (!records.draftSession(session, engine)) qFatal("draft failed");
+        if (!records.draftSession(session, {&engine})) qFatal("draft failed");
         return session;
     }
 
@@ -122,7 +122,7 @@ private slots:
         QCOMPARE(records.editSection(session, Section::Agenda, {"x"}).error().code, ErrorCode::InvalidInput);
         QVERIFY(!records.sign(session).ok());
         notes::LocalEngine engine;
-        QVERIFY(!records.draftSession(session, engine).ok());
+        QVERIFY(!records.draftSession(session, {&engine}).ok());
         // Not even SQL may change a signed note in place.
         QVERIFY_THROWS_EXCEPTION(vault::DbError,
                                  m_vault->database().exec("UPDATE notes SET canonical = 'x';"));

@@ -1,0 +1,106 @@
+#include "records/engine_configuration.h"
+
+#include "audit/audit_log.h"
+#include "vault/database.h"
+#include "vault/guarded.h"
+#include "vault/vault.h"
+
+namespace noteward::core::records {
+
+namespace {
+std::string key(const std::string& engine, const char* field) { return "engine." + engine + "." + field; }
+
+std::string defaultBaseUrl(const std::string& engine)
+{
+    return engine == "anthropic" ? "https://api.anthropic.com" : "https://api.openai.com";
+}
+}  // namespace
+
+bool isCloudEngine(const std::string& name) { return name == "anthropic" || name == "openai"; }
+
+Result<void> configureProvider(vault::Vault& vault, const std::string& engine, const std::optional<std::string>& baseUrl,
+                               const std::optional<std::string>& model, const std::optional<std::string>& apiKey)
+{
+    if (!isCloudEngine(engine)) return makeError(ErrorCode::InvalidInput, "Only anthropic and openai can be configured.");
+    if (baseUrl && baseUrl->rfind("https://", 0) != 0 && baseUrl->rfind("http://127.", 0) != 0 &&
+        baseUrl->rfind("http://localhost", 0) != 0)
+        return makeError(ErrorCode::InvalidInput, "The base URL must start with https://.");
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<void> {
+        auto settings = vault.settings();
+        vault::Transaction tx(vault.database());
+        if (baseUrl) (void)settings.set(key(engine, "base_url"), *baseUrl);
+        if (model) (void)settings.set(key(engine, "model"), *model);
+        if (apiKey) (void)settings.set(key(engine, "api_key"), *apiKey);
+        audit::AuditLog(vault.database()).append(vault.user().id, "engine.configured:" + engine, "vault", vault.vaultId());
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::string& engine)
+{
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    auto settings = vault.settings();
+    auto apiKey = settings.get(key(engine, "api_key"));
+    if (!apiKey) return apiKey.error();
+    if (!apiKey.value())
+        return makeError(ErrorCode::NotFound, "No API key for the " + engine + " engine is stored in this vault; run "
+                                              "'noteward-cli engine configure --engine " + engine + "'.");
+    notes::ProviderConfig config;
+    config.apiKey = **apiKey;
+    config.baseUrl = settings.get(key(engine, "base_url")).value().value_or(defaultBaseUrl(engine));
+    config.model = settings.get(key(engine, "model")).value().value_or(engine == "anthropic" ? "claude-sonnet-4-5" : "gpt-4.1");
+    return config;
+}
+
+Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, std::vector<std::string> maskNames)
+{
+    EngineChain chain;
+    auto add = [&](const std::string& name) -> Result<void> {
+        if (name == "local") {
+            chain.m_engines.push_back(std::make_unique<notes::LocalEngine>());
+            return Ok{};
+        }
+        if (!isCloudEngine(name)) return makeError(ErrorCode::InvalidInput, "Unknown note engine '" + name + "'.");
+        if (!vault)
+            return makeError(ErrorCode::InvalidInput, "The " + name + " engine needs the vault, which holds its API key.");
+        auto config = providerConfig(*vault, name);
+        if (!config) return config.error();
+        if (!chain.m_masker) chain.m_masker = std::make_unique<notes::PiiMasker>(maskNames);
+        if (name == "anthropic") chain.m_providers.push_back(std::make_unique<notes::AnthropicProvider>(config.value()));
+        else chain.m_providers.push_back(std::make_unique<notes::OpenAiProvider>(config.value()));
+        chain.m_engines.push_back(std::make_unique<notes::CloudEngine>(*chain.m_providers.back(), *chain.m_masker));
+        return Ok{};
+    };
+    if (auto r = add(primary); !r) return r.error();
+    if (primary != "local" && vault) {
+        const auto fallback = vault->settings().get("notes.fallback_engine");
+        const std::string name = fallback && fallback.value() ? *fallback.value() : "local";
+        if (name != "none" && name != primary)
+            if (auto r = add(name); !r) return r.error();
+    }
+    return chain;
+}
+
+void auditTextSent(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines, const std::string& ran,
+                   const std::string& objectType, const std::string& objectId)
+{
+    vault::Transaction tx(vault.database());
+    for (auto* engine : engines) {
+        if (engine->sendsTextOffDevice())
+            audit::AuditLog(vault.database())
+                .append(vault.user().id, "pii.masked_text_sent:" + engine->name(), objectType, objectId);
+        if (engine->name() == ran) break;
+    }
+    tx.commit();
+}
+
+std::vector<notes::NoteEngine*> EngineChain::engines() const
+{
+    std::vector<notes::NoteEngine*> out;
+    for (const auto& e : m_engines) out.push_back(e.get());
+    return out;
+}
+
+}  // namespace noteward::core::records

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "notes/cloud_engine.h"
+#include "notes/local_engine.h"
+#include "notes/pii_masker.h"
+#include "util/result.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noteward::core::vault {
+class Vault;
+}
+
+namespace noteward::core::records {
+
+// Which hosted engines this vault may use and how to reach them. The base URL, model and API
+// key live in the vault's (encrypted) settings, never in a plain configuration file.
+Result<void> configureProvider(vault::Vault& vault, const std::string& engine, const std::optional<std::string>& baseUrl,
+                               const std::optional<std::string>& model, const std::optional<std::string>& apiKey);
+Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::string& engine);
+
+// The engines to try, in order: the one asked for, then the vault's fallback (local unless
+// set otherwise) for when a hosted engine is unavailable. Owns everything it hands out.
+class EngineChain {
+public:
+    static Result<EngineChain> build(vault::Vault* vault, const std::string& primary, std::vector<std::string> maskNames);
+
+    std::vector<notes::NoteEngine*> engines() const;
+
+private:
+    std::vector<std::unique_ptr<notes::LlmProvider>> m_providers;
+    std::unique_ptr<notes::PiiMasker> m_masker;
+    std::vector<std::unique_ptr<notes::NoteEngine>> m_engines;
+};
+
+bool isCloudEngine(const std::string& name);
+
+// Audits that masked text left the device: one entry per hosted engine tried, up to the one
+// named `ran` (all of them when drafting failed).
+void auditTextSent(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines, const std::string& ran,
+                   const std::string& objectType, const std::string& objectId);
+
+}  // namespace noteward::core::records
