@@ -86,7 +86,7 @@ core::notes::Transcript generatedSession()
         std::string text = therapist ? therapistLines[(i / 2) % 10] : clientLines[(i / 2 + i / 20) % 10];
         if (i % 7 == 3) text += " I mean, it is hard to say exactly, but that is roughly how it felt to me at the time.";
         wordsSoFar += static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ') + 1);
-        const std::int64_t duration = static_cast<std::int64_t>(text.size()) * 60;
+        const std::int64_t duration = static_cast<std::int64_t>(text.size()) * 75;  // about 150 words a minute
         t.segments.push_back({"s" + std::to_string(i + 1), ms, ms + duration, therapist ? "therapist" : "client", text});
         ms += duration + 400;
     }
