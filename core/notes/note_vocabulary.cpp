@@ -1,11 +1,11 @@
 #include "notes/note_vocabulary.h"
 
-#include <utility>
+#include "util/enum_table.h"
 
 namespace noteward::core::notes {
 
 namespace {
-constexpr std::array<std::pair<Section, std::string_view>, kSectionCount> kSectionKeys{{
+constexpr EnumTable<Section, kSectionCount> kSectionKeys{{
     {Section::Agenda, "agenda"},
     {Section::WeekReview, "week_review"},
     {Section::HomeworkReview, "homework_review"},
@@ -15,7 +15,7 @@ constexpr std::array<std::pair<Section, std::string_view>, kSectionCount> kSecti
     {Section::NextSteps, "next_steps"},
 }};
 
-constexpr std::array<std::pair<RiskCategory, std::string_view>, kRiskCategoryCount> kRiskKeys{{
+constexpr EnumTable<RiskCategory, kRiskCategoryCount> kRiskKeys{{
     {RiskCategory::SuicidalIdeation, "suicidal_ideation"},
     {RiskCategory::SelfHarmThreats, "self_harm_threats"},
     {RiskCategory::NonCompliance, "non_compliance"},
@@ -25,28 +25,13 @@ constexpr std::array<std::pair<RiskCategory, std::string_view>, kRiskCategoryCou
     {RiskCategory::AllianceRupture, "alliance_rupture"},
 }};
 
-template <typename E, std::size_t N>
-std::optional<E> find(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view key)
-{
-    for (const auto& [value, name] : table)
-        if (name == key) return value;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view name(const std::array<std::pair<E, std::string_view>, N>& table, E value)
-{
-    for (const auto& [v, n] : table)
-        if (v == value) return n;
-    return {};
-}
 }  // namespace
 
-std::string_view toKey(Section section) { return name(kSectionKeys, section); }
-std::optional<Section> sectionFromKey(std::string_view key) { return find(kSectionKeys, key); }
+std::string_view toKey(Section section) { return nameOfEnum(kSectionKeys, section); }
+std::optional<Section> sectionFromKey(std::string_view key) { return enumFromName(kSectionKeys, key); }
 std::size_t indexOf(Section section) { return static_cast<std::size_t>(section); }
-std::string_view toKey(RiskCategory category) { return name(kRiskKeys, category); }
-std::optional<RiskCategory> riskCategoryFromKey(std::string_view key) { return find(kRiskKeys, key); }
+std::string_view toKey(RiskCategory category) { return nameOfEnum(kRiskKeys, category); }
+std::optional<RiskCategory> riskCategoryFromKey(std::string_view key) { return enumFromName(kRiskKeys, key); }
 
 std::string_view toKey(RiskStatus status) { return status == RiskStatus::Present ? "present" : "denied"; }
 
