@@ -10,3 +10,8 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Concurrent Test Lingui
 find_package(SQLCipher REQUIRED)
 find_package(Argon2 REQUIRED)
 find_package(PortAudio REQUIRED)
+
+pkg_check_modules(OPUS REQUIRED IMPORTED_TARGET opus)
+add_library(Opus::Opus ALIAS PkgConfig::OPUS)
+pkg_check_modules(SAMPLERATE REQUIRED IMPORTED_TARGET samplerate)
+add_library(SampleRate::SampleRate ALIAS PkgConfig::SAMPLERATE)

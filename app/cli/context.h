@@ -65,6 +65,11 @@ int runNoteAddendum(Context& ctx);
 int runNoteVerify(Context& ctx);
 int runTranscriptImport(Context& ctx);
 int runEngineConfigure(Context& ctx);
+int runDevices(Context& ctx);
+int runRecord(Context& ctx);
+int runRecordingImport(Context& ctx);
+int runRecordingExport(Context& ctx);
+int runBenchAudio(Context& ctx);
 int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

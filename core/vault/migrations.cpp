@@ -119,6 +119,39 @@ constexpr std::array kMigrations{
         CREATE TRIGGER addenda_are_immutable BEFORE UPDATE ON addenda
             BEGIN SELECT RAISE(ABORT, 'signed addenda are immutable'); END;
     )sql"},
+    Migration{4, "session recordings as encrypted Opus chunks", R"sql(
+        CREATE TABLE user_secrets (
+            user_id TEXT NOT NULL REFERENCES local_user(id),
+            name    TEXT NOT NULL,
+            secret  BLOB NOT NULL,
+            PRIMARY KEY (user_id, name)
+        );
+        CREATE TABLE recordings (
+            id             TEXT PRIMARY KEY,
+            session_id     TEXT NOT NULL REFERENCES sessions(id),
+            recorded_by    TEXT NOT NULL REFERENCES local_user(id),
+            wrapped_key    BLOB NOT NULL,
+            codec          TEXT NOT NULL,
+            sample_rate    INTEGER NOT NULL,
+            source         TEXT NOT NULL,
+            status         TEXT NOT NULL CHECK (status IN ('recording', 'complete', 'recovered')),
+            started_at     TEXT NOT NULL,
+            ended_at       TEXT,
+            frames         INTEGER NOT NULL DEFAULT 0,
+            chunk_count    INTEGER NOT NULL DEFAULT 0,
+            dropped_frames INTEGER NOT NULL DEFAULT 0,
+            recorder_pid   INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX recordings_by_session ON recordings(session_id, started_at);
+        CREATE TABLE recording_chunks (
+            recording_id TEXT NOT NULL REFERENCES recordings(id),
+            idx          INTEGER NOT NULL,
+            is_last      INTEGER NOT NULL,
+            frames       INTEGER NOT NULL,
+            data         BLOB NOT NULL,
+            PRIMARY KEY (recording_id, idx)
+        );
+    )sql"},
 };
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include "vault/file_io.h"
 #include "vault/guarded.h"
 #include "vault/migrations.h"
+#include "vault/recording_store.h"
 #include "vault/vault_files.h"
 
 #include <fstream>
@@ -164,6 +165,8 @@ Result<void> Vault::finishUnlock()
         audit::AuditLog log(*m_db);
         for (const std::string& time : failures)
             log.append(kSystemActor, audit::action::kUnlockFailed, "vault", m_header.vaultId, time);
+        for (const std::string& id : recoverUnfinishedRecordings(*m_db))
+            log.append(kSystemActor, "recording.recovered", "recording", id);
         log.append(m_user.id, audit::action::kVaultUnlocked, "vault", m_header.vaultId);
         tx.commit();
         std::error_code ec;
@@ -234,6 +237,12 @@ Result<void> Vault::updateUser(const std::string& displayName, const std::option
     if (!updated) return updated.error();
     m_user = std::move(updated.value());
     return Ok{};
+}
+
+Result<std::unique_ptr<Database>> Vault::openConnection()
+{
+    if (isLocked()) return lockedError();
+    return openVaultDatabase(m_paths.database(), m_key, m_header.cipherCompatibility);
 }
 
 Database& Vault::database()

@@ -73,6 +73,10 @@ public:
     Result<std::vector<audit::AuditEntry>> auditEntries(std::int64_t limit = 0);
     Result<audit::AuditVerification> verifyAudit();
 
+    // A second connection with the same key, for a writer on its own thread (the recorder).
+    // It keeps the database key in memory until closed, even if this Vault is locked.
+    Result<std::unique_ptr<Database>> openConnection();
+
     // The open connection, for core code and tests that need SQL; throws if locked.
     Database& database();
 

@@ -1,0 +1,48 @@
+#include "audio/audio_devices.h"
+
+#include <portaudio.h>
+
+namespace noteward::core::audio {
+
+PortAudioScope::PortAudioScope() : m_ok(Pa_Initialize() == paNoError) {}
+
+PortAudioScope::~PortAudioScope()
+{
+    if (m_ok) Pa_Terminate();
+}
+
+std::vector<InputDevice> listInputDevices()
+{
+    std::vector<InputDevice> out;
+    const int count = Pa_GetDeviceCount();
+    const int fallback = Pa_GetDefaultInputDevice();
+    for (int i = 0; i < count; ++i) {
+        const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+        if (!info || info->maxInputChannels < 1) continue;
+        const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+        out.push_back({i, info->name, api ? api->name : "", info->maxInputChannels, info->defaultSampleRate, i == fallback});
+    }
+    return out;
+}
+
+Result<InputDevice> findInputDevice(const std::string& name)
+{
+    const auto devices = listInputDevices();
+    if (devices.empty()) return makeError(ErrorCode::NotFound, "No audio input device was found. Is a microphone connected?");
+    if (name.empty()) {
+        for (const auto& d : devices)
+            if (d.isDefault) return d;
+        return devices.front();
+    }
+    for (const auto& d : devices)
+        if (d.name == name) return d;
+    std::vector<InputDevice> partial;
+    for (const auto& d : devices)
+        if (d.name.find(name) != std::string::npos) partial.push_back(d);
+    if (partial.size() == 1) return partial.front();
+    if (partial.size() > 1)
+        return makeError(ErrorCode::InvalidInput, "More than one input device matches '" + name + "'; give its full name.");
+    return makeError(ErrorCode::NotFound, "No input device called '" + name + "'. 'noteward-cli devices' lists them.");
+}
+
+}  // namespace noteward::core::audio

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <string>
+#include <vector>
+
+namespace noteward::core::audio {
+
+// Keeps PortAudio initialised for its lifetime (Pa_Initialize/Pa_Terminate are counted).
+class PortAudioScope {
+public:
+    PortAudioScope();
+    ~PortAudioScope();
+    PortAudioScope(const PortAudioScope&) = delete;
+    PortAudioScope& operator=(const PortAudioScope&) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    bool m_ok = false;
+};
+
+struct InputDevice {
+    int index = -1;
+    std::string name;
+    std::string hostApi;
+    int maxInputChannels = 0;
+    double defaultSampleRate = 0;
+    bool isDefault = false;
+};
+
+std::vector<InputDevice> listInputDevices();
+// By exact name, else by a unique part of the name; an empty name picks the system default.
+Result<InputDevice> findInputDevice(const std::string& name);
+
+}  // namespace noteward::core::audio
