@@ -12,9 +12,12 @@ packages=(
   # libraries (see cmake/Dependencies.cmake)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
   libsqlcipher-dev libssl-dev libargon2-dev libcurl4-openssl-dev nlohmann-json3-dev portaudio19-dev
+  libopus-dev libsamplerate0-dev
   # used by tests and benchmarks: the plain sqlite3 tool (must fail to read a vault),
   # openssl speed (bench crypto reference), setsid (CLI without a terminal)
   sqlite3 openssl util-linux
+  # speech synthesis and conversion feed the real PortAudio capture tests
+  espeak-ng sox
   # local stand-ins for AI providers in the tests (and, later, the sync server)
   libcpp-httplib-dev
 )

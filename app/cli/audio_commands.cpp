@@ -96,8 +96,17 @@ int runRecord(Context& ctx)
              "; Ctrl+C stops.");
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    while (!g_interrupted && !r.finished())
+    // Progress on stderr as audio is committed to the vault (what a crash would keep).
+    std::int64_t reported = -1;
+    while (!g_interrupted && !r.finished()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const auto now = r.status();
+        const std::int64_t whole = now.codecRate ? now.storedFrames / now.codecRate : 0;
+        if (whole != reported) {
+            reported = whole;
+            ctx.err() << "stored " << whole << " s" << std::endl;
+        }
+    }
     auto stopped = r.stop();
     const auto status = r.status();
     if (!stopped) return ctx.fail(stopped.error());

@@ -14,17 +14,23 @@
 namespace noteward::core::audio {
 
 namespace {
-constexpr double kRingSeconds = 10.0;  // room for the writer to stall (slow disk) without loss
+// Room for the writer to stall (slow disk) without loss. A short recording of known length
+// gets a ring for all of it, so a source faster than real time (a file device) loses nothing.
+constexpr double kRingSeconds = 10.0;
+constexpr double kWholeRecordingRingUpTo = 15 * 60.0;
 constexpr auto kSilenceBeforeDeviceLost = std::chrono::seconds(3);
 
-// Opus rates first (no resampling), then the device's own rate.
+// The device's own rate first: converting in the audio stack (e.g. ALSA's plug) is an
+// unknown we cannot test everywhere, while libsamplerate in the writer is a known one and is
+// used only when that rate is not one Opus takes. Then the Opus rates.
 int chooseRate(const InputDevice& device, int channels)
 {
-    for (int rate : {16000, 48000, 24000}) {
-        PaStreamParameters p{device.index, channels, paFloat32, 0.05, nullptr};
-        if (Pa_IsFormatSupported(&p, nullptr, rate) == paFormatIsSupported) return rate;
+    const int native = static_cast<int>(device.defaultSampleRate);
+    for (int rate : {native, 48000, 16000, 24000}) {
+        PaStreamParameters p{device.index, channels, paInt16, 0.05, nullptr};
+        if (rate > 0 && Pa_IsFormatSupported(&p, nullptr, rate) == paFormatIsSupported) return rate;
     }
-    return static_cast<int>(device.defaultSampleRate);
+    return native;
 }
 
 void audit(vault::Vault& vault, const std::string& action, const std::string& type, const std::string& id)
@@ -54,10 +60,18 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
     auto device = findInputDevice(wanted);
     if (!device) return device.error();
     self->m_deviceName = device->name;
-    self->m_channels = std::min(device->maxInputChannels, 2);
+    // 16-bit mono where the device offers it: what every input supports natively, so no
+    // conversion layer sits between the microphone and the recording.
+    PaStreamParameters mono{device->index, 1, paInt16, 0.05, nullptr};
+    self->m_channels = Pa_IsFormatSupported(&mono, nullptr, device->defaultSampleRate) == paFormatIsSupported
+                           ? 1
+                           : std::min(device->maxInputChannels, 2);
     self->m_rate = chooseRate(device.value(), self->m_channels);
     self->m_maxFrames = static_cast<std::int64_t>(std::llround(options.maxSeconds * self->m_rate));
-    self->m_ring = std::make_unique<SpscRing>(static_cast<std::size_t>(kRingSeconds * self->m_rate * self->m_channels));
+    const double ringSeconds = options.maxSeconds > 0 && options.maxSeconds <= kWholeRecordingRingUpTo
+                                   ? std::max(kRingSeconds, options.maxSeconds + 1)
+                                   : kRingSeconds;
+    self->m_ring = std::make_unique<SpscRing>(static_cast<std::size_t>(ringSeconds * self->m_rate * self->m_channels));
 
     auto db = vault.openConnection();
     if (!db) return db.error();
@@ -72,7 +86,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
     self->m_writer = std::move(writer.value());
     (void)vault.settings().set("audio.input_device", device->name);
 
-    PaStreamParameters input{device->index, self->m_channels, paFloat32,
+    PaStreamParameters input{device->index, self->m_channels, paInt16,
                              Pa_GetDeviceInfo(device->index)->defaultLowInputLatency, nullptr};
     PaStream* stream = nullptr;
     PaError rc = Pa_OpenStream(&stream, &input, nullptr, self->m_rate, paFramesPerBufferUnspecified, paClipOff,
@@ -112,7 +126,14 @@ int Recorder::callback(const void* input, void*, unsigned long frames, const voi
     if (self->m_maxFrames > 0) take = std::min(take, self->m_maxFrames - captured);
     if (take > 0) {
         const auto samples = static_cast<std::size_t>(take) * static_cast<std::size_t>(self->m_channels);
-        const std::size_t pushed = self->m_ring->push(static_cast<const float*>(input), samples);
+        const auto* in = static_cast<const std::int16_t*>(input);
+        std::size_t pushed = 0;
+        float converted[256];  // on the stack: the callback never allocates
+        for (std::size_t at = 0; at < samples; at += 256) {
+            const std::size_t n = std::min<std::size_t>(256, samples - at);
+            for (std::size_t i = 0; i < n; ++i) converted[i] = static_cast<float>(in[at + i]) / 32768.0f;
+            pushed += self->m_ring->push(converted, n);
+        }
         if (pushed < samples)
             self->m_dropped.fetch_add(static_cast<std::int64_t>((samples - pushed) / static_cast<std::size_t>(self->m_channels)),
                                       std::memory_order_relaxed);
@@ -155,6 +176,7 @@ void Recorder::writerLoop()
                 fail(r.error());
                 return false;
             }
+            m_stored = m_writer->frames();
         }
         return true;
     };
@@ -179,6 +201,7 @@ void Recorder::writerLoop()
         std::lock_guard lock(m_faultMutex);
         if (!m_fault) m_fault = r.error();
     }
+    m_stored = m_writer->frames();
     m_writerDone = true;
 }
 
@@ -187,8 +210,8 @@ void Recorder::resume() { m_paused = false; }
 
 RecorderStatus Recorder::status() const
 {
-    return {m_captured.load(), m_rate, m_peak.load(), m_rms.load(), m_dropped.load(), m_overflows.load(),
-            m_paused.load(), !m_writerDone.load()};
+    return {m_captured.load(), m_stored.load(), m_writer ? m_writer->codecRate() : 0, m_rate, m_peak.load(), m_rms.load(),
+            m_dropped.load(), m_overflows.load(), m_paused.load(), !m_writerDone.load()};
 }
 
 Result<std::string> Recorder::stop()

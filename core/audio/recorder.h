@@ -27,6 +27,8 @@ struct RecorderOptions {
 
 struct RecorderStatus {
     std::int64_t capturedFrames = 0;  // excluding paused time
+    std::int64_t storedFrames = 0;    // committed to the vault, at the codec rate
+    int codecRate = 0;
     int sampleRate = 0;
     float peak = 0;                   // of the last block, 0..1
     float rms = 0;
@@ -75,6 +77,7 @@ private:
     std::int64_t m_maxFrames = 0;
 
     std::atomic<std::int64_t> m_captured{0};
+    std::atomic<std::int64_t> m_stored{0};
     std::atomic<std::int64_t> m_dropped{0};
     std::atomic<std::int64_t> m_overflows{0};
     std::atomic<bool> m_paused{false};
