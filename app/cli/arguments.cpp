@@ -8,10 +8,10 @@ namespace noteward::cli {
 
 namespace {
 // Every option that takes a value; anything else starting with -- is a flag.
-constexpr std::array<std::string_view, 33> kValueOptions = {
+constexpr std::array<std::string_view, 34> kValueOptions = {
     "--vault", "--passphrase-file", "--new-passphrase-file", "--name", "--dob", "--nhs-number", "--email",
     "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
-    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav"};
+    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav", "--from"};
 constexpr std::array<std::string_view, 4> kFlags = {"--json", "--replace", "--help", "--version"};
 
 bool takesValue(std::string_view name)

@@ -2,6 +2,7 @@
 #include "context.h"
 
 #include "audio/audio_devices.h"
+#include "audio/player.h"
 #include "audio/recorder.h"
 #include "audio/recording_writer.h"
 #include "audio/recordings.h"
@@ -138,6 +139,31 @@ int runRecordingExport(Context& ctx)
     auto summary = core::audio::Recordings(*vault.value()).exportWav(session, out);
     if (!summary) return ctx.fail(summary.error());
     return printSummary(ctx, summary.value(), "Exported");
+}
+
+int runRecordingPlay(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    double from = 0;
+    if (auto text = ctx.args().option("--from")) {
+        try {
+            from = std::stod(*text);
+        } catch (const std::exception&) {
+            throw UsageError("--from needs a number of seconds");
+        }
+    }
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    auto player = core::audio::Player::start(*vault.value(), session, from, ctx.args().option("--device").value_or(""));
+    if (!player) return ctx.fail(player.error());
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    while (!g_interrupted && !player.value()->finished()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const double at = player.value()->positionSeconds();
+    if (auto stopped = player.value()->stop(); !stopped) return ctx.fail(stopped.error());
+    if (ctx.json()) ctx.printJson({{"played_to_seconds", at}});
+    else ctx.info("Played to " + std::to_string(at) + " s.");
+    return kExitOk;
 }
 
 int runBenchAudio(Context& ctx)

@@ -69,6 +69,7 @@ int runDevices(Context& ctx);
 int runRecord(Context& ctx);
 int runRecordingImport(Context& ctx);
 int runRecordingExport(Context& ctx);
+int runRecordingPlay(Context& ctx);
 int runBenchAudio(Context& ctx);
 int runBenchNotes(Context& ctx);
 

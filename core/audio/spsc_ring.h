@@ -44,6 +44,8 @@ public:
     }
 
     std::size_t capacity() const { return m_buffer.size(); }
+    // Samples waiting; exact for the consumer, a lower bound for the producer.
+    std::size_t size() const { return m_head.load(std::memory_order_acquire) - m_tail.load(std::memory_order_acquire); }
 
 private:
     std::vector<float> m_buffer;

@@ -95,7 +95,17 @@ pcm.noteward_test {
     type plug
     slave { pcm "noteward_file" rate %2 channels 1 format S16_LE }
 }
-)").arg(raw).arg(kSourceRate);
+pcm.noteward_out_file {
+    type file
+    slave.pcm "null"
+    file "%3"
+    format "raw"
+}
+pcm.noteward_out {
+    type plug
+    slave { pcm "noteward_out_file" rate 16000 channels 1 format S16_LE }
+}
+)").arg(raw).arg(kSourceRate).arg(QString::fromStdString((m_tmp.path() / "played.raw").string()));
         test::writeFile(m_tmp.path() / ".asoundrc", asoundrc.toUtf8());
     }
 
@@ -170,6 +180,42 @@ private slots:
         }
         QCOMPARE(cli({"audit", "verify"}).exitCode, 0);
         QVERIFY(cli({"audit", "list"}).out.contains("recording.consent_confirmed"));
+    }
+
+    void playbackFromAPositionMatchesTheRecording()
+    {
+        const QString session = newSession();
+        QCOMPARE(cli({"record", "--session", session, "--device", "noteward_test", "--seconds", "8", "--consent"}).exitCode, 0);
+        const auto out = m_tmp.path() / "whole.wav";
+        QCOMPARE(cli({"recording", "export", "--session", session, "--out", QString::fromStdString(out.string())}).exitCode, 0);
+        auto whole = audio::readWav(out);
+        QVERIFY(whole.ok());
+        QCOMPARE(whole->sampleRate, 16000);
+
+        // Played into an ALSA file device, so what reached the "speaker" can be read back.
+        std::filesystem::remove(m_tmp.path() / "played.raw");
+        auto r = cli({"--json", "recording", "play", "--session", session, "--from", "3", "--device", "noteward_out"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object()["played_to_seconds"].toDouble() >= 7.9);
+        const QByteArray played = test::readFile(m_tmp.path() / "played.raw");
+        const auto* pcm = reinterpret_cast<const std::int16_t*>(played.constData());
+        const std::size_t n = static_cast<std::size_t>(played.size()) / 2;
+        QVERIFY2(n >= 5 * 16000, qPrintable(QString::number(n)));
+        std::vector<float> heard(n);
+        for (std::size_t i = 0; i < n; ++i) heard[i] = static_cast<float>(pcm[i]) / 32768.0f;
+        const std::vector<float> expected(whole->samples.begin() + 3 * 16000, whole->samples.end());
+        // The audio stack may add a few milliseconds of latency before the first sample: find
+        // where the heard audio lines up, and require that to be within 100 ms of 3 s.
+        double best = -1;
+        std::size_t bestLag = 0;
+        for (std::size_t lag = 0; lag <= 1600; lag += 40) {
+            const std::vector<float> shifted(heard.begin() + static_cast<std::ptrdiff_t>(lag), heard.end());
+            const double r2 = correlation(envelope(shifted, 16000, 4.5), envelope(expected, 16000, 4.5));
+            if (r2 > best) best = r2, bestLag = lag;
+        }
+        qInfo("playback from 3 s: envelope correlation %.3f with the export from 3 s, %.1f ms late", best,
+              static_cast<double>(bestLag) / 16.0);
+        QVERIFY(best > 0.9);
     }
 
     void sigkillDuringRecordingKeepsCommittedAudio()
