@@ -224,6 +224,29 @@ int runBenchAudio(Context& ctx)
         figures["export_speed_x_realtime_" + key] = 600.0 / exportWall;
         text << "    export: " << std::setprecision(0) << 600.0 / exportWall << "x real time\n";
     }
+    if (auto device = ctx.args().option("--device")) {
+        // A real 10-minute capture through PortAudio: frames dropped between callback and writer.
+        core::model::Session s;
+        s.clientId = owner->id;
+        const auto session = v.sessions().add(s).value();
+        core::audio::RecorderOptions options{*device, 600, true};
+        const double cpuStart = cpuSeconds();
+        const auto wallStart = std::chrono::steady_clock::now();
+        auto recorder = core::audio::Recorder::start(v, session.id, options);
+        if (!recorder) return ctx.fail(recorder.error());
+        while (!recorder.value()->finished()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const auto status = recorder.value()->status();
+        if (auto stopped = recorder.value()->stop(); !stopped) return ctx.fail(stopped.error());
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        figures["capture_seconds"] = static_cast<double>(status.capturedFrames) / status.sampleRate;
+        figures["capture_dropped_frames"] = status.droppedFrames;
+        figures["capture_input_overflows"] = status.overflows;
+        figures["capture_cpu_percent_of_one_core"] = (cpuSeconds() - cpuStart) / wall * 100.0;
+        text << "  capture from " << *device << ": " << std::setprecision(1)
+             << static_cast<double>(status.capturedFrames) / status.sampleRate << " s at " << status.sampleRate
+             << " Hz, dropped frames " << status.droppedFrames << ", input overflows " << status.overflows << ", wall "
+             << wall << " s\n";
+    }
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     if (ctx.json()) ctx.printJson(figures);
