@@ -12,7 +12,9 @@ packages=(
   # libraries (see cmake/Dependencies.cmake)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
   libsqlcipher-dev libssl-dev libargon2-dev libcurl4-openssl-dev nlohmann-json3-dev portaudio19-dev
-  libopus-dev libsamplerate0-dev
+  libopus-dev libsamplerate0-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
+  # pocketsphinx_continuous: the reference figure of bench speech
+  pocketsphinx
   # used by tests and benchmarks: the plain sqlite3 tool (must fail to read a vault),
   # openssl speed (bench crypto reference), setsid (CLI without a terminal)
   sqlite3 openssl util-linux

@@ -71,6 +71,8 @@ int runRecordingImport(Context& ctx);
 int runRecordingExport(Context& ctx);
 int runRecordingPlay(Context& ctx);
 int runBenchAudio(Context& ctx);
+int runTranscribe(Context& ctx);
+int runBenchSpeech(Context& ctx);
 int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

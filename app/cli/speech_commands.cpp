@@ -1,0 +1,135 @@
+// transcribe (--wav needs no vault; --session stores the transcript, encrypted) and bench speech.
+#include "context.h"
+
+#include "notes/transcript.h"
+#include "records/note_records.h"
+#include "speech/pocketsphinx_transcriber.h"
+#include "speech/speech_audio.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+
+#include <sys/resource.h>
+
+namespace noteward::cli {
+
+namespace {
+core::Result<std::unique_ptr<core::speech::Transcriber>> localTranscriber()
+{
+    auto model = core::speech::findSphinxModel();
+    if (!model)
+        return core::makeError(core::ErrorCode::NotFound,
+                               "The on-device speech model is not installed (Debian: pocketsphinx-en-us), or set "
+                               "NOTEWARD_SPHINX_MODEL_DIR.");
+    return std::unique_ptr<core::speech::Transcriber>(std::make_unique<core::speech::PocketSphinxTranscriber>(*model));
+}
+
+std::string engineOf(const Context& ctx)
+{
+    const std::string engine = ctx.args().option("--engine").value_or("local");
+    if (engine != "local" && engine != "openai") throw UsageError("--engine must be local or openai");
+    return engine;
+}
+
+core::speech::TranscribeControl progressOn(Context& ctx)
+{
+    core::speech::TranscribeControl control;
+    if (!ctx.json())
+        control.progress = [&ctx, last = -1](double fraction) mutable {
+            const int percent = static_cast<int>(fraction * 100);
+            if (percent / 10 != last / 10) ctx.err() << "transcribed " << percent << " %" << std::endl;
+            last = percent;
+        };
+    return control;
+}
+
+void printTranscript(Context& ctx, const core::notes::Transcript& t)
+{
+    if (ctx.json()) {
+        ctx.printJson(core::notes::toJson(t));
+        return;
+    }
+    for (const auto& s : t.segments)
+        ctx.out() << s.id << "  " << std::fixed << std::setprecision(1) << static_cast<double>(s.startMs) / 1000 << "–"
+                  << static_cast<double>(s.endMs) / 1000 << " s  " << s.text << '\n';
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+}  // namespace
+
+int runTranscribe(Context& ctx)
+{
+    const std::string engine = engineOf(ctx);
+    if (engine != "local")
+        return ctx.fail(core::makeError(core::ErrorCode::InvalidInput,
+                                        "The openai transcription engine is not available in this build yet."));
+    auto transcriber = localTranscriber();
+    if (!transcriber) return ctx.fail(transcriber.error());
+    if (auto wav = ctx.args().option("--wav")) {
+        if (ctx.args().option("--session")) throw UsageError("give --wav or --session, not both");
+        auto audio = core::speech::speechAudioFromWav(*wav);
+        if (!audio) return ctx.fail(audio.error());
+        auto transcript = transcriber.value()->transcribe(audio.value(), progressOn(ctx));
+        if (!transcript) return ctx.fail(transcript.error());
+        printTranscript(ctx, transcript.value());
+        return kExitOk;
+    }
+    const std::string session = ctx.required("--session");
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    auto audio = core::speech::speechAudioFromSession(*vault.value(), session);
+    if (!audio) return ctx.fail(audio.error());
+    auto transcript = transcriber.value()->transcribe(audio.value(), progressOn(ctx));
+    if (!transcript) return ctx.fail(transcript.error());
+    transcript->sessionId = session;
+    if (auto stored = core::records::NoteRecords(*vault.value()).storeTranscript(session, transcript.value()); !stored)
+        return ctx.fail(stored.error());
+    printTranscript(ctx, transcript.value());
+    return kExitOk;
+}
+
+int runBenchSpeech(Context& ctx)
+{
+    const std::string wav = ctx.required("--wav");
+    auto transcriber = localTranscriber();
+    if (!transcriber) return ctx.fail(transcriber.error());
+    auto audio = core::speech::speechAudioFromWav(wav);
+    if (!audio) return ctx.fail(audio.error());
+    const double cpuStart = cpuSeconds();
+    const auto start = std::chrono::steady_clock::now();
+    auto transcript = transcriber.value()->transcribe(audio.value(), {});
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cpu = cpuSeconds() - cpuStart;
+    if (!transcript) return ctx.fail(transcript.error());
+
+    // The same file through pocketsphinx_continuous, for comparison (16 kHz mono 16-bit).
+    std::optional<double> reference;
+    const std::string command = "pocketsphinx_continuous -infile '" + wav + "' -logfn /dev/null > /dev/null 2>&1";
+    const auto refStart = std::chrono::steady_clock::now();
+    if (std::system(command.c_str()) == 0)
+        reference = std::chrono::duration<double>(std::chrono::steady_clock::now() - refStart).count();
+
+    const double seconds = audio->seconds();
+    nlohmann::json figures = {{"audio_seconds", seconds}, {"segments", transcript->segments.size()},
+                              {"rtf_wall", wall / seconds}, {"rtf_cpu", cpu / seconds}};
+    if (reference) figures["pocketsphinx_continuous_rtf_wall"] = *reference / seconds;
+    if (ctx.json()) {
+        ctx.printJson(figures);
+    } else {
+        ctx.out() << "bench speech (local engine)\n  audio " << std::fixed << std::setprecision(1) << seconds
+                  << " s, " << transcript->segments.size() << " segments\n  real-time factor " << std::setprecision(3)
+                  << wall / seconds << " (CPU " << cpu / seconds << ")\n";
+        if (reference) ctx.out() << "  pocketsphinx_continuous on the same file: " << *reference / seconds << '\n';
+    }
+    return kExitOk;
+}
+
+}  // namespace noteward::cli
