@@ -33,15 +33,18 @@ QStringList wordsOf(const QString& text)
 // Levenshtein distance over words / reference length.
 double wordErrorRate(const QStringList& reference, const QStringList& hypothesis)
 {
-    std::vector<std::vector<int>> d(static_cast<std::size_t>(reference.size()) + 1,
-                                    std::vector<int>(static_cast<std::size_t>(hypothesis.size()) + 1));
-    for (std::size_t i = 0; i < d.size(); ++i) d[i][0] = static_cast<int>(i);
-    for (std::size_t j = 0; j < d[0].size(); ++j) d[0][j] = static_cast<int>(j);
-    for (std::size_t i = 1; i < d.size(); ++i)
-        for (std::size_t j = 1; j < d[0].size(); ++j)
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                                d[i - 1][j - 1] + (reference[static_cast<qsizetype>(i - 1)] == hypothesis[static_cast<qsizetype>(j - 1)] ? 0 : 1)});
-    return static_cast<double>(d.back().back()) / static_cast<double>(reference.size());
+    const auto rows = static_cast<std::size_t>(reference.size()) + 1;
+    const auto cols = static_cast<std::size_t>(hypothesis.size()) + 1;
+    std::vector<int> d(rows * cols);
+    auto at = [&](std::size_t i, std::size_t j) -> int& { return d[i * cols + j]; };
+    for (std::size_t i = 0; i < rows; ++i) at(i, 0) = static_cast<int>(i);
+    for (std::size_t j = 0; j < cols; ++j) at(0, j) = static_cast<int>(j);
+    for (std::size_t i = 1; i < rows; ++i)
+        for (std::size_t j = 1; j < cols; ++j) {
+            const bool same = reference[static_cast<qsizetype>(i - 1)] == hypothesis[static_cast<qsizetype>(j - 1)];
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (same ? 0 : 1)});
+        }
+    return static_cast<double>(at(rows - 1, cols - 1)) / static_cast<double>(reference.size());
 }
 }  // namespace
 
