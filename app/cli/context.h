@@ -72,6 +72,7 @@ int runRecordingExport(Context& ctx);
 int runRecordingPlay(Context& ctx);
 int runBenchAudio(Context& ctx);
 int runTranscribe(Context& ctx);
+int runTranscriptionConfigure(Context& ctx);
 int runBenchSpeech(Context& ctx);
 int runBenchNotes(Context& ctx);
 

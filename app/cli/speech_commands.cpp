@@ -2,11 +2,15 @@
 #include "context.h"
 
 #include "notes/transcript.h"
+#include "records/engine_configuration.h"
 #include "records/note_records.h"
+#include "speech/openai_transcriber.h"
 #include "speech/pocketsphinx_transcriber.h"
 #include "speech/speech_audio.h"
+#include "vault/file_io.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -68,31 +72,63 @@ double cpuSeconds()
 int runTranscribe(Context& ctx)
 {
     const std::string engine = engineOf(ctx);
-    if (engine != "local")
-        return ctx.fail(core::makeError(core::ErrorCode::InvalidInput,
-                                        "The openai transcription engine is not available in this build yet."));
-    auto transcriber = localTranscriber();
-    if (!transcriber) return ctx.fail(transcriber.error());
-    if (auto wav = ctx.args().option("--wav")) {
-        if (ctx.args().option("--session")) throw UsageError("give --wav or --session, not both");
-        auto audio = core::speech::speechAudioFromWav(*wav);
-        if (!audio) return ctx.fail(audio.error());
-        auto transcript = transcriber.value()->transcribe(audio.value(), progressOn(ctx));
-        if (!transcript) return ctx.fail(transcript.error());
-        printTranscript(ctx, transcript.value());
-        return kExitOk;
+    const auto wav = ctx.args().option("--wav");
+    const auto session = ctx.args().option("--session");
+    if (wav && session) throw UsageError("give --wav or --session, not both");
+    if (!wav && !session) throw UsageError("missing --session or --wav");
+
+    // The local engine needs no vault for --wav; a provider needs the vault for its key, and
+    // its audit log records that audio left the device.
+    std::unique_ptr<core::vault::Vault> vault;
+    if (session || engine != "local") {
+        auto opened = ctx.openVault();
+        if (!opened) return ctx.fail(opened.error());
+        vault = std::move(opened.value());
     }
-    const std::string session = ctx.required("--session");
+    std::unique_ptr<core::speech::Transcriber> transcriber;
+    if (engine == "local") {
+        auto local = localTranscriber();
+        if (!local) return ctx.fail(local.error());
+        transcriber = std::move(local.value());
+    } else {
+        auto config = core::records::transcriptionConfig(*vault);
+        if (!config) return ctx.fail(config.error());
+        transcriber = std::make_unique<core::speech::OpenAiTranscriber>(config.value());
+    }
+    auto audio = wav ? core::speech::speechAudioFromWav(*wav) : core::speech::speechAudioFromSession(*vault, *session);
+    if (!audio) return ctx.fail(audio.error());
+    if (engine != "local") (void)vault->recordAudit("audio.sent:" + engine, session ? "session" : "file", session.value_or("wav"));
+    auto transcript = transcriber->transcribe(audio.value(), progressOn(ctx));
+    if (!transcript) return ctx.fail(transcript.error());
+    if (vault) (void)vault->recordAudit("transcript.created:" + engine, session ? "session" : "file", session.value_or("wav"));
+    if (session) {
+        transcript->sessionId = *session;
+        if (auto stored = core::records::NoteRecords(*vault).storeTranscript(*session, transcript.value()); !stored)
+            return ctx.fail(stored.error());
+    }
+    printTranscript(ctx, transcript.value());
+    return kExitOk;
+}
+
+int runTranscriptionConfigure(Context& ctx)
+{
+    std::optional<std::string> apiKey;
+    if (auto file = ctx.args().option("--api-key-file")) {
+        auto bytes = core::vault::readWholeFile(*file, 4096);
+        if (!bytes) return ctx.fail(bytes.error());
+        std::string key(core::asText(bytes.value()));
+        while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
+        apiKey = key;
+    } else if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) {
+        apiKey = std::string(env);
+    }
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    auto audio = core::speech::speechAudioFromSession(*vault.value(), session);
-    if (!audio) return ctx.fail(audio.error());
-    auto transcript = transcriber.value()->transcribe(audio.value(), progressOn(ctx));
-    if (!transcript) return ctx.fail(transcript.error());
-    transcript->sessionId = session;
-    if (auto stored = core::records::NoteRecords(*vault.value()).storeTranscript(session, transcript.value()); !stored)
-        return ctx.fail(stored.error());
-    printTranscript(ctx, transcript.value());
+    if (auto done = core::records::configureTranscription(*vault.value(), ctx.args().option("--base-url"),
+                                                          ctx.args().option("--model"), apiKey);
+        !done)
+        return ctx.fail(done.error());
+    ctx.info("The openai transcription engine is configured.");
     return kExitOk;
 }
 

@@ -33,12 +33,6 @@ int chooseRate(const InputDevice& device, int channels)
     return native;
 }
 
-void audit(vault::Vault& vault, const std::string& action, const std::string& type, const std::string& id)
-{
-    vault::Transaction tx(vault.database());
-    audit::AuditLog(vault.database()).append(vault.user().id, action, type, id);
-    tx.commit();
-}
 }  // namespace
 
 Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std::string& sessionId,
@@ -76,11 +70,8 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
     auto db = vault.openConnection();
     if (!db) return db.error();
     self->m_db = std::move(db.value());
-    auto consent = vault::guarded([&]() -> Result<void> {
-        audit(vault, "recording.consent_confirmed", "session", sessionId);
-        return Ok{};
-    });
-    if (!consent) return consent.error();
+    if (auto consent = vault.recordAudit("recording.consent_confirmed", "session", sessionId); !consent)
+        return consent.error();
     auto writer = RecordingWriter::begin(*self->m_db, {vault.user().id, sessionId, "microphone:" + device->name}, self->m_rate);
     if (!writer) return writer.error();
     self->m_writer = std::move(writer.value());
@@ -102,10 +93,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
         return makeError(ErrorCode::Unavailable, "Could not start " + device->name + ": " + Pa_GetErrorText(rc));
     }
     self->m_started = true;
-    (void)vault::guarded([&]() -> Result<void> {
-        audit(vault, "recording.started", "recording", self->m_writer->recordingId());
-        return Ok{};
-    });
+    (void)vault.recordAudit("recording.started", "recording", self->m_writer->recordingId());
     return self;
 }
 

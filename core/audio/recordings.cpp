@@ -20,12 +20,6 @@ RecordingSummary summaryOf(const vault::RecordingRow& row)
     return {row.id, row.sampleRate, row.frames, row.status, row.droppedFrames};
 }
 
-void audit(vault::Vault& vault, const std::string& action, const std::string& id)
-{
-    vault::Transaction tx(vault.database());
-    audit::AuditLog(vault.database()).append(vault.user().id, action, "recording", id);
-    tx.commit();
-}
 
 void putLe(Bytes& out, std::uint32_t v, int bytes)
 {
@@ -53,8 +47,8 @@ Result<RecordingSummary> Recordings::importWav(const std::string& sessionId, con
     for (std::size_t at = 0; at < mono.size(); at += kBlock)
         if (auto r = writer.value()->write(mono.data() + at, std::min(kBlock, mono.size() - at)); !r) return r.error();
     if (auto r = writer.value()->finish(); !r) return r.error();
+    (void)m_vault.recordAudit("recording.imported", "recording", writer.value()->recordingId());
     return vault::guarded([&]() -> Result<RecordingSummary> {
-        audit(m_vault, "recording.imported", writer.value()->recordingId());
         return summaryOf(*vault::RecordingStore(m_vault.database()).get(writer.value()->recordingId()));
     });
 }
@@ -107,10 +101,8 @@ Result<RecordingSummary> Recordings::exportWav(const std::string& sessionId, con
     if (auto x = file.write(ByteView(reinterpret_cast<const std::uint8_t*>(pcm.data()), pcm.size() * 2)); !x)
         return x.error();
     if (auto x = file.commit(); !x) return x.error();
-    return vault::guarded([&]() -> Result<RecordingSummary> {
-        audit(m_vault, "recording.exported", r.info().id);
-        return summaryOf(r.info());
-    });
+    (void)m_vault.recordAudit("recording.exported", "recording", r.info().id);
+    return summaryOf(r.info());
 }
 
 }  // namespace noteward::core::audio

@@ -89,7 +89,18 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) const
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http");
-    if (!request.body.empty()) {
+    std::unique_ptr<curl_mime, decltype(&curl_mime_free)> mime(nullptr, curl_mime_free);
+    if (!request.multipart.empty()) {
+        mime.reset(curl_mime_init(h));
+        for (const auto& field : request.multipart) {
+            curl_mimepart* part = curl_mime_addpart(mime.get());
+            curl_mime_name(part, field.name.c_str());
+            curl_mime_data(part, field.data.data(), field.data.size());
+            if (!field.filename.empty()) curl_mime_filename(part, field.filename.c_str());
+            if (!field.contentType.empty()) curl_mime_type(part, field.contentType.c_str());
+        }
+        curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get());
+    } else if (!request.body.empty()) {
         curl_easy_setopt(h, CURLOPT_POST, 1L);
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));

@@ -10,10 +10,18 @@
 
 namespace noteward::core::net {
 
+struct MultipartField {
+    std::string name;
+    std::string data;
+    std::string filename;     // set for a file part
+    std::string contentType;  // e.g. audio/wav
+};
+
 struct HttpRequest {
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;  // sent as POST when not empty, else GET
+    std::vector<MultipartField> multipart;  // sent as multipart/form-data POST when not empty
     std::chrono::milliseconds timeout{60000};
 };
 

@@ -28,11 +28,19 @@ Result<net::HttpResponse> postWithRetries(const ProviderConfig& config, const st
                                           const std::string& body, const std::string& providerName,
                                           const std::function<void(std::chrono::milliseconds)>& sleep)
 {
+    return sendWithRetries(config, {url, headers, body, {}, config.timeout}, providerName, sleep);
+}
+
+Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::HttpRequest request,
+                                          const std::string& providerName,
+                                          const std::function<void(std::chrono::milliseconds)>& sleep)
+{
     const net::HttpClient client;
+    request.timeout = config.timeout;
     auto backoff = config.firstBackoff;
     Error last = makeError(ErrorCode::Unavailable, "The " + providerName + " engine could not be reached.");
     for (int attempt = 1; attempt <= std::max(1, config.maxAttempts); ++attempt) {
-        auto response = client.send({url, headers, body, config.timeout});
+        auto response = client.send(request);
         std::chrono::milliseconds wait = backoff;
         if (!response) {
             if (response.error().code != ErrorCode::Unavailable) return response.error();

@@ -38,6 +38,12 @@ public:
     virtual Result<nlohmann::json> complete(const LlmRequest& request) = 0;
 };
 
+// Sends `request` (its timeout taken from `config`), retrying what is worth retrying
+// (connection failures, 408, 429, 5xx) with exponential back-off, honouring Retry-After.
+Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::HttpRequest request,
+                                          const std::string& providerName,
+                                          const std::function<void(std::chrono::milliseconds)>& sleep = {});
+
 // POSTs `body`, retrying what is worth retrying (connection failures, 408, 429, 5xx) with
 // exponential back-off, honouring Retry-After. `sleep` is injectable for tests.
 Result<net::HttpResponse> postWithRetries(const ProviderConfig& config, const std::string& url,

@@ -54,6 +54,38 @@ Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::str
     return config;
 }
 
+Result<void> configureTranscription(vault::Vault& vault, const std::optional<std::string>& baseUrl,
+                                    const std::optional<std::string>& model, const std::optional<std::string>& apiKey)
+{
+    if (baseUrl && baseUrl->rfind("https://", 0) != 0 && baseUrl->rfind("http://127.", 0) != 0 &&
+        baseUrl->rfind("http://localhost", 0) != 0)
+        return makeError(ErrorCode::InvalidInput, "The base URL must start with https://.");
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    auto settings = vault.settings();
+    for (const auto& [name, value] : {std::pair{"base_url", baseUrl}, std::pair{"model", model}, std::pair{"api_key", apiKey}})
+        if (value)
+            if (auto r = settings.set(std::string("transcription.openai.") + name, *value); !r) return r;
+    return vault.recordAudit("transcription.configured:openai", "vault", vault.vaultId());
+}
+
+Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault)
+{
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    auto settings = vault.settings();
+    auto get = [&](const std::string& key) { return settings.get(key).value(); };
+    auto apiKey = get("transcription.openai.api_key");
+    if (!apiKey) apiKey = get(key("openai", "api_key"));
+    if (!apiKey)
+        return makeError(ErrorCode::NotFound, "No API key for the openai transcription engine is stored in this vault; "
+                                              "run 'noteward-cli transcription configure'.");
+    notes::ProviderConfig config;
+    config.apiKey = *apiKey;
+    config.baseUrl = get("transcription.openai.base_url").value_or(defaultBaseUrl("openai"));
+    config.model = get("transcription.openai.model").value_or("whisper-1");
+    config.timeout = std::chrono::milliseconds(300000);
+    return config;
+}
+
 Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, std::vector<std::string> maskNames)
 {
     EngineChain chain;

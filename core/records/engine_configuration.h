@@ -22,6 +22,12 @@ Result<void> configureProvider(vault::Vault& vault, const std::string& engine, c
                                const std::optional<std::string>& model, const std::optional<std::string>& apiKey);
 Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::string& engine);
 
+// The OpenAI-compatible transcription service: its own base URL and model (default
+// whisper-1); the API key falls back to the openai note engine's.
+Result<void> configureTranscription(vault::Vault& vault, const std::optional<std::string>& baseUrl,
+                                    const std::optional<std::string>& model, const std::optional<std::string>& apiKey);
+Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault);
+
 // The engines to try, in order: the one asked for, then the vault's fallback (local unless
 // set otherwise) for when a hosted engine is unavailable. Owns everything it hands out.
 class EngineChain {

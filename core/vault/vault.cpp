@@ -261,6 +261,17 @@ Result<std::vector<audit::AuditEntry>> Vault::auditEntries(std::int64_t limit)
     return guarded([&]() -> Result<std::vector<audit::AuditEntry>> { return audit::AuditLog(*m_db).list(limit); });
 }
 
+Result<void> Vault::recordAudit(const std::string& action, const std::string& objectType, const std::string& objectId)
+{
+    if (isLocked()) return lockedError();
+    return guarded([&]() -> Result<void> {
+        Transaction tx(*m_db);
+        audit::AuditLog(*m_db).append(m_user.id, action, objectType, objectId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
 Result<audit::AuditVerification> Vault::verifyAudit()
 {
     if (isLocked()) return lockedError();

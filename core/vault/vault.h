@@ -71,6 +71,8 @@ public:
     SessionRepository sessions();
     SettingsRepository settings();
     Result<std::vector<audit::AuditEntry>> auditEntries(std::int64_t limit = 0);
+    // One audit entry by this vault's therapist, in its own transaction (ids only).
+    Result<void> recordAudit(const std::string& action, const std::string& objectType, const std::string& objectId);
     Result<audit::AuditVerification> verifyAudit();
 
     // A second connection with the same key, for a writer on its own thread (the recorder).
