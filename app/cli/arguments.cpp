@@ -8,11 +8,11 @@ namespace noteward::cli {
 
 namespace {
 // Every option that takes a value; anything else starting with -- is a flag.
-constexpr std::array<std::string_view, 34> kValueOptions = {
+constexpr std::array<std::string_view, 36> kValueOptions = {
     "--vault", "--passphrase-file", "--new-passphrase-file", "--name", "--dob", "--nhs-number", "--email",
     "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
-    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav", "--from"};
-constexpr std::array<std::string_view, 4> kFlags = {"--json", "--replace", "--help", "--version"};
+    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav", "--from", "--segment", "--speaker"};
+constexpr std::array<std::string_view, 5> kFlags = {"--json", "--replace", "--help", "--version", "--original"};
 
 bool takesValue(std::string_view name)
 {

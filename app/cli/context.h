@@ -73,6 +73,8 @@ int runRecordingPlay(Context& ctx);
 int runBenchAudio(Context& ctx);
 int runTranscribe(Context& ctx);
 int runTranscriptionConfigure(Context& ctx);
+int runTranscriptShow(Context& ctx);
+int runTranscriptCorrect(Context& ctx);
 int runBenchSpeech(Context& ctx);
 int runBenchNotes(Context& ctx);
 

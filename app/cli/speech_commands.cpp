@@ -103,7 +103,7 @@ int runTranscribe(Context& ctx)
     if (vault) (void)vault->recordAudit("transcript.created:" + engine, session ? "session" : "file", session.value_or("wav"));
     if (session) {
         transcript->sessionId = *session;
-        if (auto stored = core::records::NoteRecords(*vault).storeTranscript(*session, transcript.value()); !stored)
+        if (auto stored = core::records::NoteRecords(*vault).storeTranscript(*session, transcript.value(), engine); !stored)
             return ctx.fail(stored.error());
     }
     printTranscript(ctx, transcript.value());
@@ -129,6 +129,38 @@ int runTranscriptionConfigure(Context& ctx)
         !done)
         return ctx.fail(done.error());
     ctx.info("The openai transcription engine is configured.");
+    return kExitOk;
+}
+
+int runTranscriptShow(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    auto t = core::records::NoteRecords(*vault.value()).transcript(session, ctx.args().flag("--original"));
+    if (!t) return ctx.fail(t.error());
+    printTranscript(ctx, t.value());
+    return kExitOk;
+}
+
+int runTranscriptCorrect(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    const std::string segment = ctx.required("--segment");
+    std::optional<std::string> text;
+    if (auto file = ctx.args().option("--text-file")) {
+        auto bytes = core::vault::readWholeFile(*file, 64 * 1024);
+        if (!bytes) return ctx.fail(bytes.error());
+        text = std::string(core::asText(bytes.value()));
+        while (!text->empty() && (text->back() == '\n' || text->back() == '\r')) text->pop_back();
+    }
+    const auto speaker = ctx.args().option("--speaker");
+    if (!text && !speaker) throw UsageError("give --speaker and/or --text-file");
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    if (auto done = core::records::NoteRecords(*vault.value()).correctSegment(session, segment, text, speaker); !done)
+        return ctx.fail(done.error());
+    ctx.info("Segment " + segment + " corrected; the machine transcript is kept unchanged.");
     return kExitOk;
 }
 

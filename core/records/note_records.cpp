@@ -78,7 +78,8 @@ std::optional<notes::PreviousNote> previousForDrafting(const std::optional<vault
 std::string auditActor(vault::Vault& v) { return v.user().id; }
 }  // namespace
 
-Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const notes::Transcript& transcript)
+Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const notes::Transcript& transcript,
+                                          const std::string& engine)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     auto session = m_vault.sessions().get(sessionId);
@@ -89,8 +90,43 @@ Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const no
         Transaction tx(m_vault.database());
         notes::Transcript copy = transcript;
         copy.sessionId = sessionId;
-        store.putTranscript(sessionId, notes::toJson(copy).dump());
+        store.putTranscript(sessionId, notes::toJson(copy).dump(), engine);
         audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "transcript.stored", "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<notes::Transcript> NoteRecords::transcript(const std::string& sessionId, bool original)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<notes::Transcript> {
+        NoteStore store(m_vault.database());
+        const auto stored = original ? store.machineTranscript(sessionId) : store.transcript(sessionId);
+        if (!stored) return makeError(ErrorCode::NotFound, "This session has no transcript yet.");
+        return notes::parseTranscript(*stored);
+    });
+}
+
+Result<void> NoteRecords::correctSegment(const std::string& sessionId, const std::string& segmentId,
+                                         const std::optional<std::string>& text, const std::optional<std::string>& speaker)
+{
+    if (speaker && *speaker != "therapist" && *speaker != "client" && *speaker != "unknown")
+        return makeError(ErrorCode::InvalidInput, "A speaker is therapist, client or unknown.");
+    if (text && text->empty()) return makeError(ErrorCode::InvalidInput, "A corrected segment needs some text.");
+    auto current = transcript(sessionId);
+    if (!current) return current.error();
+    auto it = std::find_if(current->segments.begin(), current->segments.end(),
+                           [&](const notes::Segment& s) { return s.id == segmentId; });
+    if (it == current->segments.end()) return makeError(ErrorCode::NotFound, "No segment " + segmentId + " in this transcript.");
+    if (text) it->text = *text;
+    if (speaker) it->speaker = *speaker;
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        Transaction tx(m_vault.database());
+        store.putCorrectedTranscript(sessionId, notes::toJson(current.value()).dump());
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "transcript.corrected", "session", sessionId);
         tx.commit();
         return Ok{};
     });

@@ -32,7 +32,15 @@ class NoteRecords {
 public:
     explicit NoteRecords(vault::Vault& vault) : m_vault(vault) {}
 
-    Result<void> storeTranscript(const std::string& sessionId, const notes::Transcript& transcript);
+    // `engine`: what produced it ("local", "openai", "import").
+    Result<void> storeTranscript(const std::string& sessionId, const notes::Transcript& transcript,
+                                 const std::string& engine = "import");
+    // The working transcript (corrections applied), or the machine original.
+    Result<notes::Transcript> transcript(const std::string& sessionId, bool original = false);
+    // The therapist corrects a segment's text and/or speaker; the original stays as it was and
+    // drafting uses the corrected copy.
+    Result<void> correctSegment(const std::string& sessionId, const std::string& segmentId,
+                                const std::optional<std::string>& text, const std::optional<std::string>& speaker);
     // Tries `engines` in order (a fallback only when one is unavailable). Which engine ran,
     // and that masked text left the device for a hosted one, go into the audit log.
     Result<notes::Draft> draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines);

@@ -152,6 +152,11 @@ constexpr std::array kMigrations{
             PRIMARY KEY (recording_id, idx)
         );
     )sql"},
+    Migration{5, "the machine transcript kept beside the therapist's corrected one", R"sql(
+        ALTER TABLE transcripts ADD COLUMN machine_json TEXT;
+        ALTER TABLE transcripts ADD COLUMN engine TEXT;
+        UPDATE transcripts SET machine_json = json WHERE machine_json IS NULL;
+    )sql"},
 };
 }  // namespace
 

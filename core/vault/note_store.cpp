@@ -32,13 +32,30 @@ constexpr std::string_view kNoteColumns =
     "SELECT id, session_id, client_id, canonical, hash, signature, public_key, signed_at FROM notes ";
 }  // namespace
 
-void NoteStore::putTranscript(const std::string& sessionId, const std::string& json)
+void NoteStore::putTranscript(const std::string& sessionId, const std::string& json, const std::string& engine)
 {
-    m_db.prepare("INSERT OR REPLACE INTO transcripts (session_id, json, updated_at) VALUES (?, ?, ?);")
+    m_db.prepare("INSERT OR REPLACE INTO transcripts (session_id, json, machine_json, engine, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?);")
         .bind(1, sessionId)
         .bind(2, json)
-        .bind(3, nowUtcIso8601())
+        .bind(3, json)
+        .bind(4, engine)
+        .bind(5, nowUtcIso8601())
         .run();
+}
+
+void NoteStore::putCorrectedTranscript(const std::string& sessionId, const std::string& json)
+{
+    m_db.prepare("UPDATE transcripts SET json = ?, updated_at = ? WHERE session_id = ?;")
+        .bind(1, json)
+        .bind(2, nowUtcIso8601())
+        .bind(3, sessionId)
+        .run();
+}
+
+std::optional<std::string> NoteStore::machineTranscript(const std::string& sessionId)
+{
+    return single(m_db, "SELECT machine_json FROM transcripts WHERE session_id = ?;", sessionId);
 }
 
 std::optional<std::string> NoteStore::transcript(const std::string& sessionId)

@@ -50,8 +50,12 @@ class NoteStore {
 public:
     explicit NoteStore(Database& db) : m_db(db) {}
 
-    void putTranscript(const std::string& sessionId, const std::string& json);
-    std::optional<std::string> transcript(const std::string& sessionId);
+    // A new machine transcript: stored as the original and as the working (corrected) copy.
+    void putTranscript(const std::string& sessionId, const std::string& json, const std::string& engine);
+    // The therapist's corrections replace the working copy only.
+    void putCorrectedTranscript(const std::string& sessionId, const std::string& json);
+    std::optional<std::string> transcript(const std::string& sessionId);  // working copy
+    std::optional<std::string> machineTranscript(const std::string& sessionId);
 
     void putDraft(const std::string& sessionId, const std::string& engine, const std::string& json);
     std::optional<std::string> draft(const std::string& sessionId);

@@ -143,7 +143,26 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(r.out).object()["segments"].toArray().size() >= 3);
         // Stored (encrypted) and usable for drafting.
         QCOMPARE(cli({"--json", "note", "draft", "--session", session}).exitCode, 0);
-        QVERIFY(cli({"audit", "list"}).out.contains("transcript.stored"));
+        const QByteArray audit = cli({"audit", "list"}).out;
+        QVERIFY(audit.contains("transcript.stored"));
+        QVERIFY(audit.contains("transcript.created:local"));
+
+        // The therapist corrects a segment; the machine original is kept; drafting uses the correction.
+        const QString original = QJsonDocument::fromJson(cli({"--json", "transcript", "show", "--session", session}).out)
+                                     .object()["segments"].toArray()[0].toObject()["text"].toString();
+        const auto fix = m_tmp / "fix.txt";
+        test::writeFile(fix, "For next week I would like you to practise the breathing exercise every evening.\n");
+        QCOMPARE(cli({"transcript", "correct", "--session", session, "--segment", "s1", "--speaker", "therapist",
+                      "--text-file", QString::fromStdString(fix.string())}).exitCode, 0);
+        QCOMPARE(cli({"transcript", "correct", "--session", session, "--segment", "s1", "--speaker", "nobody"}).exitCode, 1);
+        const QJsonObject corrected =
+            QJsonDocument::fromJson(cli({"--json", "transcript", "show", "--session", session}).out).object();
+        QCOMPARE(corrected["segments"].toArray()[0].toObject()["speaker"].toString(), QString("therapist"));
+        const QJsonObject machine =
+            QJsonDocument::fromJson(cli({"--json", "transcript", "show", "--session", session, "--original"}).out).object();
+        QCOMPARE(machine["segments"].toArray()[0].toObject()["text"].toString(), original);
+        const auto draft = QJsonDocument::fromJson(cli({"--json", "note", "draft", "--session", session}).out).object();
+        QVERIFY(QJsonDocument(draft["sections"].toObject()["homework_given"].toArray()).toJson().contains("breathing exercise"));
     }
 };
 
