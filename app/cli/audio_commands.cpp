@@ -16,7 +16,6 @@
 #include <iostream>
 #include <thread>
 
-#include <sys/resource.h>
 
 namespace noteward::cli {
 
@@ -39,13 +38,6 @@ int printSummary(Context& ctx, const core::audio::RecordingSummary& s, const std
     return kExitOk;
 }
 
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 }  // namespace
 
 int runDevices(Context& ctx)
@@ -189,7 +181,7 @@ int runBenchAudio(Context& ctx)
         if (!writer) return ctx.fail(writer.error());
         const std::size_t total = static_cast<std::size_t>(rate) * 600;
         std::vector<float> block(static_cast<std::size_t>(rate) / 50);
-        const double cpuStart = cpuSeconds();
+        const double cpuStart = processCpuSeconds();
         const auto wallStart = std::chrono::steady_clock::now();
         for (std::size_t at = 0; at < total; at += block.size()) {
             for (std::size_t i = 0; i < block.size(); ++i) {
@@ -203,7 +195,7 @@ int runBenchAudio(Context& ctx)
             if (auto r = writer.value()->write(block.data(), block.size()); !r) return ctx.fail(r.error());
         }
         if (auto r = writer.value()->finish(); !r) return ctx.fail(r.error());
-        const double cpu = cpuSeconds() - cpuStart;
+        const double cpu = processCpuSeconds() - cpuStart;
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
         const std::string key = std::to_string(rate / 1000) + "k";
         const double cpuPerMinute = cpu / 10.0;
@@ -230,7 +222,7 @@ int runBenchAudio(Context& ctx)
         s.clientId = owner->id;
         const auto session = v.sessions().add(s).value();
         core::audio::RecorderOptions options{*device, 600, true};
-        const double cpuStart = cpuSeconds();
+        const double cpuStart = processCpuSeconds();
         const auto wallStart = std::chrono::steady_clock::now();
         auto recorder = core::audio::Recorder::start(v, session.id, options);
         if (!recorder) return ctx.fail(recorder.error());
@@ -241,7 +233,7 @@ int runBenchAudio(Context& ctx)
         figures["capture_seconds"] = static_cast<double>(status.capturedFrames) / status.sampleRate;
         figures["capture_dropped_frames"] = status.droppedFrames;
         figures["capture_input_overflows"] = status.overflows;
-        figures["capture_cpu_percent_of_one_core"] = (cpuSeconds() - cpuStart) / wall * 100.0;
+        figures["capture_cpu_percent_of_one_core"] = (processCpuSeconds() - cpuStart) / wall * 100.0;
         text << "  capture from " << *device << ": " << std::setprecision(1)
              << static_cast<double>(status.capturedFrames) / status.sampleRate << " s at " << status.sampleRate
              << " Hz, dropped frames " << status.droppedFrames << ", input overflows " << status.overflows << ", wall "

@@ -2,7 +2,12 @@
 
 #include "passphrase_input.h"
 
+#include "vault/file_io.h"
+
+#include <cstdlib>
 #include <iostream>
+
+#include <sys/resource.h>
 
 namespace noteward::cli {
 
@@ -39,5 +44,26 @@ int Context::fail(const core::Error& error)
 void Context::info(const std::string& message) { m_err << message << '\n'; }
 
 void Context::printJson(const nlohmann::json& value) { m_out << value.dump(2) << '\n'; }
+
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+core::Result<std::optional<std::string>> apiKeyFromInput(const Context& ctx)
+{
+    if (auto file = ctx.args().option("--api-key-file")) {
+        auto bytes = core::vault::readWholeFile(*file, 4096);
+        if (!bytes) return bytes.error();
+        std::string key(core::asText(bytes.value()));
+        while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
+        return std::optional<std::string>(std::move(key));
+    }
+    if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) return std::optional<std::string>(env);
+    return std::optional<std::string>();
+}
 
 }  // namespace noteward::cli

@@ -45,6 +45,11 @@ private:
     std::ostream& m_err;
 };
 
+// CPU time (user + system) this process has used, for the bench commands.
+double processCpuSeconds();
+// An API key from --api-key-file or NOTEWARD_API_KEY (never an argument); nullopt if neither.
+core::Result<std::optional<std::string>> apiKeyFromInput(const Context& ctx);
+
 int runInit(Context& ctx);
 int runClientAdd(Context& ctx);
 int runClientList(Context& ctx);

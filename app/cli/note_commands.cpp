@@ -179,23 +179,15 @@ int runEngineConfigure(Context& ctx)
 {
     const std::string engine = ctx.required("--engine");
     if (!core::records::isCloudEngine(engine)) throw UsageError("--engine must be anthropic or openai");
-    std::optional<std::string> apiKey;
-    if (auto file = ctx.args().option("--api-key-file")) {
-        auto text = textFromFile(*file);
-        if (!text) return ctx.fail(text.error());
-        std::string key = text.value();
-        while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
-        apiKey = key;
-    } else if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) {
-        apiKey = std::string(env);
-    }
+    auto apiKey = apiKeyFromInput(ctx);
+    if (!apiKey) return ctx.fail(apiKey.error());
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
     if (auto done = core::records::configureProvider(*vault.value(), engine, ctx.args().option("--base-url"),
-                                                     ctx.args().option("--model"), apiKey);
+                                                     ctx.args().option("--model"), apiKey.value());
         !done)
         return ctx.fail(done.error());
-    ctx.info("The " + engine + " engine is configured" + (apiKey ? " (API key stored in the vault)." : "."));
+    ctx.info("The " + engine + " engine is configured" + (apiKey.value() ? " (API key stored in the vault)." : "."));
     return kExitOk;
 }
 

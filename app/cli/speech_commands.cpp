@@ -15,7 +15,6 @@
 #include <iomanip>
 #include <iostream>
 
-#include <sys/resource.h>
 
 namespace noteward::cli {
 
@@ -60,13 +59,6 @@ void printTranscript(Context& ctx, const core::notes::Transcript& t)
                   << static_cast<double>(s.endMs) / 1000 << " s  " << s.text << '\n';
 }
 
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 }  // namespace
 
 int runTranscribe(Context& ctx)
@@ -112,20 +104,12 @@ int runTranscribe(Context& ctx)
 
 int runTranscriptionConfigure(Context& ctx)
 {
-    std::optional<std::string> apiKey;
-    if (auto file = ctx.args().option("--api-key-file")) {
-        auto bytes = core::vault::readWholeFile(*file, 4096);
-        if (!bytes) return ctx.fail(bytes.error());
-        std::string key(core::asText(bytes.value()));
-        while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
-        apiKey = key;
-    } else if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) {
-        apiKey = std::string(env);
-    }
+    auto apiKey = apiKeyFromInput(ctx);
+    if (!apiKey) return ctx.fail(apiKey.error());
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
     if (auto done = core::records::configureTranscription(*vault.value(), ctx.args().option("--base-url"),
-                                                          ctx.args().option("--model"), apiKey);
+                                                          ctx.args().option("--model"), apiKey.value());
         !done)
         return ctx.fail(done.error());
     ctx.info("The openai transcription engine is configured.");
@@ -171,11 +155,11 @@ int runBenchSpeech(Context& ctx)
     if (!transcriber) return ctx.fail(transcriber.error());
     auto audio = core::speech::speechAudioFromWav(wav);
     if (!audio) return ctx.fail(audio.error());
-    const double cpuStart = cpuSeconds();
+    const double cpuStart = processCpuSeconds();
     const auto start = std::chrono::steady_clock::now();
     auto transcript = transcriber.value()->transcribe(audio.value(), {});
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double cpu = cpuSeconds() - cpuStart;
+    const double cpu = processCpuSeconds() - cpuStart;
     if (!transcript) return ctx.fail(transcript.error());
 
     // The same file through pocketsphinx_continuous, for comparison (16 kHz mono 16-bit).
