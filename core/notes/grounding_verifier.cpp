@@ -16,7 +16,7 @@ const std::set<std::string>& framingWords()
         "client", "therapist", "said", "says", "reported", "reports", "described", "describes", "stated",
         "asked", "answered", "agreed", "noted", "discussed", "explained", "mentioned", "told", "that", "they",
         "they're", "they've", "they'd", "they'll", "them", "their", "theirs", "themselves", "are", "were",
-        "session", "speaker"};
+        "session", "speaker", "a"};
     return framing;
 }
 

@@ -124,7 +124,9 @@ std::string restate(const Segment& segment, std::string_view sentence)
     const std::string cleaned = withoutFillers(sentence);
     if (isClient(segment)) return clientSaid(sentence);
     if (isTherapist(segment)) return "Therapist said: " + cleaned;
-    return (segment.speaker.empty() ? std::string("Speaker") : segment.speaker) + " said: " + cleaned;
+    // Speakers not yet set by the therapist (machine transcripts) are reported as such.
+    const bool unnamed = segment.speaker.empty() || segment.speaker == "unknown";
+    return (unnamed ? std::string("A speaker") : segment.speaker) + " said: " + cleaned;
 }
 
 std::string riskStatement(const RiskFlag& flag)
