@@ -12,6 +12,7 @@ packages=(
   # libraries (see cmake/Dependencies.cmake)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
   libsqlcipher-dev libssl-dev libargon2-dev libcurl4-openssl-dev nlohmann-json3-dev portaudio19-dev
+  libasound2-dev libjack-jackd2-dev
   libopus-dev libsamplerate0-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
   # pocketsphinx_continuous: the reference figure of bench speech
   pocketsphinx

@@ -2,9 +2,32 @@
 
 #include <portaudio.h>
 
+#if defined(__linux__)
+#include <alsa/asoundlib.h>
+#include <jack/jack.h>
+#endif
+
 namespace noteward::core::audio {
 
-PortAudioScope::PortAudioScope() : m_ok(Pa_Initialize() == paNoError) {}
+namespace {
+#if defined(__linux__)
+// ALSA reports every PCM it cannot open while PortAudio enumerates devices (dozens of lines on a
+// machine without a sound card); none of it is actionable for a therapist, so it is dropped.
+void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
+// Likewise JACK, which PortAudio probes and which is rarely running on a therapist's laptop.
+void quietJack(const char*) {}
+#endif
+}  // namespace
+
+PortAudioScope::PortAudioScope()
+{
+#if defined(__linux__)
+    snd_lib_error_set_handler(&quietAlsa);
+    jack_set_error_function(&quietJack);
+    jack_set_info_function(&quietJack);
+#endif
+    m_ok = Pa_Initialize() == paNoError;
+}
 
 PortAudioScope::~PortAudioScope()
 {

@@ -99,7 +99,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
 
 Recorder::~Recorder()
 {
-    if (!m_writerDone || m_stream) (void)stop();
+    if (m_thread.joinable() || m_stream) (void)stop();
 }
 
 int Recorder::callback(const void* input, void*, unsigned long frames, const void*, unsigned long flags, void* user)
@@ -214,6 +214,7 @@ Result<std::string> Recorder::stop()
     }
     std::lock_guard lock(m_faultMutex);
     if (m_fault) return *m_fault;
+    if (!m_writer) return makeError(ErrorCode::Internal, "The recording never started.");
     return m_writer->recordingId();
 }
 

@@ -148,6 +148,15 @@ private slots:
         QCOMPARE(cli({"recording", "export", "--session", session, "--out", "/dev/null"}).exitCode, 1);
     }
 
+    void unknownDeviceIsAClearError()
+    {
+        const QString session = newSession();
+        const auto r = cli({"record", "--session", session, "--device", "no-such-microphone", "--seconds", "2", "--consent"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("No input device called 'no-such-microphone'"), r.err.constData());
+        QVERIFY(!r.err.contains("ALSA lib"));  // the audio stack's noise is kept off the user's screen
+    }
+
     void recordedSpeechMatchesTheSource()
     {
         const QString session = newSession();
