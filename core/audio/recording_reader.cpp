@@ -21,8 +21,8 @@ Result<std::unique_ptr<RecordingReader>> RecordingReader::open(vault::Database& 
         if (!row) return makeError(ErrorCode::NotFound, "This session has no recording.");
         if (row->recordedBy != userId)
             return makeError(ErrorCode::Refused, "Only the therapist who made a recording can play or export it.");
-        const Bytes secret = store.userSecret(userId, "recording-wrap", 32);
-        auto key = unwrapRecordingKey(secret, row->wrappedKey, row->id);
+        const crypto::SecretBytes secret = store.userSecret(userId, "recording-wrap", 32);
+        auto key = unwrapRecordingKey(secret.view(), row->wrappedKey, row->id);
         if (!key) return damaged("its key does not open");
         auto chunks = store.chunks(row->id);
 

@@ -38,12 +38,12 @@ Result<std::unique_ptr<RecordingWriter>> RecordingWriter::begin(vault::Database&
         const std::string id = crypto::randomUuid();
         auto key = crypto::randomSecret(32);
         vault::Transaction tx(db);
-        const Bytes secret = store.userSecret(target.userId, "recording-wrap", 32);
+        const crypto::SecretBytes secret = store.userSecret(target.userId, "recording-wrap", 32);
         vault::RecordingRow row;
         row.id = id;
         row.sessionId = target.sessionId;
         row.recordedBy = target.userId;
-        row.wrappedKey = wrapRecordingKey(secret, key, id);
+        row.wrappedKey = wrapRecordingKey(secret.view(), key, id);
         row.codec = "opus";
         row.sampleRate = codecRate;
         row.source = target.source;

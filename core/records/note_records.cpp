@@ -37,7 +37,7 @@ std::string hashHex(std::string_view text) { return toHex(crypto::sha256(asBytes
 // The therapist's Ed25519 key, made on first use and kept (encrypted) in the vault.
 crypto::Ed25519KeyPair signingKey(NoteStore& store, const std::string& userId)
 {
-    if (auto row = store.signingKey(userId)) return crypto::Ed25519KeyPair::fromSeed(row->seed);
+    if (auto row = store.signingKey(userId)) return crypto::Ed25519KeyPair::fromSeed(row->seed.view());
     auto key = crypto::Ed25519KeyPair::generate();
     store.putSigningKey(userId, key.seed().view(), toHex(key.publicKey()));
     return key;

@@ -144,6 +144,13 @@ Bytes Statement::blob(int column) const
     return p ? Bytes(p, p + n) : Bytes();
 }
 
+crypto::SecretBytes Statement::secretBlob(int column) const
+{
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    const int n = sqlite3_column_bytes(m_stmt, column);
+    return p ? crypto::SecretBytes(ByteView(p, static_cast<std::size_t>(n))) : crypto::SecretBytes();
+}
+
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
 crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key)

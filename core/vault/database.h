@@ -56,6 +56,8 @@ public:
     std::optional<std::string> optionalText(int column) const;
     std::int64_t int64(int column) const;
     Bytes blob(int column) const;
+    // For key material: copied straight from SQLite's buffer into wiped memory.
+    crypto::SecretBytes secretBlob(int column) const;
     bool isNull(int column) const;
 
 private:

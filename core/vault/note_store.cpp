@@ -105,7 +105,7 @@ std::optional<SigningKeyRow> NoteStore::signingKey(const std::string& userId)
     auto st = m_db.prepare("SELECT seed, public_key FROM signing_keys WHERE user_id = ?;");
     st.bind(1, userId);
     if (!st.step()) return std::nullopt;
-    return SigningKeyRow{st.blob(0), st.text(1)};
+    return SigningKeyRow{st.secretBlob(0), st.text(1)};
 }
 
 void NoteStore::putSigningKey(const std::string& userId, ByteView seed, const std::string& publicKey)

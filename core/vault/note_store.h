@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/secret_bytes.h"
 #include "util/bytes.h"
 #include "util/result.h"
 
@@ -38,7 +39,7 @@ struct StoredAddendum : StoredSignature {
 };
 
 struct SigningKeyRow {
-    Bytes seed;
+    crypto::SecretBytes seed;
     std::string publicKey;
 };
 

@@ -121,18 +121,18 @@ std::vector<ChunkRow> RecordingStore::chunks(const std::string& recordingId)
     return out;
 }
 
-Bytes RecordingStore::userSecret(const std::string& userId, const std::string& name, std::size_t sizeIfNew)
+crypto::SecretBytes RecordingStore::userSecret(const std::string& userId, const std::string& name, std::size_t sizeIfNew)
 {
     {
         auto st = m_db.prepare("SELECT secret FROM user_secrets WHERE user_id = ? AND name = ?;");
         st.bind(1, userId).bind(2, name);
-        if (st.step()) return st.blob(0);
+        if (st.step()) return st.secretBlob(0);
     }
-    const Bytes secret = crypto::randomBytes(sizeIfNew);
+    crypto::SecretBytes secret = crypto::randomSecret(sizeIfNew);
     m_db.prepare("INSERT INTO user_secrets (user_id, name, secret) VALUES (?, ?, ?);")
         .bind(1, userId)
         .bind(2, name)
-        .bind(3, ByteView(secret))
+        .bind(3, secret.view())
         .run();
     return secret;
 }

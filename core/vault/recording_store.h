@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/secret_bytes.h"
 #include "util/bytes.h"
 
 #include <cstdint>
@@ -48,7 +49,7 @@ public:
     std::optional<RecordingRow> latestForSession(const std::string& sessionId);
     std::optional<RecordingRow> get(const std::string& recordingId);
     std::vector<ChunkRow> chunks(const std::string& recordingId);
-    Bytes userSecret(const std::string& userId, const std::string& name, std::size_t sizeIfNew);
+    crypto::SecretBytes userSecret(const std::string& userId, const std::string& name, std::size_t sizeIfNew);
 
 private:
     Database& m_db;
