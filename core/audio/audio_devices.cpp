@@ -34,6 +34,14 @@ PortAudioScope::~PortAudioScope()
     if (m_ok) Pa_Terminate();
 }
 
+void closeStream(void*& stream)
+{
+    if (!stream) return;
+    Pa_StopStream(stream);
+    Pa_CloseStream(stream);
+    stream = nullptr;
+}
+
 std::vector<InputDevice> listInputDevices()
 {
     std::vector<InputDevice> out;

@@ -20,6 +20,10 @@ private:
     bool m_ok = false;
 };
 
+// Stops and closes a PortAudio stream (given as void* so headers need no portaudio.h) and
+// clears the handle; nothing happens for a null one.
+void closeStream(void*& stream);
+
 struct InputDevice {
     int index = -1;
     std::string name;

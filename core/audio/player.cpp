@@ -126,11 +126,7 @@ Result<void> Player::stop()
 {
     m_stop = true;
     if (m_thread.joinable()) m_thread.join();
-    if (m_stream) {
-        Pa_StopStream(m_stream);
-        Pa_CloseStream(m_stream);
-        m_stream = nullptr;
-    }
+    closeStream(m_stream);
     std::lock_guard lock(m_faultMutex);
     if (m_fault) return *m_fault;
     return Ok{};

@@ -1,8 +1,6 @@
 #include "audio/recorder.h"
 
-#include "audit/audit_log.h"
 #include "vault/database.h"
-#include "vault/guarded.h"
 #include "vault/vault.h"
 
 #include <portaudio.h>
@@ -207,11 +205,7 @@ Result<std::string> Recorder::stop()
     m_stopRequested = true;
     m_captureDone = true;
     if (m_thread.joinable()) m_thread.join();
-    if (m_stream) {
-        Pa_StopStream(m_stream);
-        Pa_CloseStream(m_stream);
-        m_stream = nullptr;
-    }
+    closeStream(m_stream);
     std::lock_guard lock(m_faultMutex);
     if (m_fault) return *m_fault;
     if (!m_writer) return makeError(ErrorCode::Internal, "The recording never started.");

@@ -36,13 +36,7 @@ Result<RecordingSummary> Recordings::importWav(const std::string& sessionId, con
     if (!audio) return audio.error();
     auto writer = RecordingWriter::begin(m_vault.database(), {m_vault.user().id, sessionId, "import"}, audio->sampleRate);
     if (!writer) return writer.error();
-    std::vector<float> mono(audio->frames());
-    const auto channels = static_cast<std::size_t>(audio->channels);
-    for (std::size_t f = 0; f < mono.size(); ++f) {
-        float sum = 0;
-        for (std::size_t c = 0; c < channels; ++c) sum += audio->samples[f * channels + c];
-        mono[f] = sum / static_cast<float>(channels);
-    }
+    const std::vector<float> mono = audio->mono();
     constexpr std::size_t kBlock = 16000;
     for (std::size_t at = 0; at < mono.size(); at += kBlock)
         if (auto r = writer.value()->write(mono.data() + at, std::min(kBlock, mono.size() - at)); !r) return r.error();

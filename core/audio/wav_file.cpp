@@ -31,6 +31,18 @@ void put32(std::vector<std::uint8_t>& out, std::uint32_t v)
 }
 }  // namespace
 
+std::vector<float> PcmAudio::mono() const
+{
+    std::vector<float> out(frames());
+    const auto n = static_cast<std::size_t>(channels);
+    for (std::size_t f = 0; f < out.size(); ++f) {
+        float sum = 0;
+        for (std::size_t c = 0; c < n; ++c) sum += samples[f * n + c];
+        out[f] = sum / static_cast<float>(n);
+    }
+    return out;
+}
+
 Result<PcmAudio> readWav(const std::filesystem::path& file)
 {
     auto bytes = vault::readWholeFile(file, kMaxWavBytes);

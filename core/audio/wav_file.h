@@ -13,6 +13,8 @@ struct PcmAudio {
     int channels = 0;
     std::vector<float> samples;  // interleaved, -1..1
     std::size_t frames() const { return channels > 0 ? samples.size() / static_cast<std::size_t>(channels) : 0; }
+    // The channels averaged into one.
+    std::vector<float> mono() const;
 };
 
 // Reads RIFF/WAVE: PCM 8, 16, 24 or 32-bit integer, or 32-bit float, 1 or 2 channels, any

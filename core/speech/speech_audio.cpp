@@ -23,14 +23,7 @@ Result<SpeechAudio> speechAudioFromWav(const std::filesystem::path& wav)
 {
     auto pcm = audio::readWav(wav);
     if (!pcm) return pcm.error();
-    std::vector<float> mono(pcm->frames());
-    const auto channels = static_cast<std::size_t>(pcm->channels);
-    for (std::size_t f = 0; f < mono.size(); ++f) {
-        float sum = 0;
-        for (std::size_t c = 0; c < channels; ++c) sum += pcm->samples[f * channels + c];
-        mono[f] = sum / static_cast<float>(channels);
-    }
-    return toSpeechAudio(mono, pcm->sampleRate);
+    return toSpeechAudio(pcm->mono(), pcm->sampleRate);
 }
 
 Result<SpeechAudio> speechAudioFromSession(vault::Vault& vault, const std::string& sessionId)

@@ -21,12 +21,11 @@ struct MockLlmServer::Impl {
 
 namespace {
 // The structured payload the engine sent: the user message's JSON content.
-nlohmann::json payloadOf(MockLlmServer::Dialect dialect, const nlohmann::json& request)
+nlohmann::json payloadOf(const nlohmann::json& request)
 {
     const auto& messages = request.at("messages");
     for (const auto& m : messages)
         if (m.value("role", "") == "user") return nlohmann::json::parse(m.at("content").get<std::string>());
-    (void)dialect;
     return nlohmann::json::object();
 }
 }  // namespace
@@ -52,7 +51,7 @@ MockLlmServer::MockLlmServer(Dialect dialect) : m_impl(std::make_unique<Impl>())
                 reply = m_impl->scripted.front();
                 m_impl->scripted.pop_front();
             } else if (m_impl->model) {
-                reply.body = answer(m_impl->model(payloadOf(m_impl->dialect, nlohmann::json::parse(req.body))));
+                reply.body = answer(m_impl->model(payloadOf(nlohmann::json::parse(req.body))));
             } else {
                 reply.status = 500;
                 reply.body = "{}";
