@@ -247,10 +247,26 @@ int runNoteSign(Context& ctx)
 {
     const std::string session = ctx.required("--session");
     return withRecords(ctx, [&](core::records::NoteRecords& records) {
+        auto before = records.signingKeyFingerprint();
+        if (!before) return ctx.fail(before.error());
         auto note = records.sign(session);
         if (!note) return ctx.fail(note.error());
-        if (ctx.json()) ctx.printJson({{"note_id", note->id}, {"hash", note->hash}, {"signed_at", note->signedAt}});
+        const std::string fingerprint = records.signingKeyFingerprint().value().value_or("");
+        if (ctx.json())
+            ctx.printJson({{"note_id", note->id},
+                           {"hash", note->hash},
+                           {"signed_at", note->signedAt},
+                           {"signing_key_fingerprint", fingerprint},
+                           {"first_signature", !before->has_value()}});
         else ctx.out() << "Signed note " << note->id << " (SHA-256 " << note->hash << ")\n";
+        if (!before->has_value()) {
+            // The key sheet: a copy of the fingerprint kept away from this computer is what
+            // shows later that the key in the vault was not swapped.
+            ctx.info("\nKEY SHEET: this was your first signature, so Noteward made your signing key.\n"
+                     "  Signing key fingerprint: " + fingerprint + "\n"
+                     "  Print or write this down and keep it away from this computer. 'note verify' shows the\n"
+                     "  fingerprint of the key in the vault; if it ever differs from this sheet, the key was replaced.\n");
+        }
         return kExitOk;
     });
 }
@@ -277,9 +293,15 @@ int runNoteVerify(Context& ctx)
         if (!result) return ctx.fail(result.error());
         const auto& v = result.value();
         if (ctx.json()) {
-            ctx.printJson({{"ok", v.ok()}, {"hash", v.noteHash}, {"addenda", v.addendaChecked}, {"problems", v.problems}});
+            ctx.printJson({{"ok", v.ok()},
+                           {"hash", v.noteHash},
+                           {"addenda", v.addendaChecked},
+                           {"signing_key_fingerprint", v.signingKeyFingerprint},
+                           {"problems", v.problems}});
         } else if (v.ok()) {
-            ctx.out() << "Signed note verified: signature, hash and chain intact (" << v.addendaChecked << " addenda).\n";
+            ctx.out() << "Signed note verified: signature, hash and chain intact (" << v.addendaChecked << " addenda).\n"
+                      << "Signing key fingerprint: " << v.signingKeyFingerprint
+                      << " (compare it with your key sheet)\n";
         } else {
             ctx.out() << "Signed note FAILED verification:\n";
             for (const auto& p : v.problems) ctx.out() << "  " << p << '\n';

@@ -1,5 +1,6 @@
 #include "audit/audit_log.h"
 
+#include "crypto/ed25519.h"
 #include "crypto/sha256.h"
 #include "util/clock.h"
 #include "util/hex.h"
@@ -78,6 +79,18 @@ AuditEntry AuditLog::append(std::string_view actor, std::string_view action, std
     return entry;
 }
 
+std::optional<AuditHead> AuditLog::head() const
+{
+    auto last = m_db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1;");
+    if (!last.step()) return std::nullopt;
+    return AuditHead{last.int64(0), last.text(1)};
+}
+
+std::string AuditLog::checkpointMessage(std::string_view vaultId, const AuditHead& head)
+{
+    return "noteward-audit-checkpoint-v1|" + std::string(vaultId) + "|" + std::to_string(head.seq) + "|" + head.hash;
+}
+
 std::vector<AuditEntry> AuditLog::list(std::int64_t limit) const
 {
     std::vector<AuditEntry> out;
@@ -93,7 +106,82 @@ std::vector<AuditEntry> AuditLog::list(std::int64_t limit) const
     return out;
 }
 
-AuditVerification AuditLog::verify() const
+namespace {
+// seq:hash[:signature] as written by the head, rollback and checkpoint entries.
+struct HeadReference {
+    AuditHead head;
+    std::string signature;
+};
+
+std::optional<HeadReference> parseHeadReference(const std::string& text)
+{
+    const auto first = text.find(':');
+    if (first == std::string::npos) return std::nullopt;
+    const auto second = text.find(':', first + 1);
+    HeadReference ref;
+    const std::string seq = text.substr(0, first);
+    if (seq.empty() || seq.size() > 18 || seq.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    ref.head.seq = std::stoll(seq);
+    ref.head.hash = text.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+    if (second != std::string::npos) ref.signature = text.substr(second + 1);
+    return ref;
+}
+
+bool checkpointSignedBy(const std::vector<std::string>& keys, const std::string& message, const std::string& signature)
+{
+    const auto sig = fromHex(signature);
+    if (!sig || sig->size() != 64) return false;
+    for (const std::string& keyHex : keys) {
+        const auto pub = fromHex(keyHex);
+        if (!pub || pub->size() != 32) continue;
+        crypto::Ed25519PublicKey key{};
+        std::copy(pub->begin(), pub->end(), key.begin());
+        if (crypto::ed25519Verify(key, asBytes(message), *sig)) return true;
+    }
+    return false;
+}
+
+// The findings that entries themselves record: cut tails, missing heads, rollbacks, and the
+// checkpoints' signatures.
+void checkRecordedFindings(const std::vector<AuditEntry>& entries, const std::vector<std::string>& keys,
+                           std::string_view vaultId, AuditVerification& result)
+{
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const AuditEntry& e = entries[i];
+        const std::string seq = std::to_string(e.seq);
+        if (e.action == action::kTailMissing) {
+            const auto ref = parseHeadReference(e.objectId);
+            result.problems.push_back(
+                {e.seq, "entries were cut from the end of the log before entry " + seq + " (it had reached entry " +
+                            (ref ? std::to_string(ref->head.seq) : std::string("?")) + ", found at unlock on " +
+                            e.time + ")"});
+        } else if (e.action == action::kHeadMissing) {
+            result.problems.push_back(
+                {e.seq, "the record of the log's newest entry kept beside the vault was deleted (found at unlock on " +
+                            e.time + "): entries cut from the end before then cannot be ruled out"});
+        } else if (e.action == action::kVaultRolledBack) {
+            const auto ref = parseHeadReference(e.objectId);
+            result.notices.push_back(
+                {e.seq, "entry " + seq + ": a backup was restored over a vault whose log had reached entry " +
+                            (ref ? std::to_string(ref->head.seq) : std::string("?")) +
+                            "; what that vault recorded after the backup was taken is not in this log"});
+        } else if (e.action == action::kCheckpoint) {
+            const auto ref = parseHeadReference(e.objectId);
+            const bool follows = ref && i > 0 && ref->head.seq == entries[i - 1].seq && ref->head.hash == entries[i - 1].hash;
+            if (!follows) {
+                result.problems.push_back({e.seq, "checkpoint " + seq + " does not sign the entry before it"});
+            } else if (!checkpointSignedBy(keys, AuditLog::checkpointMessage(vaultId, ref->head), ref->signature)) {
+                result.problems.push_back(
+                    {e.seq, "checkpoint " + seq + " is not signed by this vault's therapist key"});
+            } else {
+                ++result.checkpointsVerified;
+            }
+        }
+    }
+}
+}  // namespace
+
+AuditVerification AuditLog::verify(const std::vector<std::string>& signingKeys, std::string_view vaultId) const
 {
     const std::vector<AuditEntry> entries = list();
     AuditVerification result;
@@ -137,6 +225,7 @@ AuditVerification AuditLog::verify() const
                 {e.seq, "the entry written before entry " + seq + " is missing: an entry was deleted"});
         }
     }
+    checkRecordedFindings(entries, signingKeys, vaultId, result);
     return result;
 }
 

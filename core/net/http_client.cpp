@@ -1,8 +1,12 @@
 #include "net/http_client.h"
 
+#include "net/endpoint_url.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -44,14 +48,31 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     return size * count;
 }
 
-std::string hostOf(const std::string& url)
-{
-    const auto start = url.find("://");
-    const auto from = start == std::string::npos ? 0 : start + 3;
-    return url.substr(from, url.find('/', from) - from);
-}
+// The secret header line in wiped memory, linked as a curl_slist node of our own (libcurl's
+// curl_slist_append would copy it into memory nobody wipes).
+struct SecretHeaderLine {
+    crypto::SecretBytes line;
+    curl_slist node{};
 
-void globalInit()
+    explicit SecretHeaderLine(const SecretHeader& header)
+        : line(header.name.size() + 2 + header.prefix.size() + (header.value ? header.value->size() : 0) + 1)
+    {
+        std::uint8_t* out = line.data();
+        auto put = [&out](ByteView bytes) {
+            if (!bytes.empty()) std::memcpy(out, bytes.data(), bytes.size());
+            out += bytes.size();
+        };
+        put(asBytes(header.name));
+        put(asBytes(std::string_view(": ")));
+        put(asBytes(header.prefix));
+        if (header.value) put(header.value->view());
+        *out = 0;
+        node.data = reinterpret_cast<char*>(line.data());
+        node.next = nullptr;
+    }
+};
+
+void globalInitOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -60,51 +81,76 @@ void globalInit()
 
 Result<HttpResponse> HttpClient::send(const HttpRequest& request) const
 {
-    globalInit();
-    const std::string host = hostOf(request.url);
-    if (request.url.rfind("https://", 0) != 0) {
-        // Plain HTTP only to this machine (a local test or proxy); keys and clinical text never
-        // cross a network unencrypted.
-        const bool loopback = request.url.rfind("http://127.", 0) == 0 || request.url.rfind("http://localhost", 0) == 0 ||
-                              request.url.rfind("http://[::1]", 0) == 0;
-        if (!loopback) return makeError(ErrorCode::Refused, "Refusing to send to " + host + " without HTTPS.");
-    }
+    globalInitOnce();
+    // Plain HTTP only to this machine (a local test or a practice's own server on it); keys and
+    // clinical text never cross a network unencrypted.
+    auto endpoint = checkEndpointUrl(request.url);
+    if (!endpoint) return makeError(ErrorCode::Refused, endpoint.error().message);
+    const std::string& host = endpoint->host;
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
     if (!curl) return makeError(ErrorCode::Internal, "Could not start an HTTP request.");
     Collected collected;
     curl_slist* headers = nullptr;
-    for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    for (const auto& [name, value] : request.headers) {
+        curl_slist* grown = curl_slist_append(headers, (name + ": " + value).c_str());
+        if (grown == nullptr) {
+            curl_slist_free_all(headers);
+            return makeError(ErrorCode::Internal, "Could not prepare an HTTP request.");
+        }
+        headers = grown;
+    }
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headerList(headers, curl_slist_free_all);
+    std::optional<SecretHeaderLine> secretLine;
+    curl_slist* allHeaders = headers;
+    if (request.secretHeader) {
+        secretLine.emplace(*request.secretHeader);
+        secretLine->node.next = headers;
+        allHeaders = &secretLine->node;
+    }
 
     CURL* h = curl.get();
-    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &collected);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &collected);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http");
+    bool configured = true;
+    auto set = [&configured](CURLcode rc) { configured = configured && rc == CURLE_OK; };
+    set(curl_easy_setopt(h, CURLOPT_URL, request.url.c_str()));
+    set(curl_easy_setopt(h, CURLOPT_HTTPHEADER, allHeaders));
+    set(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody));
+    set(curl_easy_setopt(h, CURLOPT_WRITEDATA, &collected));
+    set(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader));
+    set(curl_easy_setopt(h, CURLOPT_HEADERDATA, &collected));
+    set(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count())));
+    set(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L));
+    set(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));
+    set(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L));
+    set(curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2)));
+    set(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L));
+    set(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L));
+    set(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, endpoint->loopback ? "https,http" : "https"));
+    // A proxy from the environment must not see loopback traffic (nor turn it into network traffic).
+    if (endpoint->loopback) set(curl_easy_setopt(h, CURLOPT_NOPROXY, "*"));
     std::unique_ptr<curl_mime, decltype(&curl_mime_free)> mime(nullptr, curl_mime_free);
     if (!request.multipart.empty()) {
         mime.reset(curl_mime_init(h));
+        if (!mime) configured = false;
         for (const auto& field : request.multipart) {
+            if (!configured) break;
             curl_mimepart* part = curl_mime_addpart(mime.get());
-            curl_mime_name(part, field.name.c_str());
-            curl_mime_data(part, field.data.data(), field.data.size());
-            if (!field.filename.empty()) curl_mime_filename(part, field.filename.c_str());
-            if (!field.contentType.empty()) curl_mime_type(part, field.contentType.c_str());
+            if (part == nullptr) {
+                configured = false;
+                break;
+            }
+            set(curl_mime_name(part, field.name.c_str()));
+            set(curl_mime_data(part, field.data.data(), field.data.size()));
+            if (!field.filename.empty()) set(curl_mime_filename(part, field.filename.c_str()));
+            if (!field.contentType.empty()) set(curl_mime_type(part, field.contentType.c_str()));
         }
-        curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get());
+        set(curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get()));
     } else if (!request.body.empty()) {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+        set(curl_easy_setopt(h, CURLOPT_POST, 1L));
+        set(curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data()));
+        set(curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size())));
     }
+    if (!configured)
+        return makeError(ErrorCode::Internal, "This build's libcurl refused a required setting; nothing was sent.");
     const CURLcode rc = curl_easy_perform(h);
     if (collected.tooLarge)
         return makeError(ErrorCode::Unavailable, "The answer from " + host + " was larger than Noteward accepts.");

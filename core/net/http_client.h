@@ -1,9 +1,11 @@
 #pragma once
 
+#include "crypto/secret_bytes.h"
 #include "util/result.h"
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,9 +19,18 @@ struct MultipartField {
     std::string contentType;  // e.g. audio/wav
 };
 
+// A header whose value is a secret (an API key): "name: prefix<secret>" is assembled only in
+// wiped memory, never in a std::string.
+struct SecretHeader {
+    std::string name;
+    std::string prefix;  // e.g. "Bearer "
+    std::shared_ptr<const crypto::SecretBytes> value;
+};
+
 struct HttpRequest {
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::optional<SecretHeader> secretHeader;
     std::string body;  // sent as POST when not empty, else GET
     std::vector<MultipartField> multipart;  // sent as multipart/form-data POST when not empty
     std::chrono::milliseconds timeout{60000};
@@ -32,7 +43,7 @@ struct HttpResponse {
 };
 
 // One HTTPS request through libcurl: TLS 1.2 or newer, certificate checks on, no redirects
-// followed, bounded response size. Network failures (refused, timed out, cut off mid-body)
+// followed, no proxy for loopback, bounded response size; the URL must pass checkEndpointUrl. Network failures (refused, timed out, cut off mid-body)
 // come back as ErrorCode::Unavailable with a message naming the host, never the body.
 class HttpClient {
 public:

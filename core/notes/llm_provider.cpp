@@ -23,12 +23,22 @@ Error unusable(const std::string& provider, const std::string& why)
 }
 }  // namespace
 
+std::shared_ptr<const crypto::SecretBytes> apiKeyFrom(std::string text)
+{
+    return std::make_shared<const crypto::SecretBytes>(crypto::SecretBytes::takeString(text));
+}
+
 Result<net::HttpResponse> postWithRetries(const ProviderConfig& config, const std::string& url,
                                           const std::vector<std::pair<std::string, std::string>>& headers,
-                                          const std::string& body, const std::string& providerName,
+                                          net::SecretHeader auth, const std::string& body, const std::string& providerName,
                                           const std::function<void(std::chrono::milliseconds)>& sleep)
 {
-    return sendWithRetries(config, {url, headers, body, {}, config.timeout}, providerName, sleep);
+    net::HttpRequest request;
+    request.url = url;
+    request.headers = headers;
+    request.secretHeader = std::move(auth);
+    request.body = body;
+    return sendWithRetries(config, std::move(request), providerName, sleep);
 }
 
 Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::HttpRequest request,
@@ -81,10 +91,8 @@ Result<nlohmann::json> AnthropicProvider::complete(const LlmRequest& request)
         {"tool_choice", {{"type", "tool"}, {"name", request.schemaName}}},
     };
     auto response = postWithRetries(m_config, trimmedBase(m_config.baseUrl) + "/v1/messages",
-                                     {{"content-type", "application/json"},
-                                      {"x-api-key", m_config.apiKey},
-                                      {"anthropic-version", "2023-06-01"}},
-                                     body.dump(), name());
+                                     {{"content-type", "application/json"}, {"anthropic-version", "2023-06-01"}},
+                                     {"x-api-key", "", m_config.apiKey}, body.dump(), name());
     if (!response) return response.error();
     const auto doc = nlohmann::json::parse(response->body, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return unusable(name(), "not JSON");
@@ -112,10 +120,10 @@ Result<nlohmann::json> OpenAiProvider::complete(const LlmRequest& request)
     const std::string url = azure ? base + "/openai/deployments/" + m_config.model +
                                         "/chat/completions?api-version=2024-10-21"
                                   : base + "/v1/chat/completions";
-    const std::pair<std::string, std::string> auth =
-        azure ? std::pair<std::string, std::string>{"api-key", m_config.apiKey}
-              : std::pair<std::string, std::string>{"authorization", "Bearer " + m_config.apiKey};
-    auto response = postWithRetries(m_config, url, {{"content-type", "application/json"}, auth}, body.dump(), name());
+    net::SecretHeader auth = azure ? net::SecretHeader{"api-key", "", m_config.apiKey}
+                                   : net::SecretHeader{"authorization", "Bearer ", m_config.apiKey};
+    auto response = postWithRetries(m_config, url, {{"content-type", "application/json"}}, std::move(auth), body.dump(),
+                                    name());
     if (!response) return response.error();
     const auto doc = nlohmann::json::parse(response->body, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return unusable(name(), "not JSON");

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace noteward::core::notes {
@@ -14,12 +15,17 @@ namespace noteward::core::notes {
 struct ProviderConfig {
     std::string baseUrl;  // e.g. https://api.anthropic.com, https://api.openai.com, an Azure or local server
     std::string model;
-    std::string apiKey;   // read from the vault; never logged
+    // Read from the vault into wiped memory; shared by copies of the configuration, never
+    // logged and never placed in a std::string.
+    std::shared_ptr<const crypto::SecretBytes> apiKey;
     std::chrono::milliseconds timeout{90000};
     int maxAttempts = 4;
     std::chrono::milliseconds firstBackoff{1000};
     std::chrono::milliseconds maxBackoff{30000};
 };
+
+// An API key taken from `text`, which is wiped.
+std::shared_ptr<const crypto::SecretBytes> apiKeyFrom(std::string text);
 
 struct LlmRequest {
     std::string system;
@@ -48,7 +54,7 @@ Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::Htt
 // exponential back-off, honouring Retry-After. `sleep` is injectable for tests.
 Result<net::HttpResponse> postWithRetries(const ProviderConfig& config, const std::string& url,
                                           const std::vector<std::pair<std::string, std::string>>& headers,
-                                          const std::string& body, const std::string& providerName,
+                                          net::SecretHeader auth, const std::string& body, const std::string& providerName,
                                           const std::function<void(std::chrono::milliseconds)>& sleep = {});
 
 // Anthropic Messages API (POST /v1/messages), the schema enforced as a forced tool call.

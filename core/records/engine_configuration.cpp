@@ -1,6 +1,7 @@
 #include "records/engine_configuration.h"
 
 #include "audit/audit_log.h"
+#include "net/endpoint_url.h"
 #include "vault/database.h"
 #include "vault/guarded.h"
 #include "vault/vault.h"
@@ -22,9 +23,8 @@ Result<void> configureProvider(vault::Vault& vault, const std::string& engine, c
                                const std::optional<std::string>& model, const std::optional<std::string>& apiKey)
 {
     if (!isCloudEngine(engine)) return makeError(ErrorCode::InvalidInput, "Only anthropic and openai can be configured.");
-    if (baseUrl && baseUrl->rfind("https://", 0) != 0 && baseUrl->rfind("http://127.", 0) != 0 &&
-        baseUrl->rfind("http://localhost", 0) != 0)
-        return makeError(ErrorCode::InvalidInput, "The base URL must start with https://.");
+    if (baseUrl)
+        if (auto checked = net::checkEndpointUrl(*baseUrl); !checked) return checked.error();
     if (vault.isLocked()) return vault::Vault::lockedError();
     return vault::guarded([&]() -> Result<void> {
         auto settings = vault.settings();
@@ -48,7 +48,7 @@ Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::str
         return makeError(ErrorCode::NotFound, "No API key for the " + engine + " engine is stored in this vault; run "
                                               "'noteward-cli engine configure --engine " + engine + "'.");
     notes::ProviderConfig config;
-    config.apiKey = **apiKey;
+    config.apiKey = notes::apiKeyFrom(std::move(**apiKey));
     config.baseUrl = settings.get(key(engine, "base_url")).value().value_or(defaultBaseUrl(engine));
     config.model = settings.get(key(engine, "model")).value().value_or(engine == "anthropic" ? "claude-sonnet-4-5" : "gpt-4.1");
     return config;
@@ -57,9 +57,8 @@ Result<notes::ProviderConfig> providerConfig(vault::Vault& vault, const std::str
 Result<void> configureTranscription(vault::Vault& vault, const std::optional<std::string>& baseUrl,
                                     const std::optional<std::string>& model, const std::optional<std::string>& apiKey)
 {
-    if (baseUrl && baseUrl->rfind("https://", 0) != 0 && baseUrl->rfind("http://127.", 0) != 0 &&
-        baseUrl->rfind("http://localhost", 0) != 0)
-        return makeError(ErrorCode::InvalidInput, "The base URL must start with https://.");
+    if (baseUrl)
+        if (auto checked = net::checkEndpointUrl(*baseUrl); !checked) return checked.error();
     if (vault.isLocked()) return vault::Vault::lockedError();
     auto settings = vault.settings();
     for (const auto& [name, value] : {std::pair{"base_url", baseUrl}, std::pair{"model", model}, std::pair{"api_key", apiKey}})
@@ -79,7 +78,7 @@ Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault)
         return makeError(ErrorCode::NotFound, "No API key for the openai transcription engine is stored in this vault; "
                                               "run 'noteward-cli transcription configure'.");
     notes::ProviderConfig config;
-    config.apiKey = *apiKey;
+    config.apiKey = notes::apiKeyFrom(std::move(*apiKey));
     config.baseUrl = get("transcription.openai.base_url").value_or(defaultBaseUrl("openai"));
     config.model = get("transcription.openai.model").value_or("whisper-1");
     config.timeout = std::chrono::milliseconds(300000);

@@ -43,9 +43,41 @@ crypto::Ed25519KeyPair signingKey(NoteStore& store, const std::string& userId)
     return key;
 }
 
+// What the audit log recorded at signing: the note's hash, and each addendum's. A signed
+// record that was replaced or deleted afterwards no longer matches (unless the log was
+// rewritten too, which audit verify and the audit head show).
+void checkAgainstAuditLog(Database& db, const vault::StoredNote& note, const std::vector<vault::StoredAddendum>& addenda,
+                          NoteVerification& result)
+{
+    auto hashesLogged = [&](const char* action) {
+        std::vector<std::string> hashes;
+        auto st = db.prepare("SELECT object_id FROM audit_log WHERE action = ? AND substr(object_id, 1, ?) = ?;");
+        const std::string prefix = note.id + "#";
+        st.bind(1, std::string_view(action)).bind(2, static_cast<std::int64_t>(prefix.size())).bind(3, prefix);
+        while (st.step()) hashes.push_back(st.text(0).substr(prefix.size()));
+        return hashes;
+    };
+    const auto signedHashes = hashesLogged("note.signed");
+    if (!signedHashes.empty() && std::find(signedHashes.begin(), signedHashes.end(), note.hash) == signedHashes.end())
+        result.problems.push_back("the note is not the one whose signing the audit log recorded: it was replaced after "
+                                  "signing");
+    const auto addendumHashes = hashesLogged("note.addendum");
+    for (const std::string& logged : addendumHashes)
+        if (std::none_of(addenda.begin(), addenda.end(), [&](const vault::StoredAddendum& a) { return a.hash == logged; }))
+            result.problems.push_back("an addendum whose signing the audit log recorded is missing: it was deleted or "
+                                      "replaced");
+}
+
 std::string signHash(const crypto::Ed25519KeyPair& key, const std::string& hash)
 {
     return toHex(key.sign(asBytes(hash)));
+}
+
+std::string keyFingerprint(const std::string& publicKeyHex)
+{
+    const auto pub = fromHex(publicKeyHex);
+    if (!pub) return {};
+    return records::signingKeyFingerprint(*pub);
 }
 
 bool signatureValid(const std::string& publicKeyHex, const std::string& hash, const std::string& signatureHex)
@@ -77,6 +109,25 @@ std::optional<notes::PreviousNote> previousForDrafting(const std::optional<vault
 
 std::string auditActor(vault::Vault& v) { return v.user().id; }
 }  // namespace
+
+std::string signingKeyFingerprint(ByteView publicKey)
+{
+    const auto digest = crypto::sha256(publicKey);
+    const std::string hex = toHex(ByteView(digest.data(), 20));
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 8) out += (out.empty() ? "" : " ") + hex.substr(i, 8);
+    return out;
+}
+
+Result<std::optional<std::string>> NoteRecords::signingKeyFingerprint()
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<std::optional<std::string>> {
+        const auto key = NoteStore(m_vault.database()).signingKey(m_vault.user().id);
+        if (!key) return std::optional<std::string>();
+        return std::optional<std::string>(keyFingerprint(key->publicKey));
+    });
+}
 
 Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const notes::Transcript& transcript,
                                           const std::string& engine)
@@ -273,7 +324,9 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId)
 
         Transaction tx(m_vault.database());
         store.putNote(note);
-        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.signed", "note", note.id);
+        // The hash in the log ties the note to the chain: replacing the note later means
+        // rewriting the log from here on.
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.signed", "note", note.id + "#" + note.hash);
         tx.commit();
         return note;
     });
@@ -314,7 +367,7 @@ Result<vault::StoredAddendum> NoteRecords::addAddendum(const std::string& sessio
         a.signature = signHash(key, a.hash);
         Transaction tx(m_vault.database());
         store.putAddendum(a);
-        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.addendum", "note", note->id);
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.addendum", "note", note->id + "#" + a.hash);
         tx.commit();
         return a;
     });
@@ -368,6 +421,8 @@ Result<NoteVerification> NoteRecords::verify(const std::string& sessionId)
                                           (seq == 1 ? std::string("the note") : "addendum " + std::to_string(seq - 1)) + ")");
             previousHash = a.hash;
         }
+        checkAgainstAuditLog(m_vault.database(), *note, store.addenda(note->id), result);
+        if (key) result.signingKeyFingerprint = keyFingerprint(key->publicKey);
         return result;
     });
 }

@@ -16,8 +16,13 @@ class Vault;
 
 namespace noteward::core::records {
 
+// How a person compares signing keys: SHA-256 of the Ed25519 public key, first 20 bytes as
+// five groups of eight hex digits (printed on the key sheet at the first signature).
+std::string signingKeyFingerprint(ByteView publicKey);
+
 struct NoteVerification {
     std::string noteHash;
+    std::string signingKeyFingerprint;  // of this vault's therapist key
     std::size_t addendaChecked = 0;
     std::vector<std::string> problems;  // each names exactly what failed
     bool ok() const { return problems.empty(); }
@@ -56,6 +61,8 @@ public:
     Result<vault::StoredNote> sign(const std::string& sessionId);
     Result<vault::StoredAddendum> addAddendum(const std::string& sessionId, const std::string& text);
     Result<NoteVerification> verify(const std::string& sessionId);
+    // The fingerprint of this therapist's signing key, or nullopt before their first signature.
+    Result<std::optional<std::string>> signingKeyFingerprint();
     Result<std::optional<vault::StoredNote>> signedNote(const std::string& sessionId);
 
 private:

@@ -75,7 +75,7 @@ Result<notes::Transcript> OpenAiTranscriber::transcribe(const SpeechAudio& audio
         const Piece& piece = pieces[p];
         net::HttpRequest request;
         request.url = base + "/v1/audio/transcriptions";
-        request.headers = {{"authorization", "Bearer " + m_config.apiKey}};
+        request.secretHeader = net::SecretHeader{"authorization", "Bearer ", m_config.apiKey};
         request.multipart = {{"file", wavBytes(audio.samples, piece.begin, piece.end), "audio.wav", "audio/wav"},
                              {"model", m_config.model, "", ""},
                              {"response_format", "verbose_json", "", ""},

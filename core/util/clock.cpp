@@ -25,4 +25,20 @@ std::string nowUtcIso8601()
     return buffer;
 }
 
+bool isIso8601UtcMillis(std::string_view text)
+{
+    static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (text.size() != kShape.size()) return false;
+    for (std::size_t i = 0; i < kShape.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return false;
+    }
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    const int day = (text[8] - '0') * 10 + (text[9] - '0');
+    const int hour = (text[11] - '0') * 10 + (text[12] - '0');
+    const int minute = (text[14] - '0') * 10 + (text[15] - '0');
+    const int second = (text[17] - '0') * 10 + (text[18] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
+}
+
 }  // namespace noteward::core

@@ -1,5 +1,8 @@
 #include "vault/file_io.h"
 
+#include "crypto/random.h"
+#include "util/hex.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -50,15 +53,16 @@ Result<void> createPrivateDirectory(const fs::path& dir)
     return Ok{};
 }
 
-DurableFileWriter::DurableFileWriter(fs::path target)
-    : m_target(std::move(target)), m_temp(fs::path(m_target).concat(".tmp"))
-{
-}
+namespace {
+constexpr std::string_view kTempSuffix = ".tmp";
+}  // namespace
+
+DurableFileWriter::DurableFileWriter(fs::path target) : m_target(std::move(target)) {}
 
 DurableFileWriter::~DurableFileWriter()
 {
     if (m_file) std::fclose(m_file);
-    if (!m_committed) {
+    if (!m_committed && !m_temp.empty()) {
         std::error_code ec;
         fs::remove(m_temp, ec);
     }
@@ -66,16 +70,29 @@ DurableFileWriter::~DurableFileWriter()
 
 Result<void> DurableFileWriter::open()
 {
+    if (m_file) return makeError(ErrorCode::Internal, "file opened twice");
 #ifndef _WIN32
-    const int fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return fileWriteError(errno, m_target);
+    // A fresh random name, created exclusively and never through a symlink: a planted
+    // `target`.tmp (or a link to someone else's file) is never written through.
+    int fd = -1;
+    for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
+        m_temp = fs::path(m_target).concat("." + toHex(crypto::randomBytes(8)) + std::string(kTempSuffix));
+        fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) {
+        const int failure = errno;
+        m_temp.clear();
+        return fileWriteError(failure, m_target);
+    }
     m_file = ::fdopen(fd, "wb");
     if (!m_file) {
         ::close(fd);
         return fileWriteError(errno, m_target);
     }
 #else
-    m_file = std::fopen(m_temp.string().c_str(), "wb");
+    m_temp = fs::path(m_target).concat("." + toHex(crypto::randomBytes(8)) + std::string(kTempSuffix));
+    m_file = std::fopen(m_temp.string().c_str(), "wbx");
     if (!m_file) return fileWriteError(errno, m_target);
 #endif
     return Ok{};
@@ -118,6 +135,24 @@ Result<void> writeFileAtomically(const fs::path& target, ByteView data)
     if (auto r = writer.open(); !r) return r;
     if (auto r = writer.write(data); !r) return r;
     return writer.commit();
+}
+
+void removeStaleTemporaries(const fs::path& target)
+{
+    std::error_code ec;
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string prefix = target.filename().string() + ".";
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // Exactly the writer's pattern: prefix, 16 hex digits, ".tmp".
+        if (name.size() != prefix.size() + 16 + kTempSuffix.size() || name.rfind(prefix, 0) != 0 ||
+            !name.ends_with(kTempSuffix))
+            continue;
+        const std::string middle = name.substr(prefix.size(), 16);
+        if (middle.find_first_not_of("0123456789abcdef") != std::string::npos) continue;
+        if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+        fs::remove(it->path(), ec);
+    }
 }
 
 Result<Bytes> readWholeFile(const fs::path& file, std::uintmax_t maxBytes)

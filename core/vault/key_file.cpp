@@ -2,6 +2,7 @@
 
 #include "crypto/aes_gcm.h"
 #include "crypto/random.h"
+#include "crypto/sha256.h"
 #include "util/hex.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,9 @@ namespace noteward::core::vault {
 namespace {
 constexpr std::string_view kFormat = "noteward-vault-key";
 constexpr std::size_t kWrappedKeySize = crypto::kGcmNonceSize + crypto::kAes256KeySize + crypto::kGcmTagSize;
+// What this product writes (64 MiB, t=3, p=4) with headroom for a stronger future default;
+// anything beyond is an altered file that would cost minutes and gigabytes to try.
+constexpr crypto::Argon2Params kMostKdf{1024u * 1024, 16, 16};
 
 Error damaged(const std::string& detail)
 {
@@ -34,6 +38,13 @@ Bytes KeyFile::associatedData() const
     return Bytes(view.begin(), view.end());
 }
 
+std::string KeyFile::checkValue() const
+{
+    crypto::Sha256 digest;
+    digest.update(associatedData()).update(wrappedKey);
+    return toHex(digest.finish());
+}
+
 std::string KeyFile::serialize() const
 {
     const nlohmann::json doc = {
@@ -49,6 +60,7 @@ std::string KeyFile::serialize() const
           {"parallelism", kdf.parallelism},
           {"salt", toHex(salt)}}},
         {"wrapped_key", {{"algorithm", "aes-256-gcm"}, {"nonce_ciphertext_tag", toHex(wrappedKey)}}},
+        {"check", checkValue()},
     };
     return doc.dump(2) + "\n";
 }
@@ -81,10 +93,17 @@ Result<KeyFile> KeyFile::parse(ByteView json)
             return makeError(ErrorCode::Corrupt,
                              "The vault's key file asks for weaker key derivation than Noteward allows; "
                              "refusing to use it.");
-        if (header.kdf.memoryKiB > 4u * 1024 * 1024 || header.kdf.iterations > 100 || header.kdf.parallelism > 64)
+        if (header.kdf.memoryKiB > kMostKdf.memoryKiB || header.kdf.iterations > kMostKdf.iterations ||
+            header.kdf.parallelism > kMostKdf.parallelism)
             return damaged("key derivation parameters out of range");
         header.salt = std::move(*salt);
         header.wrappedKey = std::move(*wrapped);
+        // The check value tells an altered or damaged header from a wrong passphrase (which
+        // the authenticated wrap alone cannot). Files written before it existed have none.
+        if (const auto check = doc.find("check"); check != doc.end()) {
+            if (!check->is_string() || check->get<std::string>() != header.checkValue())
+                return damaged("its contents do not match their check value: the file was altered or damaged");
+        }
         return header;
     } catch (const nlohmann::json::exception&) {
         return damaged("missing or mistyped field");

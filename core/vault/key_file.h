@@ -37,6 +37,8 @@ struct KeyFile {
 
 private:
     Bytes associatedData() const;
+    // SHA-256 over every field: catches accidental damage and naive edits (not a secret).
+    std::string checkValue() const;
 };
 
 }  // namespace noteward::core::vault

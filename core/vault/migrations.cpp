@@ -157,6 +157,25 @@ constexpr std::array kMigrations{
         ALTER TABLE transcripts ADD COLUMN engine TEXT;
         UPDATE transcripts SET machine_json = json WHERE machine_json IS NULL;
     )sql"},
+    Migration{6, "append-only audit log, undeletable signed records and keys, vault flags", R"sql(
+        -- Refuses ordinary edits through any SQL path (a bug, a script, the sqlcipher shell
+        -- used carelessly). Someone determined can drop a trigger; the audit head beside the
+        -- vault, signed checkpoints and (with sync) the server's copy are what catch that.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER notes_no_delete BEFORE DELETE ON notes
+            BEGIN SELECT RAISE(ABORT, 'signed notes cannot be deleted'); END;
+        CREATE TRIGGER addenda_no_delete BEFORE DELETE ON addenda
+            BEGIN SELECT RAISE(ABORT, 'signed addenda cannot be deleted'); END;
+        CREATE TRIGGER signing_keys_no_update BEFORE UPDATE ON signing_keys
+            BEGIN SELECT RAISE(ABORT, 'a signing key cannot be replaced'); END;
+        CREATE TRIGGER signing_keys_no_delete BEFORE DELETE ON signing_keys
+            BEGIN SELECT RAISE(ABORT, 'a signing key cannot be deleted'); END;
+        -- Facts about the vault itself (not the therapist's settings).
+        CREATE TABLE vault_flags (name TEXT PRIMARY KEY);
+    )sql"},
 };
 }  // namespace
 

@@ -8,6 +8,15 @@
 #include "vault/migrations.h"
 #include "vault/recording_store.h"
 #include "vault/vault_files.h"
+#include "vault/vault_folder.h"
+#include "vault/audit_head.h"
+#include "crypto/ed25519.h"
+#include "util/hex.h"
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 #include <fstream>
 #include <sstream>
@@ -37,17 +46,52 @@ Result<void> checkNewPassphrase(const crypto::SecretBytes& passphrase)
 // log at the next successful unlock. Failing to note it must not hide the real error.
 void noteFailedUnlock(const VaultPaths& paths)
 {
+#ifndef _WIN32
+    const int fd = ::open(paths.failedUnlocks().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    const std::string line = nowUtcIso8601() + "\n";
+    (void)!::write(fd, line.data(), line.size());
+    ::close(fd);
+#else
     std::ofstream out(paths.failedUnlocks(), std::ios::app);
     out << nowUtcIso8601() << '\n';
+#endif
 }
 
-std::vector<std::string> pendingFailedUnlocks(const VaultPaths& paths)
-{
+struct FailedUnlocks {
     std::vector<std::string> times;
+    std::size_t unreadable = 0;  // lines that are not a time Noteward wrote
+};
+
+// Only lines exactly as noteFailedUnlock writes them ("2026-11-26T12:34:56.789Z") become
+// audit entries; anything else in the file is counted, never copied.
+FailedUnlocks pendingFailedUnlocks(const VaultPaths& paths)
+{
+    FailedUnlocks found;
     std::ifstream in(paths.failedUnlocks());
-    for (std::string line; std::getline(in, line);)
-        if (line.size() >= 20 && line.size() <= 32) times.push_back(line);
-    return times;
+    std::size_t lines = 0;
+    for (std::string line; lines < 10000 && std::getline(in, line); ++lines) {
+        if (isIso8601UtcMillis(line)) found.times.push_back(line);
+        else if (!line.empty()) ++found.unreadable;
+    }
+    return found;
+}
+
+// Whether the log still reaches the head recorded beside the vault at the last close; an
+// entry that says what is missing if it does not.
+std::optional<std::pair<std::string_view, std::string>> checkAgainstHead(Database& db, const VaultPaths& paths)
+{
+    const std::optional<audit::AuditHead> recorded = readAuditHead(paths);
+    if (!recorded) {
+        auto st = db.prepare("SELECT 1 FROM vault_flags WHERE name = ?;");
+        st.bind(1, std::string_view(kAuditHeadSetting));
+        if (st.step()) return std::pair{audit::action::kHeadMissing, std::string("audit.head")};
+        return std::nullopt;
+    }
+    auto st = db.prepare("SELECT hash FROM audit_log WHERE seq = ?;");
+    st.bind(1, recorded->seq);
+    if (st.step() && st.text(0) == recorded->hash) return std::nullopt;
+    return std::pair{audit::action::kTailMissing, std::to_string(recorded->seq) + ":" + recorded->hash};
 }
 }  // namespace
 
@@ -61,10 +105,11 @@ Vault::Vault(VaultPaths paths, KeyFile header, crypto::SecretBytes key, std::uni
 {
 }
 
-Vault::~Vault() = default;
+Vault::~Vault() { sealAuditLog(); }
 
 bool Vault::existsAt(const fs::path& dir)
 {
+    finishInterruptedRestore(dir);
     const VaultPaths paths{dir};
     return fs::exists(paths.keyFile()) || fs::exists(paths.database());
 }
@@ -134,14 +179,17 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
 
 Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, const crypto::SecretBytes& passphrase)
 {
+    finishInterruptedRestore(dir);
     const VaultPaths paths{dir};
     auto header = readKeyFile(paths);
     if (!header) return header.error();
     if (auto check = checkDatabaseFile(paths.database()); !check) return check.error();
 
-    std::optional<crypto::SecretBytes> key = guarded([&]() -> Result<std::optional<crypto::SecretBytes>> {
+    auto unwrapped = guarded([&]() -> Result<std::optional<crypto::SecretBytes>> {
         return header->unwrap(passphrase.view());
-    }).value();
+    });
+    if (!unwrapped) return unwrapped.error();
+    std::optional<crypto::SecretBytes> key = std::move(unwrapped.value());
     if (!key) {
         noteFailedUnlock(paths);
         return wrongPassphrase();
@@ -149,6 +197,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, const crypto::Se
     auto db = openVaultDatabase(paths.database(), *key, header->cipherCompatibility);
     if (!db) return db.error();
     std::unique_ptr<Vault> vault(new Vault(paths, std::move(header.value()), std::move(*key), std::move(db.value())));
+    vault->m_warnings = tightenPermissions(paths);
+    removeLeftovers(paths);
     if (auto loaded = vault->finishUnlock(); !loaded) return loaded.error();
     return vault;
 }
@@ -160,23 +210,63 @@ Result<void> Vault::finishUnlock()
         if (!profile) return profile.error();
         m_practice = std::move(profile->practice);
         m_user = std::move(profile->user);
-        const std::vector<std::string> failures = pendingFailedUnlocks(m_paths);
+        const FailedUnlocks failures = pendingFailedUnlocks(m_paths);
         Transaction tx(*m_db);
         audit::AuditLog log(*m_db);
-        for (const std::string& time : failures)
+        if (auto missing = checkAgainstHead(*m_db, m_paths))
+            log.append(kSystemActor, missing->first, "audit", missing->second);
+        for (const std::string& time : failures.times)
             log.append(kSystemActor, audit::action::kUnlockFailed, "vault", m_header.vaultId, time);
+        if (failures.unreadable > 0)
+            log.append(kSystemActor, audit::action::kUnlockFailuresUnreadable, "vault",
+                       std::to_string(failures.unreadable));
         for (const std::string& id : recoverUnfinishedRecordings(*m_db))
             log.append(kSystemActor, "recording.recovered", "recording", id);
         log.append(m_user.id, audit::action::kVaultUnlocked, "vault", m_header.vaultId);
+        m_db->prepare("INSERT OR IGNORE INTO vault_flags (name) VALUES (?);")
+            .bind(1, std::string_view(kAuditHeadSetting))
+            .run();
         tx.commit();
         std::error_code ec;
         fs::remove(m_paths.failedUnlocks(), ec);
+        if (auto written = writeAuditHead(m_paths, log.head()); !written) return written.error();
         return Ok{};
     });
 }
 
+void Vault::sealAuditLog() noexcept
+{
+    if (!m_db) return;
+    try {
+        audit::AuditLog log(*m_db);
+        auto head = log.head();
+        auto key = m_db->prepare("SELECT seed FROM signing_keys WHERE user_id = ?;");
+        key.bind(1, m_user.id);
+        std::optional<crypto::SecretBytes> seed;
+        if (key.step()) seed = key.secretBlob(0);
+        if (head && seed && head->seq > 0) {
+            auto last = m_db->prepare("SELECT action FROM audit_log WHERE seq = ?;");
+            last.bind(1, head->seq);
+            if (last.step() && last.text(0) != audit::action::kCheckpoint) {
+                const auto pair = crypto::Ed25519KeyPair::fromSeed(seed->view());
+                const std::string signature =
+                    toHex(pair.sign(asBytes(audit::AuditLog::checkpointMessage(m_header.vaultId, *head))));
+                Transaction tx(*m_db);
+                log.append(m_user.id, audit::action::kCheckpoint, "audit",
+                           std::to_string(head->seq) + ":" + head->hash + ":" + signature);
+                tx.commit();
+                head = log.head();
+            }
+        }
+        (void)writeAuditHead(m_paths, head);
+    } catch (const std::exception&) {
+        // Closing must not fail: the head lags, which the next check tolerates.
+    }
+}
+
 void Vault::lock()
 {
+    sealAuditLog();
     m_db.reset();
     m_key = crypto::SecretBytes();
 }
@@ -275,7 +365,23 @@ Result<void> Vault::recordAudit(const std::string& action, const std::string& ob
 Result<audit::AuditVerification> Vault::verifyAudit()
 {
     if (isLocked()) return lockedError();
-    return guarded([&]() -> Result<audit::AuditVerification> { return audit::AuditLog(*m_db).verify(); });
+    return guarded([&]() -> Result<audit::AuditVerification> {
+        std::vector<std::string> keys;
+        auto st = m_db->prepare("SELECT public_key FROM signing_keys;");
+        while (st.step()) keys.push_back(st.text(0));
+        audit::AuditVerification result = audit::AuditLog(*m_db).verify(keys, m_header.vaultId);
+        // The log must still reach the head recorded at the last close (this process may
+        // have added entries since, so only a log that ends before it is a finding).
+        if (const auto recorded = readAuditHead(m_paths)) {
+            auto entry = m_db->prepare("SELECT hash FROM audit_log WHERE seq = ?;");
+            entry.bind(1, recorded->seq);
+            if (!entry.step() || entry.text(0) != recorded->hash)
+                result.problems.push_back({recorded->seq, "the log no longer holds entry " + std::to_string(recorded->seq) +
+                                                              " as it was when the vault was last closed: entries "
+                                                              "were cut from its end or rewritten"});
+        }
+        return result;
+    });
 }
 
 }  // namespace noteward::core::vault

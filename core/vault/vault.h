@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace noteward::core::vault {
 
@@ -57,6 +58,9 @@ public:
     Result<void> backupTo(const std::filesystem::path& file);
 
     const std::filesystem::path& directory() const { return m_paths.dir; }
+    // What a person should know about how the vault was found at open (e.g. files readable by
+    // other users, made private since).
+    const std::vector<std::string>& warnings() const { return m_warnings; }
     const std::string& vaultId() const { return m_header.vaultId; }
     const model::Practice& practice() const { return m_practice; }
     const model::LocalUser& user() const { return m_user; }
@@ -87,6 +91,9 @@ public:
 private:
     Vault(VaultPaths paths, KeyFile header, crypto::SecretBytes key, std::unique_ptr<Database> db);
     Result<void> finishUnlock();
+    // At lock and close: a checkpoint signed with the therapist's key (once they have one)
+    // and the head record beside the vault.
+    void sealAuditLog() noexcept;
 
     VaultPaths m_paths;
     KeyFile m_header;
@@ -94,6 +101,7 @@ private:
     std::unique_ptr<Database> m_db;
     model::Practice m_practice;
     model::LocalUser m_user;
+    std::vector<std::string> m_warnings;
 };
 
 }  // namespace noteward::core::vault

@@ -13,6 +13,8 @@
 #include "vault/guarded.h"
 #include "vault/migrations.h"
 #include "vault/vault_files.h"
+#include "vault/audit_head.h"
+#include "vault/vault_folder.h"
 
 #include <sqlite3.h>
 
@@ -136,17 +138,14 @@ Result<void> extractDatabase(const fs::path& backupFile, const ParsedBackup& par
     return out.commit();
 }
 
-void removeTree(const fs::path& dir)
-{
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-}
 }  // namespace
 
 Result<void> Vault::backupTo(const fs::path& file)
 {
     if (isLocked()) return lockedError();
-    const fs::path snapshot = fs::path(file).concat(".snapshot");
+    if (auto outside = checkOutsideVault(file, m_paths.dir); !outside) return outside.error();
+    // The snapshot sits in the private vault folder, never beside the output.
+    const fs::path snapshot = newSnapshotPath(m_paths);
     auto copied = guarded([&]() -> Result<void> {
         removeDatabaseFiles(snapshot);
         auto target = Database::open(snapshot, m_key, {.create = true, .cipherCompatibility = m_header.cipherCompatibility});
@@ -188,6 +187,10 @@ Result<void> Vault::backupTo(const fs::path& file)
 Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, const crypto::SecretBytes& passphrase,
                             bool replace)
 {
+    const fs::path target = normalisedDirectory(dir);
+    finishInterruptedRestore(target);
+    // Checked before the (slow) passphrase check too, so a wrong target is reported at once.
+    if (auto ok = checkRestoreTarget(target, replace); !ok) return ok.error();
     auto parsed = parseBackup(backupFile);
     if (!parsed) return parsed.error();
     const KeyFile& header = parsed->header;
@@ -197,18 +200,23 @@ Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, con
         return makeError(ErrorCode::WrongPassphrase,
                          "The passphrase does not open this backup (it needs the passphrase in use when the backup "
                          "was made). Nothing was restored.");
-    if (existsAt(dir) && !replace)
-        return makeError(ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() +
-                                                       ". Nothing was restored; to overwrite it, ask for the "
-                                                       "existing vault to be replaced.");
 
     // Assemble the restored vault in a sibling folder and swap folders at the end, so the
     // existing vault stays whole until the new one is known to be good.
-    const fs::path target = fs::absolute(dir).lexically_normal();
-    const fs::path staging = fs::path(target).concat(".restoring");
-    removeTree(staging);
+    const fs::path staging = stagingFolder(target);
+    const fs::path previous = replacedFolder(target);
+    for (const fs::path& sibling : {staging, previous}) {
+        std::error_code ec;
+        if (fs::exists(fs::symlink_status(sibling, ec)))
+            return makeError(ErrorCode::AlreadyExists,
+                             sibling.string() + " is in the way and is not Noteward's to delete. Nothing was restored.");
+    }
     if (auto made = createPrivateDirectory(staging); !made) return made.error();
     const VaultPaths stagingPaths{staging};
+
+    // The head of the audit chain of the vault being replaced, so the restored log says what
+    // it rolled back (ids and hashes only).
+    const std::optional<audit::AuditHead> replacedHead = readAuditHead(VaultPaths{target});
 
     auto prepared = [&]() -> Result<void> {
         if (auto r = extractDatabase(backupFile, parsed.value(), stagingPaths.database()); !r) return r;
@@ -220,34 +228,42 @@ Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, con
                 return makeError(ErrorCode::Corrupt, "The vault inside the backup is damaged. Nothing was restored.");
             const std::string actor = db.value()->scalarText("SELECT id FROM local_user LIMIT 1;");
             Transaction tx(*db.value());
-            audit::AuditLog(*db.value()).append(actor, audit::action::kVaultRestored, "vault", header.vaultId);
+            audit::AuditLog log(*db.value());
+            if (replacedHead)
+                log.append(actor, audit::action::kVaultRolledBack, "audit",
+                           std::to_string(replacedHead->seq) + ":" + replacedHead->hash);
+            log.append(actor, audit::action::kVaultRestored, "vault", header.vaultId);
             tx.commit();
-            return Ok{};
+            if (auto r = writeAuditHead(stagingPaths, audit::AuditLog(*db.value()).head()); !r) return r;
+            return writeFileAtomically(staging / kRestoreCompleteMarker, asBytes(std::string_view("ok\n")));
         });
     }();
     if (!prepared) {
-        removeTree(staging);
+        removeVaultFolder(staging);
         return prepared.error();
     }
 
-    const fs::path previous = fs::path(target).concat(".replaced");
     std::error_code ec;
-    removeTree(previous);
-    if (fs::exists(target)) {
+    const bool hadVault = fs::exists(fs::symlink_status(target, ec)) && !fs::is_empty(target, ec);
+    if (hadVault) {
         fs::rename(target, previous, ec);
         if (ec) {
-            removeTree(staging);
-            return makeError(ErrorCode::Io, "Could not move the existing vault aside: " + ec.message());
+            removeVaultFolder(staging);
+            return makeError(ErrorCode::Io, "Could not move the existing vault aside: " + ec.message() +
+                                                ". Nothing was changed.");
         }
+        syncDirectory(target.parent_path());
     }
+    // Renaming a folder over an empty one replaces it.
     fs::rename(staging, target, ec);
     if (ec) {
-        if (fs::exists(previous)) fs::rename(previous, target, ec);
-        removeTree(staging);
-        return makeError(ErrorCode::Io, "Could not put the restored vault in place. Nothing was changed.");
+        const std::string why = ec.message();
+        if (hadVault) fs::rename(previous, target, ec);
+        removeVaultFolder(staging);
+        return makeError(ErrorCode::Io, "Could not put the restored vault in place (" + why + "). Nothing was changed.");
     }
     syncDirectory(target.parent_path());
-    removeTree(previous);
+    finishInterruptedRestore(target);
     return Ok{};
 }
 

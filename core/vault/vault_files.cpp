@@ -1,5 +1,7 @@
 #include "vault/vault_files.h"
 
+#include "crypto/random.h"
+#include "util/hex.h"
 #include "vault/database.h"
 #include "vault/file_io.h"
 #include "vault/guarded.h"
@@ -50,6 +52,50 @@ Result<KeyFile> readKeyFile(const VaultPaths& paths)
     auto bytes = readWholeFile(paths.keyFile(), kMaxKeyFileSize);
     if (!bytes) return makeError(ErrorCode::NotAVault, "vault.key is not a Noteward key file.");
     return KeyFile::parse(bytes.value());
+}
+
+std::vector<std::string> tightenPermissions(const VaultPaths& paths)
+{
+    std::vector<std::string> warnings;
+    constexpr auto kLoose = fs::perms::group_all | fs::perms::others_all;
+    std::error_code ec;
+    const auto dirPerms = fs::status(paths.dir, ec).permissions();
+    if (!ec && (dirPerms & kLoose) != fs::perms::none) {
+        fs::permissions(paths.dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+        warnings.push_back("The vault folder " + paths.dir.string() +
+                           " could be opened by other users of this computer; it is now private to you.");
+    }
+    for (fs::directory_iterator it(paths.dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code fileEc;
+        const fs::file_status status = it->symlink_status(fileEc);
+        if (fileEc || !fs::is_regular_file(status)) continue;
+        if ((status.permissions() & kLoose) == fs::perms::none) continue;
+        fs::permissions(it->path(), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, fileEc);
+        warnings.push_back(it->path().filename().string() +
+                           " in the vault folder could be read by other users of this computer; it is now private "
+                           "to you.");
+    }
+    return warnings;
+}
+
+void removeLeftovers(const VaultPaths& paths)
+{
+    removeStaleTemporaries(paths.keyFile());
+    removeStaleTemporaries(paths.auditHead());
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(paths.dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind("backup-snapshot-", 0) == 0 || name.rfind("vault.db.rekey", 0) == 0 ||
+            name.rfind("vault.db.new", 0) == 0)
+            stale.push_back(it->path());
+    }
+    for (const fs::path& file : stale) fs::remove(file, ec);
+}
+
+fs::path newSnapshotPath(const VaultPaths& paths)
+{
+    return paths.dir / ("backup-snapshot-" + toHex(crypto::randomBytes(8)));
 }
 
 void removeDatabaseFiles(const fs::path& file)

@@ -13,6 +13,8 @@ struct VaultPaths {
     // Times of failed unlocks, which cannot be written into a vault that did not open; moved
     // into the audit log at the next successful unlock. Holds timestamps only.
     std::filesystem::path failedUnlocks() const { return dir / "unlock-failures.log"; }
+    // The newest audit entry's sequence number and hash (see audit_head.h).
+    std::filesystem::path auditHead() const { return dir / "audit.head"; }
 };
 
 // NOTEWARD_VAULT if set, else the platform's per-user data folder + Noteward/vault

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "vault/database.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -49,6 +51,14 @@ std::unique_ptr<core::vault::Vault> openVault(const std::filesystem::path& dir, 
     auto vault = core::vault::Vault::open(dir, secret(passphrase));
     if (!vault) qFatal("vault open failed: %s", vault.error().message.c_str());
     return std::move(vault.value());
+}
+
+void dropProtectiveTriggers(core::vault::Database& db)
+{
+    for (const char* trigger : {"audit_log_no_update", "audit_log_no_delete", "notes_are_immutable", "notes_no_delete",
+                                "addenda_are_immutable", "addenda_no_delete", "signing_keys_no_update",
+                                "signing_keys_no_delete"})
+        db.exec(std::string("DROP TRIGGER IF EXISTS ") + trigger + ";");
 }
 
 QByteArray readFile(const std::filesystem::path& file)

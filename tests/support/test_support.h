@@ -40,6 +40,10 @@ private:
 std::unique_ptr<core::vault::Vault> createVault(const std::filesystem::path& dir);
 std::unique_ptr<core::vault::Vault> openVault(const std::filesystem::path& dir, const char* passphrase = kPassphrase);
 
+// What a determined vault holder with the sqlcipher shell would do first: drop the triggers
+// that make the audit log append-only and signed records undeletable.
+void dropProtectiveTriggers(core::vault::Database& db);
+
 QByteArray readFile(const std::filesystem::path& file);
 void writeFile(const std::filesystem::path& file, const QByteArray& data);
 // SHA-256 of every file in a folder, by name, to prove that nothing on disk changed.

@@ -3,6 +3,7 @@
 // defined in an .asoundrc under a private HOME. Recorded through noteward-cli by device name,
 // exported, and compared with the source.
 #include "test_support.h"
+#include "vault/vault_folder.h"
 
 #include "audio/wav_file.h"
 
@@ -185,7 +186,7 @@ private slots:
         const QByteArray probe = raw.mid(raw.size() / 2, 64);
         for (const auto& entry : std::filesystem::directory_iterator(m_tmp.path() / "vault")) {
             QVERIFY(!test::readFile(entry.path()).contains(probe));
-            QVERIFY(entry.path().filename().string().rfind("vault.", 0) == 0);
+            QVERIFY2(vault::isVaultFileName(entry.path().filename().string()), entry.path().c_str());
         }
         QCOMPARE(cli({"audit", "verify"}).exitCode, 0);
         QVERIFY(cli({"audit", "list"}).out.contains("recording.consent_confirmed"));

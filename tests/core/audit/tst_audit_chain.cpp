@@ -2,6 +2,9 @@
 #include "test_support.h"
 
 #include "audit/audit_log.h"
+#include "crypto/ed25519.h"
+#include "util/hex.h"
+#include "vault/note_store.h"
 #include "util/clock.h"
 #include "vault/database.h"
 
@@ -15,8 +18,9 @@ class TestAuditChain : public QObject {
     test::TempFolder m_tmp;
     int m_count = 0;
 
-    // A vault whose log holds exactly entries 1..8.
-    std::unique_ptr<vault::Vault> vaultWithEntries()
+    // A vault whose log holds exactly entries 1..8, its protective triggers dropped (as a
+    // determined holder of the passphrase would) unless `keepTriggers`.
+    std::unique_ptr<vault::Vault> vaultWithEntries(bool keepTriggers = false)
     {
         auto v = test::createVault(m_tmp.path() / ("v" + std::to_string(++m_count)));
         for (int i = 0; v->auditEntries()->size() < 8; ++i) {
@@ -24,6 +28,7 @@ class TestAuditChain : public QObject {
             c.name = "Client " + std::to_string(i);
             if (!v->clients().add(c)) qFatal("add failed");
         }
+        if (!keepTriggers) test::dropProtectiveTriggers(v->database());
         return v;
     }
 
@@ -36,6 +41,91 @@ class TestAuditChain : public QObject {
     }
 
 private slots:
+    void logIsAppendOnly()
+    {
+        auto v = vaultWithEntries(true);
+        for (const char* sql : {"UPDATE audit_log SET object_id = 'x' WHERE seq = 5;", "DELETE FROM audit_log WHERE seq = 8;",
+                                "DELETE FROM audit_log;"}) {
+            bool refused = false;
+            try {
+                v->database().exec(sql);
+            } catch (const vault::DbError& e) {
+                refused = QString(e.what()).contains("append-only");
+            }
+            QVERIFY2(refused, sql);
+        }
+        QVERIFY(v->verifyAudit()->ok());
+        QCOMPARE(v->verifyAudit()->entriesChecked, std::int64_t(8));
+    }
+
+    void entriesCutFromTheEndAreFound()
+    {
+        const auto dir = m_tmp.path() / "cut";
+        {
+            auto v = test::createVault(dir);
+            for (int i = 0; i < 6; ++i) {
+                model::Client c;
+                c.name = "Client " + std::to_string(i);
+                QVERIFY(v->clients().add(c).ok());
+            }
+            auto raw = v->openConnection();
+            QVERIFY(raw.ok());
+            v.reset();  // closed: the head beside the vault names the newest entry
+            test::dropProtectiveTriggers(*raw.value());
+            const auto last = raw.value()->scalarInt("SELECT max(seq) FROM audit_log;");
+            raw.value()->exec("DELETE FROM audit_log WHERE seq > " + std::to_string(last - 3) + ";");
+        }
+        auto v = test::openVault(dir);
+        const QStringList found = problems(*v);
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.first().contains("cut from the end of the log"), qPrintable(found.join('\n')));
+        // The finding is in the chain itself: it survives later closes and opens.
+        v.reset();
+        v = test::openVault(dir);
+        QCOMPARE(problems(*v).size(), 1);
+    }
+
+    void deletedHeadRecordIsFound()
+    {
+        const auto dir = m_tmp.path() / "nohead";
+        test::createVault(dir).reset();
+        QVERIFY(std::filesystem::remove(dir / "audit.head"));
+        auto v = test::openVault(dir);
+        const QStringList found = problems(*v);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found.first().contains("kept beside the vault was deleted"));
+    }
+
+    void checkpointsAreSignedByTheTherapistKey()
+    {
+        const auto dir = m_tmp.path() / "checkpoints";
+        {
+            auto v = test::createVault(dir);
+            const auto key = crypto::Ed25519KeyPair::generate();
+            vault::NoteStore(v->database()).putSigningKey(v->user().id, key.seed().view(), toHex(key.publicKey()));
+        }  // closing appends a signed checkpoint
+        auto v = test::openVault(dir);
+        auto result = v->verifyAudit().value();
+        QVERIFY(result.ok());
+        QCOMPARE(result.checkpointsVerified, std::int64_t(1));
+
+        // A checkpoint signed with another key (a forger re-signing with their own) is caught.
+        test::dropProtectiveTriggers(v->database());
+        const auto other = crypto::Ed25519KeyPair::generate();
+        const auto entries = v->auditEntries().value();
+        const auto checkpoint = std::find_if(entries.begin(), entries.end(),
+                                             [](const audit::AuditEntry& e) { return e.action == "audit.checkpoint"; });
+        QVERIFY(checkpoint != entries.end());
+        const audit::AuditHead signedHead{checkpoint->seq - 1, checkpoint->prevHash};
+        const std::string forged = std::to_string(signedHead.seq) + ":" + signedHead.hash + ":" +
+                                   toHex(other.sign(asBytes(audit::AuditLog::checkpointMessage(v->vaultId(), signedHead))));
+        v->database().prepare("UPDATE audit_log SET object_id = ? WHERE seq = ?;").bind(1, forged).bind(2, checkpoint->seq).run();
+        const QStringList found = problems(*v);
+        QVERIFY2(found.contains("checkpoint " + QString::number(checkpoint->seq) +
+                                " is not signed by this vault's therapist key"),
+                 qPrintable(found.join('\n')));
+    }
+
     void intactChainVerifies()
     {
         auto v = vaultWithEntries();

@@ -85,7 +85,7 @@ ProviderConfig configFor(const test::MockLlmServer& server)
     ProviderConfig c;
     c.baseUrl = server.baseUrl();
     c.model = "test-model";
-    c.apiKey = "sk-test-not-a-real-key";
+    c.apiKey = apiKeyFrom("sk-test-not-a-real-key");
     c.timeout = std::chrono::milliseconds(2000);
     c.maxAttempts = 3;
     c.firstBackoff = std::chrono::milliseconds(50);

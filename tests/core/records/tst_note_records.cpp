@@ -3,7 +3,9 @@
 
 #include "notes/local_engine.h"
 #include "records/note_records.h"
+#include "crypto/ed25519.h"
 #include "crypto/sha256.h"
+#include "vault/note_store.h"
 #include "util/hex.h"
 #include "vault/database.h"
 
@@ -144,8 +146,20 @@ private slots:
         // Re-hashing does not help: the signature no longer fits.
         const std::string rehashed = toHex(crypto::sha256(asBytes(changed)));
         m_vault->database().prepare("UPDATE notes SET hash = ? WHERE id = ?;").bind(1, rehashed).bind(2, note.id).run();
-        const auto found = problems(session);
-        QCOMPARE(found, QStringList{"the note's signature is not valid for its hash"});
+        const QString replaced =
+            "the note is not the one whose signing the audit log recorded: it was replaced after signing";
+        QCOMPARE(problems(session), (QStringList{"the note's signature is not valid for its hash", replaced}));
+
+        // Re-signing with the therapist's own seed (which the vault holder has) makes the
+        // signature fit, but the audit chain still holds the hash that was signed.
+        const auto seed = vault::NoteStore(m_vault->database()).signingKey(m_vault->user().id)->seed.clone();
+        const auto key = crypto::Ed25519KeyPair::fromSeed(seed.view());
+        m_vault->database()
+            .prepare("UPDATE notes SET signature = ? WHERE id = ?;")
+            .bind(1, toHex(key.sign(asBytes(rehashed))))
+            .bind(2, note.id)
+            .run();
+        QCOMPARE(problems(session), QStringList{replaced});
     }
 
     void brokenAddendumChainIsCaught()
@@ -160,10 +174,33 @@ private slots:
         QVERIFY(records.verify(session)->ok());
         QCOMPARE(records.verify(session)->addendaChecked, std::size_t(3));
 
+        bool refused = false;
+        try {
+            m_vault->database().exec("DELETE FROM addenda WHERE seq = 3;");
+        } catch (const vault::DbError&) {
+            refused = true;
+        }
+        QVERIFY(refused);
+
+        test::dropProtectiveTriggers(m_vault->database());
         m_vault->database().exec("DELETE FROM addenda WHERE seq = 2;");
         const auto found = problems(session);
         QVERIFY(found.contains("addendum 3 is out of sequence (expected 2)"));
         QVERIFY(found.contains("addendum 3 breaks the addendum chain (it does not follow addendum 1)"));
+        QVERIFY(found.contains("an addendum whose signing the audit log recorded is missing: it was deleted or replaced"));
+    }
+
+    void deletingTheNewestAddendumIsCaught()
+    {
+        const std::string session = sessionWith("short_session");
+        records::NoteRecords records(*m_vault);
+        QVERIFY(records.sign(session).ok());
+        QVERIFY(records.addAddendum(session, "Client rang: the walk helped.").ok());
+        QVERIFY(records.addAddendum(session, "GP letter received.").ok());
+        test::dropProtectiveTriggers(m_vault->database());
+        m_vault->database().exec("DELETE FROM addenda WHERE seq = 2;");
+        QCOMPARE(problems(session),
+                 QStringList{"an addendum whose signing the audit log recorded is missing: it was deleted or replaced"});
     }
 
     void notesChainAcrossSessionsAndCarryHomeworkForward()
@@ -185,7 +222,10 @@ private slots:
         QCOMPARE(nlohmann::json::parse(secondNote.canonical)["previous_note_sha256"].get<std::string>(), firstNote.hash);
         QVERIFY(records.verify(second)->ok());
 
-        // Removing the first note breaks the second's link.
+        // Removing the first note (triggers dropped first: SQL alone cannot) breaks the second's link.
+        QVERIFY_THROWS_EXCEPTION(vault::DbError,
+                                 m_vault->database().exec("DELETE FROM notes WHERE id = '" + firstNote.id + "';"));
+        test::dropProtectiveTriggers(m_vault->database());
         m_vault->database().exec("DELETE FROM notes WHERE id = '" + firstNote.id + "';");
         QVERIFY(problems(second).contains("the link to the client's previous note is broken"));
     }

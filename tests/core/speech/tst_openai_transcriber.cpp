@@ -86,7 +86,7 @@ struct Server {
         notes::ProviderConfig c;
         c.baseUrl = "http://127.0.0.1:" + std::to_string(port);
         c.model = "whisper-1";
-        c.apiKey = "sk-transcribe-test";
+        c.apiKey = notes::apiKeyFrom("sk-transcribe-test");
         c.maxAttempts = 3;
         c.firstBackoff = std::chrono::milliseconds(20);
         c.timeout = std::chrono::milliseconds(2000);

@@ -5,6 +5,8 @@
 #include "vault/database.h"
 #include "vault/migrations.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -186,7 +188,30 @@ private slots:
         QByteArray key = test::readFile(dir / "vault.key");
         key.replace("\"iterations\": 3", "\"iterations\": 4");
         test::writeFile(dir / "vault.key", key);
+        // The check value tells an edited header from a wrong passphrase.
+        expectRefused(dir, ErrorCode::Corrupt, "altered or damaged");
+        // Without a check value (or with one recomputed), the authenticated wrap still refuses.
+        QJsonObject doc = QJsonDocument::fromJson(key).object();
+        QVERIFY(doc.contains("check"));
+        doc.remove("check");
+        test::writeFile(dir / "vault.key", QJsonDocument(doc).toJson());
         expectRefused(dir, ErrorCode::WrongPassphrase, "not correct");
+    }
+
+    void inflatedKdfParametersAreRefusedAtOnce()
+    {
+        test::TempFolder tmp;
+        const auto dir = makeVault(tmp);
+        const QByteArray original = test::readFile(dir / "vault.key");
+        for (const auto& [from, to] : {std::pair{"\"memory_kib\": 65536", "\"memory_kib\": 4194304"},
+                                       std::pair{"\"iterations\": 3", "\"iterations\": 1000"},
+                                       std::pair{"\"parallelism\": 4", "\"parallelism\": 255"}}) {
+            QByteArray key = original;
+            key.replace(from, to);
+            QVERIFY(key != original);
+            test::writeFile(dir / "vault.key", key);
+            expectRefused(dir, ErrorCode::Corrupt, "out of range");
+        }
     }
 
     void missingFiles()

@@ -1,0 +1,130 @@
+#include "vault/vault_folder.h"
+
+#include "vault/file_io.h"
+
+#include <array>
+#include <string_view>
+
+namespace noteward::core::vault {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::array<std::string_view, 8> kExactNames = {
+    "vault.db", "vault.db-wal", "vault.db-shm", "vault.db-journal", "vault.key", "unlock-failures.log", "audit.head",
+    kRestoreCompleteMarker};
+// Prefixes of temporaries: key file and head writes, a database being created or rekeyed, a
+// backup snapshot (each followed by a suffix of Noteward's own).
+constexpr std::array<std::string_view, 5> kTemporaryPrefixes = {"vault.key.", "audit.head.", "vault.db.new",
+                                                                 "vault.db.rekey", "backup-snapshot-"};
+
+bool isDirectory(const fs::path& p)
+{
+    std::error_code ec;
+    return fs::is_directory(fs::symlink_status(p, ec));
+}
+}  // namespace
+
+fs::path normalisedDirectory(const fs::path& dir)
+{
+    fs::path p = fs::absolute(dir).lexically_normal();
+    while (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+    return p;
+}
+
+bool isVaultFileName(const std::string& name)
+{
+    for (std::string_view exact : kExactNames)
+        if (name == exact) return true;
+    for (std::string_view prefix : kTemporaryPrefixes)
+        if (name.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+fs::path foreignEntry(const fs::path& dir)
+{
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::file_status status = it->symlink_status(ec);
+        if (!fs::is_regular_file(status) || !isVaultFileName(it->path().filename().string())) return it->path();
+    }
+    if (ec) return dir;  // unreadable: treat as not ours
+    return {};
+}
+
+Result<void> checkRestoreTarget(const fs::path& dir, bool replace)
+{
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(dir, ec);
+    if (status.type() == fs::file_type::not_found) return Ok{};
+    if (!fs::is_directory(status))
+        return makeError(ErrorCode::AlreadyExists, dir.string() +
+                                                       " exists and is not a folder. Nothing was restored; choose a "
+                                                       "new folder for the vault.");
+    if (fs::is_empty(dir, ec) && !ec) return Ok{};
+    const fs::path foreign = foreignEntry(dir);
+    if (!foreign.empty())
+        return makeError(ErrorCode::AlreadyExists,
+                         dir.string() + " holds files that are not a Noteward vault's (" + foreign.filename().string() +
+                             "). Nothing was restored and nothing was deleted; restore into a new or empty folder.");
+    if (!replace)
+        return makeError(ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() +
+                                                       ". Nothing was restored; to overwrite it, ask for the "
+                                                       "existing vault to be replaced.");
+    return Ok{};
+}
+
+fs::path stagingFolder(const fs::path& dir) { return fs::path(normalisedDirectory(dir)).concat(".restoring"); }
+fs::path replacedFolder(const fs::path& dir) { return fs::path(normalisedDirectory(dir)).concat(".replaced"); }
+
+void removeVaultFolder(const fs::path& dir)
+{
+    if (!isDirectory(dir) || !foreignEntry(dir).empty()) return;
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
+
+void finishInterruptedRestore(const fs::path& given)
+{
+    const fs::path dir = normalisedDirectory(given);
+    const fs::path staging = stagingFolder(dir);
+    const fs::path previous = replacedFolder(dir);
+    std::error_code ec;
+    const bool hasDir = fs::exists(fs::symlink_status(dir, ec));
+    if (!hasDir && isDirectory(previous)) {
+        // Killed between the two renames: the old vault is aside and nothing is in place.
+        const bool stagedComplete = isDirectory(staging) && fs::exists(staging / kRestoreCompleteMarker, ec);
+        fs::rename(stagedComplete ? staging : previous, dir, ec);
+        if (ec) return;  // leave everything as it is; the next attempt tries again
+        syncDirectory(dir.parent_path());
+    }
+    if (fs::exists(dir / kRestoreCompleteMarker, ec)) {
+        fs::remove(dir / kRestoreCompleteMarker, ec);
+        syncDirectory(dir);
+    }
+    // With a vault in place, the leftovers are the replaced vault (its removal is what the
+    // person asked for) and an unfinished staging copy.
+    if (fs::exists(fs::symlink_status(dir, ec))) {
+        removeVaultFolder(previous);
+        removeVaultFolder(staging);
+    }
+}
+
+Result<void> checkOutsideVault(const fs::path& output, const fs::path& vaultDir)
+{
+    std::error_code ec;
+    const fs::path out = fs::weakly_canonical(fs::absolute(output), ec);
+    if (ec) return makeError(ErrorCode::InvalidInput, "The output path " + output.string() + " cannot be used.");
+    const fs::path vault = fs::weakly_canonical(normalisedDirectory(vaultDir), ec);
+    if (ec) return Ok{};
+    const auto [vaultEnd, outIt] = std::mismatch(vault.begin(), vault.end(), out.begin(), out.end());
+    if (vaultEnd == vault.end())
+        return makeError(ErrorCode::InvalidInput, "Refusing to write " + output.string() +
+                                                      " inside the vault folder; choose a place outside " +
+                                                      vaultDir.string() + ".");
+    if (out.parent_path().empty() || !isDirectory(out.parent_path()))
+        return makeError(ErrorCode::NotFound, "The folder " + out.parent_path().string() + " does not exist.");
+    return Ok{};
+}
+
+}  // namespace noteward::core::vault
