@@ -24,5 +24,8 @@ if(SQLCipher_FOUND AND NOT TARGET SQLCipher::SQLCipher)
   add_library(SQLCipher::SQLCipher UNKNOWN IMPORTED)
   set_target_properties(SQLCipher::SQLCipher PROPERTIES
     IMPORTED_LOCATION "${SQLCipher_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${SQLCipher_INCLUDE_DIR}")
+    INTERFACE_INCLUDE_DIRECTORIES "${SQLCipher_INCLUDE_DIR}"
+    # Declares sqlite3_key() in SQLCipher's header, so the key is passed as bytes rather
+    # than inside SQL text.
+    INTERFACE_COMPILE_DEFINITIONS "SQLITE_HAS_CODEC")
 endif()

@@ -1,27 +1,30 @@
 #include "arguments.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <string_view>
 
 namespace noteward::cli {
 
 namespace {
 // Every option that takes a value; anything else starting with -- is a flag.
-constexpr std::array<std::string_view, 36> kValueOptions = {
+constexpr std::string_view kValueOptions[] = {
     "--vault", "--passphrase-file", "--new-passphrase-file", "--name", "--dob", "--nhs-number", "--email",
     "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
-    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section", "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav", "--from", "--segment", "--speaker"};
-constexpr std::array<std::string_view, 5> kFlags = {"--json", "--replace", "--help", "--version", "--original"};
+    "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section",
+    "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav",
+    "--segment", "--speaker", "--from-file"};
+constexpr std::string_view kFlags[] = {"--json", "--replace", "--help", "--version", "--original", "--rekey",
+                                       "--consent", "--confirm"};
 
 bool takesValue(std::string_view name)
 {
-    return std::find(kValueOptions.begin(), kValueOptions.end(), name) != kValueOptions.end();
+    return std::find(std::begin(kValueOptions), std::end(kValueOptions), name) != std::end(kValueOptions);
 }
 
 bool isKnownFlag(std::string_view name)
 {
-    return std::find(kFlags.begin(), kFlags.end(), name) != kFlags.end();
+    return std::find(std::begin(kFlags), std::end(kFlags), name) != std::end(kFlags);
 }
 }  // namespace
 
@@ -56,10 +59,15 @@ Arguments parseArguments(const std::vector<std::string>& argv)
                 if (i + 1 >= argv.size()) throw UsageError(name + " needs a value");
                 inlineValue = argv[++i];
             }
+            // A repeated option is a typing mistake, not a request for the last value.
+            const bool repeated = name == "--vault" ? args.vault.has_value()
+                                  : name == "--passphrase-file" ? args.passphraseFile.has_value()
+                                                                : args.options.count(name) > 0;
+            if (repeated) throw UsageError(name + " is given more than once");
             if (name == "--vault") args.vault = *inlineValue;
             else if (name == "--passphrase-file") args.passphraseFile = *inlineValue;
             else args.options[name] = *inlineValue;
-        } else if (isKnownFlag(name) || name == "--consent" || name == "--confirm") {
+        } else if (isKnownFlag(name)) {
             if (inlineValue) throw UsageError(name + " takes no value");
             if (name == "--json") args.json = true;
             else if (name == "--help") args.help = true;

@@ -1,6 +1,8 @@
 // bench vault | bench crypto: measured figures, printed; never asserted by tests.
 #include "context.h"
 
+#include "util/subprocess.h"
+
 #include "crypto/aes_gcm.h"
 #include "crypto/argon2id.h"
 #include "crypto/ed25519.h"
@@ -112,12 +114,9 @@ struct TempDir {
 // `openssl speed` on the same buffer size, for comparison; nullopt if it cannot be run.
 std::optional<double> opensslSpeedMBps()
 {
-    std::FILE* pipe = ::popen("openssl speed -evp aes-256-gcm -bytes 16384 -seconds 3 2>/dev/null", "r");
-    if (pipe == nullptr) return std::nullopt;
-    std::string output;
-    char buffer[512];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    ::pclose(pipe);
+    const auto run = core::runProgram({"openssl", "speed", "-evp", "aes-256-gcm", "-bytes", "16384", "-seconds", "3"}, true);
+    if (!run || run->exitCode != 0) return std::nullopt;
+    const std::string& output = run->output;
     // The result line reads "AES-256-GCM   1234567.89k" (thousands of bytes per second).
     const auto at = output.rfind("AES-256-GCM");
     if (at == std::string::npos) return std::nullopt;
@@ -131,8 +130,7 @@ std::optional<double> opensslSpeedMBps()
 
 int runBenchVault(Context& ctx)
 {
-    int clientCount = 10000;
-    if (auto text = ctx.args().option("--clients")) clientCount = std::max(1, std::atoi(text->c_str()));
+    const int clientCount = static_cast<int>(ctx.number("--clients", 10000, 1, 1'000'000));
     ctx.info("Benchmarking a throw-away vault with " + std::to_string(clientCount) + " clients…");
 
     TempDir temp;

@@ -20,16 +20,19 @@ const std::vector<Command>& commands()
     static const std::vector<Command> table = {
         {{"init"}, {"--practice", "--therapist", "--email"},
          "init [--practice NAME] [--therapist NAME] [--email E]", runInit},
-        {{"client", "add"}, {"--name", "--dob", "--nhs-number", "--email", "--phone", "--address"},
-         "client add --name N [--dob YYYY-MM-DD] [--nhs-number N] [--email E] [--phone P] [--address A]",
+        {{"client", "add"}, {"--name", "--dob", "--nhs-number", "--email", "--phone", "--address", "--from-file"},
+         "client add (--from-file FILE|- | --name N [--dob YYYY-MM-DD] [--nhs-number N] [--email E] [--phone P] "
+         "[--address A])",
          runClientAdd},
-        {{"client", "list"}, {"--search"}, "client list [--search TEXT]", runClientList},
+        {{"client", "list"}, {"--search", "--from-file"}, "client list [--search TEXT | --from-file FILE|-]",
+         runClientList},
         {{"session", "new"}, {"--client", "--start"}, "session new --client ID [--start ISO-8601]", runSessionNew},
         {{"audit", "list"}, {"--limit"}, "audit list [--limit N]", runAuditList},
         {{"audit", "verify"}, {}, "audit verify", runAuditVerify},
         {{"backup"}, {"--out"}, "backup --out FILE", runBackup},
         {{"restore"}, {"--from", "--replace"}, "restore --from FILE [--replace]", runRestore},
-        {{"passphrase", "change"}, {"--new-passphrase-file"}, "passphrase change [--new-passphrase-file FILE]",
+        {{"passphrase", "change"}, {"--new-passphrase-file", "--rekey"},
+         "passphrase change [--new-passphrase-file FILE] [--rekey]",
          runPassphraseChange},
         {{"note", "draft"}, {"--transcript", "--engine", "--session"},
          "note draft (--transcript FILE | --session ID) [--engine local|anthropic|openai]", runNoteDraft},
@@ -77,6 +80,9 @@ void printUsage(std::ostream& os)
           "Commands:\n";
     for (const auto& c : commands()) os << "  " << c.synopsis << '\n';
     os << "\nAPI keys for hosted engines come from --api-key-file or NOTEWARD_API_KEY and are kept in the vault.\n";
+    os << "\nClient details given as arguments (--name, --dob, --nhs-number, --address, --search, ...) are visible to\n"
+          "other programs (ps) and stay in shell history: prefer --from-file FILE, or --from-file - to read JSON\n"
+          "from standard input, e.g. {\"name\": \"...\", \"dob\": \"YYYY-MM-DD\", \"nhs_number\": \"...\"} or {\"search\": \"...\"}.\n";
     os << "\nThe passphrase comes from --passphrase-file, the NOTEWARD_PASSPHRASE environment variable,\n"
           "or a prompt; never from an argument. --vault defaults to NOTEWARD_VAULT or the per-user data folder.\n"
           "Exit status: 0 success, 1 an error (wrong passphrase, bad input, not found), 2 a usage error.\n";
@@ -124,8 +130,10 @@ int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     } catch (const UsageError& e) {
         err << "noteward-cli: " << e.what() << "\nRun 'noteward-cli --help' for the commands.\n";
         return kExitUsage;
-    } catch (const std::exception& e) {
-        err << "noteward-cli: internal error: " << e.what() << '\n';
+    } catch (const std::exception&) {
+        // A library's exception text is not for a person (and may quote data); say what matters.
+        err << "noteward-cli: internal error: the command stopped unexpectedly. Nothing more was changed; "
+               "please report this.\n";
         return kExitUserError;
     }
 }

@@ -4,6 +4,8 @@
 
 #include "vault/file_io.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 
@@ -16,6 +18,51 @@ std::string Context::required(const std::string& option) const
     auto value = m_args.option(option);
     if (!value || value->empty()) throw UsageError("missing " + option);
     return *value;
+}
+
+std::int64_t Context::number(const std::string& option, std::int64_t fallback, std::int64_t min, std::int64_t max) const
+{
+    const auto text = m_args.option(option);
+    if (!text) return fallback;
+    std::int64_t value = 0;
+    const char* begin = text->data();
+    const char* end = begin + text->size();
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (text->empty() || ec != std::errc() || ptr != end || value < min || value > max)
+        throw UsageError(option + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return value;
+}
+
+core::Result<std::optional<nlohmann::json>> Context::jsonFromFile(const std::vector<std::string>& allowed) const
+{
+    const auto file = m_args.option("--from-file");
+    if (!file) return std::optional<nlohmann::json>();
+    constexpr std::size_t kMaxBytes = 64 * 1024;
+    std::string text;
+    if (*file == "-") {
+        char buffer[4096];
+        while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+            text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+            if (text.size() > kMaxBytes) break;
+        }
+    } else {
+        auto bytes = core::vault::readWholeFile(*file, kMaxBytes);
+        if (!bytes) return bytes.error();
+        text.assign(core::asText(bytes.value()));
+    }
+    if (text.size() > kMaxBytes)
+        return core::makeError(core::ErrorCode::InvalidInput, "The details given with --from-file are too large.");
+    const auto doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        return core::makeError(core::ErrorCode::InvalidInput,
+                               "--from-file needs a JSON object, e.g. {\"name\": \"...\"}; this is not one.");
+    for (const auto& [key, value] : doc.items()) {
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+            return core::makeError(core::ErrorCode::InvalidInput, "--from-file: unknown field \"" + key + "\".");
+        if (!value.is_string() && !value.is_null())
+            return core::makeError(core::ErrorCode::InvalidInput, "--from-file: \"" + key + "\" must be text.");
+    }
+    return std::optional<nlohmann::json>(doc);
 }
 
 std::filesystem::path Context::vaultDirectory() const
@@ -31,7 +78,10 @@ core::Result<std::unique_ptr<core::vault::Vault>> Context::openVault()
                                                                ". Create one with 'noteward-cli init'.");
     auto passphrase = readPassphrase(m_args, {.prompt = "Vault passphrase: "});
     if (!passphrase) return passphrase.error();
-    return core::vault::Vault::open(dir, passphrase.value());
+    auto vault = core::vault::Vault::open(dir, passphrase.value());
+    if (vault)
+        for (const auto& warning : vault.value()->warnings()) info("noteward-cli: warning: " + warning);
+    return vault;
 }
 
 int Context::fail(const core::Error& error)

@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace noteward::cli {
 
@@ -29,6 +30,11 @@ public:
 
     // The option's value, or UsageError naming it.
     std::string required(const std::string& option) const;
+    // A whole number in [min, max] (UsageError otherwise), or `fallback` if the option is absent.
+    std::int64_t number(const std::string& option, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+    // The JSON object given by --from-file FILE (or - for standard input), for details that
+    // should not appear as arguments; only `allowed` string fields. nullopt without the option.
+    core::Result<std::optional<nlohmann::json>> jsonFromFile(const std::vector<std::string>& allowed) const;
 
     std::filesystem::path vaultDirectory() const;
     core::Result<std::unique_ptr<core::vault::Vault>> openVault();

@@ -1,6 +1,8 @@
 // note draft (from a transcript file, no vault needed) and bench notes.
 #include "context.h"
 
+#include "util/text.h"
+
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
 #include "records/engine_configuration.h"
@@ -38,7 +40,7 @@ void printDraftText(std::ostream& out, const core::notes::Draft& draft)
             continue;
         }
         for (const auto& st : *statements) {
-            out << "  - " << st.text << "  [";
+            out << "  - " << core::forTerminal(st.text) << "  [";
             for (std::size_t i = 0; i < st.sources.size(); ++i) out << (i ? ", " : "") << st.sources[i];
             out << "]\n";
         }
@@ -149,7 +151,9 @@ int runNoteDraft(Context& ctx)
         auto chain = core::records::EngineChain::build(
             &v, engineName, {v.user().displayName, owner ? owner->name : std::string()});
         if (!chain) return ctx.fail(chain.error());
-        auto draft = core::records::NoteRecords(v).draftSession(*session, chain->engines());
+        std::vector<std::string> notices;
+        auto draft = core::records::NoteRecords(v).draftSession(*session, chain->engines(), &notices);
+        for (const auto& notice : notices) ctx.info("noteward-cli: warning: " + notice);
         if (!draft) return ctx.fail(draft.error());
         return printDraft(ctx, draft.value());
     }
@@ -168,9 +172,10 @@ int runNoteDraft(Context& ctx)
     if (!vault) return ctx.fail(vault.error());
     auto chain = core::records::EngineChain::build(vault.value().get(), engineName, {vault.value()->user().displayName});
     if (!chain) return ctx.fail(chain.error());
-    auto draft = core::notes::draftWithFallback(chain->engines(), transcript.value());
-    core::records::auditTextSent(*vault.value(), chain->engines(), draft ? draft->engine : std::string(), "transcript",
-                                 transcript->sessionId.empty() ? "file" : transcript->sessionId);
+    std::vector<std::string> notices;
+    auto draft = core::records::draftAudited(*vault.value(), chain->engines(), transcript.value(), nullptr, "transcript",
+                                             transcript->sessionId.empty() ? "file" : transcript->sessionId, &notices);
+    for (const auto& notice : notices) ctx.info("noteward-cli: warning: " + notice);
     if (!draft) return ctx.fail(draft.error());
     return printDraft(ctx, draft.value());
 }
@@ -198,9 +203,27 @@ int runNoteShow(Context& ctx)
         auto note = records.signedNote(session);
         if (!note) return ctx.fail(note.error());
         if (*note) {
-            const auto doc = nlohmann::json::parse((*note)->canonical);
-            if (ctx.json()) ctx.printJson({{"signed", true}, {"hash", (*note)->hash}, {"note", doc}});
-            else ctx.out() << "Signed " << (*note)->signedAt << " (SHA-256 " << (*note)->hash << ")\n" << doc.dump(2) << '\n';
+            const auto doc = nlohmann::json::parse((*note)->canonical, nullptr, false);
+            auto addenda = records.addenda(session);
+            if (!addenda) return ctx.fail(addenda.error());
+            nlohmann::json addendaJson = nlohmann::json::array();
+            for (const auto& a : addenda.value()) {
+                const auto adoc = nlohmann::json::parse(a.canonical, nullptr, false);
+                addendaJson.push_back({{"seq", a.seq},
+                                       {"hash", a.hash},
+                                       {"signed_at", a.signedAt},
+                                       {"text", adoc.is_object() ? adoc.value("text", "") : std::string()}});
+            }
+            if (ctx.json()) {
+                ctx.printJson({{"signed", true}, {"hash", (*note)->hash}, {"note", doc}, {"addenda", addendaJson}});
+            } else {
+                // dump() escapes every control character, so the note prints safely.
+                ctx.out() << "Signed " << (*note)->signedAt << " (SHA-256 " << (*note)->hash << ")\n" << doc.dump(2) << '\n';
+                for (const auto& a : addendaJson)
+                    ctx.out() << "Addendum " << a["seq"].get<std::int64_t>() << ", signed "
+                              << a["signed_at"].get<std::string>() << ":\n  "
+                              << core::forTerminal(a["text"].get<std::string>(), true) << '\n';
+            }
             return kExitOk;
         }
         auto draft = records.currentDraft(session);

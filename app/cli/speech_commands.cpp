@@ -1,6 +1,9 @@
 // transcribe (--wav needs no vault; --session stores the transcript, encrypted) and bench speech.
 #include "context.h"
 
+#include "util/subprocess.h"
+#include "util/text.h"
+
 #include "notes/transcript.h"
 #include "records/engine_configuration.h"
 #include "records/note_records.h"
@@ -56,7 +59,7 @@ void printTranscript(Context& ctx, const core::notes::Transcript& t)
     }
     for (const auto& s : t.segments)
         ctx.out() << s.id << "  " << std::fixed << std::setprecision(1) << static_cast<double>(s.startMs) / 1000 << "–"
-                  << static_cast<double>(s.endMs) / 1000 << " s  " << s.text << '\n';
+                  << static_cast<double>(s.endMs) / 1000 << " s  " << core::forTerminal(s.text) << '\n';
 }
 
 }  // namespace
@@ -89,7 +92,12 @@ int runTranscribe(Context& ctx)
     }
     auto audio = wav ? core::speech::speechAudioFromWav(*wav) : core::speech::speechAudioFromSession(*vault, *session);
     if (!audio) return ctx.fail(audio.error());
-    if (engine != "local") (void)vault->recordAudit("audio.sent:" + engine, session ? "session" : "file", session.value_or("wav"));
+    // Audited before anything leaves the device; if the log cannot say so, nothing is sent.
+    if (engine != "local")
+        if (auto recorded = vault->recordAudit("audio.sent:" + engine, session ? "session" : "file", session.value_or("wav"));
+            !recorded)
+            return ctx.fail(core::makeError(recorded.error().code, "Nothing was sent, because the audit log could not "
+                                                                   "record it: " + recorded.error().message));
     auto transcript = transcriber->transcribe(audio.value(), progressOn(ctx));
     if (!transcript) return ctx.fail(transcript.error());
     if (vault) (void)vault->recordAudit("transcript.created:" + engine, session ? "session" : "file", session.value_or("wav"));
@@ -164,9 +172,9 @@ int runBenchSpeech(Context& ctx)
 
     // The same file through pocketsphinx_continuous, for comparison (16 kHz mono 16-bit).
     std::optional<double> reference;
-    const std::string command = "pocketsphinx_continuous -infile '" + wav + "' -logfn /dev/null > /dev/null 2>&1";
     const auto refStart = std::chrono::steady_clock::now();
-    if (std::system(command.c_str()) == 0)
+    const auto run = core::runProgram({"pocketsphinx_continuous", "-infile", wav, "-logfn", "/dev/null"}, false);
+    if (run && run->exitCode == 0)
         reference = std::chrono::duration<double>(std::chrono::steady_clock::now() - refStart).count();
 
     const double seconds = audio->seconds();

@@ -3,6 +3,7 @@
 #include "passphrase_input.h"
 
 #include "model/model_json.h"
+#include "util/text.h"
 
 #include <functional>
 #include <iomanip>
@@ -46,10 +47,27 @@ int runInit(Context& ctx)
 int runClientAdd(Context& ctx)
 {
     core::model::Client client;
-    client.name = ctx.required("--name");
-    client.dateOfBirth = ctx.args().option("--dob");
-    client.nhsNumber = ctx.args().option("--nhs-number");
-    client.contact = {ctx.args().option("--email"), ctx.args().option("--phone"), ctx.args().option("--address")};
+    auto details = ctx.jsonFromFile({"name", "dob", "nhs_number", "email", "phone", "address"});
+    if (!details) return ctx.fail(details.error());
+    if (details.value()) {
+        for (const char* option : {"--name", "--dob", "--nhs-number", "--email", "--phone", "--address"})
+            if (ctx.args().option(option)) throw UsageError(std::string("give ") + option + " in the file, not as well");
+        const nlohmann::json& d = *details.value();
+        auto field = [&](const char* key) -> std::optional<std::string> {
+            const auto it = d.find(key);
+            if (it == d.end() || it->is_null()) return std::nullopt;
+            return it->get<std::string>();
+        };
+        client.name = field("name").value_or("");
+        client.dateOfBirth = field("dob");
+        client.nhsNumber = field("nhs_number");
+        client.contact = {field("email"), field("phone"), field("address")};
+    } else {
+        client.name = ctx.required("--name");
+        client.dateOfBirth = ctx.args().option("--dob");
+        client.nhsNumber = ctx.args().option("--nhs-number");
+        client.contact = {ctx.args().option("--email"), ctx.args().option("--phone"), ctx.args().option("--address")};
+    }
     return withVault(ctx, [&](Vault& vault) {
         auto added = vault.clients().add(client);
         if (!added) return ctx.fail(added.error());
@@ -61,7 +79,14 @@ int runClientAdd(Context& ctx)
 
 int runClientList(Context& ctx)
 {
-    const auto search = ctx.args().option("--search");
+    auto search = ctx.args().option("--search");
+    auto details = ctx.jsonFromFile({"search"});
+    if (!details) return ctx.fail(details.error());
+    if (details.value()) {
+        if (search) throw UsageError("give --search or --from-file, not both");
+        if (const auto it = details.value()->find("search"); it != details.value()->end() && it->is_string())
+            search = it->get<std::string>();
+    }
     return withVault(ctx, [&](Vault& vault) {
         auto clients = search ? vault.clients().searchByName(*search) : vault.clients().list();
         if (!clients) return ctx.fail(clients.error());
@@ -72,7 +97,7 @@ int runClientList(Context& ctx)
             return kExitOk;
         }
         for (const auto& c : clients.value())
-            ctx.out() << c.id << "  " << std::left << std::setw(30) << c.name << "  " << std::setw(10)
+            ctx.out() << c.id << "  " << std::left << std::setw(30) << core::forTerminal(c.name) << "  " << std::setw(10)
                       << orDash(c.dateOfBirth) << "  " << std::setw(10) << orDash(c.nhsNumber) << "  "
                       << core::model::toString(c.status) << '\n';
         ctx.info(std::to_string(clients->size()) + " client(s)");
@@ -96,15 +121,8 @@ int runSessionNew(Context& ctx)
 
 int runAuditList(Context& ctx)
 {
-    std::int64_t limit = 0;
-    if (auto text = ctx.args().option("--limit")) {
-        try {
-            limit = std::stoll(*text);
-        } catch (const std::exception&) {
-            throw UsageError("--limit needs a number");
-        }
-        if (limit < 0) throw UsageError("--limit needs a positive number");
-    }
+    // 0 means "all" inside; asking for 0 entries is a mistake, not a request for all.
+    const std::int64_t limit = ctx.number("--limit", 0, 1, 100'000'000);
     return withVault(ctx, [&](Vault& vault) {
         auto entries = vault.auditEntries(limit);
         if (!entries) return ctx.fail(entries.error());
@@ -130,13 +148,23 @@ int runAuditVerify(Context& ctx)
         if (ctx.json()) {
             nlohmann::json problems = nlohmann::json::array();
             for (const auto& p : v.problems) problems.push_back({{"seq", p.seq}, {"problem", p.description}});
-            ctx.printJson({{"ok", v.ok()}, {"entries", v.entriesChecked}, {"problems", problems}});
-        } else if (v.ok()) {
-            ctx.out() << "Audit log intact: " << v.entriesChecked << " entries, every hash and link verified.\n";
+            nlohmann::json notices = nlohmann::json::array();
+            for (const auto& n : v.notices) notices.push_back({{"seq", n.seq}, {"notice", n.description}});
+            ctx.printJson({{"ok", v.ok()},
+                           {"entries", v.entriesChecked},
+                           {"checkpoints_verified", v.checkpointsVerified},
+                           {"problems", problems},
+                           {"notices", notices}});
         } else {
-            ctx.out() << "Audit log FAILED verification (" << v.problems.size() << " problem(s) in "
-                      << v.entriesChecked << " entries):\n";
-            for (const auto& p : v.problems) ctx.out() << "  " << p.description << '\n';
+            if (v.ok()) {
+                ctx.out() << "Audit log intact: " << v.entriesChecked << " entries, every hash and link verified, "
+                          << v.checkpointsVerified << " signed checkpoint(s) valid, nothing cut from its end.\n";
+            } else {
+                ctx.out() << "Audit log FAILED verification (" << v.problems.size() << " problem(s) in "
+                          << v.entriesChecked << " entries):\n";
+                for (const auto& p : v.problems) ctx.out() << "  " << p.description << '\n';
+            }
+            for (const auto& n : v.notices) ctx.out() << "  note: " << n.description << '\n';
         }
         return v.ok() ? kExitOk : kExitUserError;
     });
@@ -160,7 +188,8 @@ int runRestore(Context& ctx)
     auto passphrase = readPassphrase(ctx.args(), {.prompt = "Passphrase of the backup: "});
     if (!passphrase) return ctx.fail(passphrase.error());
     if (auto done = Vault::restore(from, dir, passphrase.value(), ctx.args().flag("--replace")); !done) {
-        if (done.error().code == core::ErrorCode::AlreadyExists)
+        if (done.error().code == core::ErrorCode::AlreadyExists && !ctx.args().flag("--replace") &&
+            done.error().message.find("A vault already exists") != std::string::npos)
             return ctx.fail({done.error().code, done.error().message + " (use --replace)"});
         return ctx.fail(done.error());
     }
@@ -176,8 +205,16 @@ int runPassphraseChange(Context& ctx)
         if (!current) return ctx.fail(current.error());
         auto next = readPassphrase(ctx.args(), {.prompt = "New passphrase: ", .confirm = true, .replacement = true});
         if (!next) return ctx.fail(next.error());
+        if (ctx.args().flag("--rekey")) {
+            if (auto done = vault.rekey(current.value(), next.value()); !done) return ctx.fail(done.error());
+            ctx.info("Passphrase changed and the vault re-encrypted under a new key; the old key file was wiped. "
+                     "Backups made before now still open with the old passphrase.");
+            return kExitOk;
+        }
         if (auto done = vault.changePassphrase(current.value(), next.value()); !done) return ctx.fail(done.error());
-        ctx.info("Passphrase changed. Backups made before now still open with the old passphrase.");
+        ctx.info("Passphrase changed. The vault key itself is unchanged: a copy of the old vault.key still opens this "
+                 "vault with the old passphrase. If someone may have such a copy, run 'passphrase change --rekey'. "
+                 "Backups made before now still open with the old passphrase.");
         return kExitOk;
     });
 }

@@ -97,19 +97,32 @@ Result<void> RecordingWriter::encodeAvailable()
     return Ok{};
 }
 
-Result<void> RecordingWriter::commitChunk(bool last)
+Result<void> RecordingWriter::storeChunk(const vault::ChunkRow& chunk)
 {
-    const Bytes sealed = m_cipher.seal(m_nextIndex, last, m_chunkFrames, m_packets);
-    auto stored = vault::guarded([&]() -> Result<void> {
-        vault::RecordingStore(m_db).appendChunk(m_id, {m_nextIndex, last, m_chunkFrames, sealed}, m_frames + m_chunkFrames,
-                                                m_dropped);
+    return vault::guarded([&]() -> Result<void> {
+        vault::RecordingStore(m_db).appendChunk(m_id, chunk, m_frames + chunk.frames, m_dropped);
         return Ok{};
     });
-    if (!stored) return stored;  // the chunk stays in memory; earlier chunks are safe on disk
-    m_frames += m_chunkFrames;
+}
+
+Result<void> RecordingWriter::commitChunk(bool last)
+{
+    // A chunk sealed earlier whose commit failed goes in first, exactly as it was sealed: its
+    // nonce (the index) is never used again for other content.
+    if (m_unstored) {
+        if (auto r = storeChunk(*m_unstored); !r) return r;
+        m_frames += m_unstored->frames;
+        m_unstored.reset();
+    }
+    vault::ChunkRow chunk{m_nextIndex, last, m_chunkFrames, m_cipher.seal(m_nextIndex, last, m_chunkFrames, m_packets)};
+    ++m_nextIndex;  // consumed by this seal, whatever happens to the commit
     m_chunkFrames = 0;
     m_packets.clear();
-    ++m_nextIndex;
+    if (auto r = storeChunk(chunk); !r) {
+        m_unstored = std::move(chunk);  // kept in memory; earlier chunks are safe on disk
+        return r;
+    }
+    m_frames += chunk.frames;
     return Ok{};
 }
 

@@ -4,8 +4,10 @@
 #include "audio/recording_chunks.h"
 #include "audio/resampler.h"
 #include "util/result.h"
+#include "vault/recording_store.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace noteward::core::vault {
@@ -43,6 +45,7 @@ private:
     RecordingWriter(vault::Database& db, std::string id, crypto::SecretBytes key, int inputRate, int codecRate);
     Result<void> encodeAvailable();
     Result<void> commitChunk(bool last);
+    Result<void> storeChunk(const vault::ChunkRow& chunk);
 
     vault::Database& m_db;
     std::string m_id;
@@ -56,6 +59,7 @@ private:
     std::int64_t m_chunkFrames = 0;
     std::int64_t m_frames = 0;
     std::int64_t m_nextIndex = 0;
+    std::optional<vault::ChunkRow> m_unstored;  // sealed, but its commit failed
     std::int64_t m_dropped = 0;
     bool m_finished = false;
 };

@@ -8,6 +8,7 @@
 #include "vault/file_io.h"
 #include "vault/guarded.h"
 #include "vault/vault.h"
+#include "vault/vault_folder.h"
 
 #include <algorithm>
 #include <cmath>
@@ -60,6 +61,8 @@ Result<RecordingSummary> Recordings::latest(const std::string& sessionId)
 Result<RecordingSummary> Recordings::exportWav(const std::string& sessionId, const std::filesystem::path& out)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();
+    // Plain audio never lands in the vault folder (nor over vault.db or vault.key).
+    if (auto outside = vault::checkOutsideVault(out, m_vault.directory()); !outside) return outside.error();
     auto reader = RecordingReader::open(m_vault.database(), m_vault.user().id, sessionId);
     if (!reader) return reader.error();
     auto& r = *reader.value();

@@ -22,6 +22,7 @@ inline constexpr std::string_view kUnlockFailed = "vault.unlock_failed";
 inline constexpr std::string_view kUnlockFailuresUnreadable = "vault.unlock_failures_unreadable";
 inline constexpr std::string_view kPassphraseChanged = "vault.passphrase_changed";
 inline constexpr std::string_view kVaultRestored = "vault.restored";
+inline constexpr std::string_view kVaultRekeyed = "vault.rekeyed";
 inline constexpr std::string_view kPracticeUpdated = "practice.updated";
 inline constexpr std::string_view kUserUpdated = "user.updated";
 inline constexpr std::string_view kClientCreated = "client.created";

@@ -10,6 +10,8 @@ std::optional<std::string> normalizeNhsNumber(std::string_view input)
         else if (c != ' ' && c != '-') return std::nullopt;
     }
     if (digits.size() != 10) return std::nullopt;
+    // 0000000000 and 9999999999 pass the check digit but are never issued.
+    if (digits.find_first_not_of(digits[0]) == std::string::npos) return std::nullopt;
 
     int sum = 0;
     for (int i = 0; i < 9; ++i) sum += (digits[static_cast<std::size_t>(i)] - '0') * (10 - i);

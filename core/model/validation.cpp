@@ -1,6 +1,7 @@
 #include "model/validation.h"
 
 #include "model/nhs_number.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,6 +28,13 @@ bool hasControlCharacters(std::string_view text)
     });
 }
 
+Error notUtf8(std::string_view what)
+{
+    return makeError(ErrorCode::InvalidInput, "The " + std::string(what) +
+                                                  " is not valid UTF-8 text (was it saved in another encoding?). "
+                                                  "Nothing was changed.");
+}
+
 int number(std::string_view text)
 {
     int value = 0;
@@ -38,6 +46,7 @@ Result<std::optional<std::string>> optionalField(const std::optional<std::string
                                                  std::string_view label)
 {
     if (!value) return std::optional<std::string>();
+    if (!isValidUtf8(*value)) return notUtf8(label);
     std::string text = trimmed(*value);
     if (text.empty()) return std::optional<std::string>();
     if (text.size() > kMaxFieldLength || hasControlCharacters(text))
@@ -46,6 +55,22 @@ Result<std::optional<std::string>> optionalField(const std::optional<std::string
     return std::optional<std::string>(std::move(text));
 }
 }  // namespace
+
+Result<void> checkText(std::string_view text, std::string_view what, std::size_t maxBytes, bool multiline)
+{
+    if (!isValidUtf8(text)) return notUtf8(what);
+    if (text.size() > maxBytes)
+        return makeError(ErrorCode::InvalidInput, "The " + std::string(what) + " is too long (at most " +
+                                                      std::to_string(maxBytes) + " bytes).");
+    const bool controls = std::any_of(text.begin(), text.end(), [multiline](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        if (multiline && (c == '\n' || c == '\t' || c == '\r')) return false;
+        return u < 0x20 || u == 0x7f;
+    });
+    if (controls)
+        return makeError(ErrorCode::InvalidInput, "The " + std::string(what) + " contains control characters.");
+    return Ok{};
+}
 
 bool isIsoDate(std::string_view text)
 {
@@ -64,6 +89,7 @@ bool isIsoDate(std::string_view text)
 
 Result<Client> validateClient(Client client, std::string_view today)
 {
+    if (!isValidUtf8(client.name)) return notUtf8("client's name");
     client.name = trimmed(client.name);
     if (client.name.empty())
         return makeError(ErrorCode::InvalidInput, "The client's name is required.");

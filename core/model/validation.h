@@ -8,6 +8,11 @@
 
 namespace noteward::core::model {
 
+// Text a person typed or a file supplied, checked before it is stored: valid UTF-8, within
+// `maxBytes`, and without control characters (newlines and tabs allowed when `multiline`).
+// The message names `what`.
+Result<void> checkText(std::string_view text, std::string_view what, std::size_t maxBytes, bool multiline = false);
+
 // A real calendar date written YYYY-MM-DD.
 bool isIsoDate(std::string_view text);
 

@@ -101,13 +101,17 @@ Result<Draft> DraftPipeline::run(const Transcript& transcript, const PreviousNot
 namespace noteward::core::notes {
 
 Result<Draft> draftWithFallback(const std::vector<NoteEngine*>& engines, const Transcript& transcript,
-                                const PreviousNote* previous)
+                                const PreviousNote* previous, const DraftObserver& observer)
 {
     Error last = makeError(ErrorCode::InvalidInput, "No note engine was given.");
-    for (NoteEngine* engine : engines) {
-        auto draft = DraftPipeline(*engine).run(transcript, previous);
+    for (std::size_t i = 0; i < engines.size(); ++i) {
+        NoteEngine& engine = *engines[i];
+        if (observer.beforeEngine)
+            if (auto ready = observer.beforeEngine(engine); !ready) return ready.error();
+        auto draft = DraftPipeline(engine).run(transcript, previous);
         if (draft || draft.error().code != ErrorCode::Unavailable) return draft;
         last = draft.error();
+        if (i + 1 < engines.size() && observer.onFallback) observer.onFallback(engine, last, *engines[i + 1]);
     }
     return last;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "notes/draft.h"
 #include "notes/grounding_verifier.h"
 #include "notes/note_engine.h"
@@ -25,9 +27,17 @@ private:
     NoteEngine& m_engine;
 };
 
+// What the caller must know as the chain runs. `beforeEngine` runs before an engine sees the
+// transcript; an error from it stops everything (so "audit before sending" can fail closed).
+// `onFallback` runs when an engine was unavailable and the next one is tried.
+struct DraftObserver {
+    std::function<Result<void>(const NoteEngine&)> beforeEngine;
+    std::function<void(const NoteEngine& failed, const Error& why, const NoteEngine& next)> onFallback;
+};
+
 // Tries each engine in turn, moving on only when one is unavailable (network, overload);
 // a refusal or a bad transcript stops the chain. The draft names the engine that ran.
 Result<Draft> draftWithFallback(const std::vector<NoteEngine*>& engines, const Transcript& transcript,
-                                const PreviousNote* previous = nullptr);
+                                const PreviousNote* previous = nullptr, const DraftObserver& observer = {});
 
 }  // namespace noteward::core::notes

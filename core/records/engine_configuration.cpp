@@ -114,17 +114,28 @@ Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& p
     return chain;
 }
 
-void auditTextSent(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines, const std::string& ran,
-                   const std::string& objectType, const std::string& objectId)
+Result<notes::Draft> draftAudited(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines,
+                                  const notes::Transcript& transcript, const notes::PreviousNote* previous,
+                                  const std::string& objectType, const std::string& objectId,
+                                  std::vector<std::string>* notices)
 {
-    vault::Transaction tx(vault.database());
-    for (auto* engine : engines) {
-        if (engine->sendsTextOffDevice())
-            audit::AuditLog(vault.database())
-                .append(vault.user().id, "pii.masked_text_sent:" + engine->name(), objectType, objectId);
-        if (engine->name() == ran) break;
-    }
-    tx.commit();
+    notes::DraftObserver observer;
+    observer.beforeEngine = [&](const notes::NoteEngine& engine) -> Result<void> {
+        if (!engine.sendsTextOffDevice()) return Ok{};
+        auto recorded = vault.recordAudit("pii.masked_text_sent:" + engine.name(), objectType, objectId);
+        if (!recorded)
+            return makeError(recorded.error().code, "Nothing was sent to the " + engine.name() +
+                                                        " engine, because the audit log could not record it: " +
+                                                        recorded.error().message);
+        return Ok{};
+    };
+    observer.onFallback = [&](const notes::NoteEngine& failed, const Error& why, const notes::NoteEngine& next) {
+        (void)vault.recordAudit("note.engine_fallback:" + failed.name() + ">" + next.name(), objectType, objectId);
+        if (notices)
+            notices->push_back("The " + failed.name() + " engine could not be used (" + why.message +
+                               "); the draft was made by the " + next.name() + " engine instead.");
+    };
+    return notes::draftWithFallback(engines, transcript, previous, observer);
 }
 
 std::vector<notes::NoteEngine*> EngineChain::engines() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "notes/cloud_engine.h"
+#include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
 #include "notes/pii_masker.h"
 #include "util/result.h"
@@ -44,9 +45,13 @@ private:
 
 bool isCloudEngine(const std::string& name);
 
-// Audits that masked text left the device: one entry per hosted engine tried, up to the one
-// named `ran` (all of them when drafting failed).
-void auditTextSent(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines, const std::string& ran,
-                   const std::string& objectType, const std::string& objectId);
+// Drafts through `engines` with the audit trail that leaving the device needs: before a
+// hosted engine is sent anything, "pii.masked_text_sent:<engine>" is committed (if it cannot
+// be, nothing is sent); a fallback to the next engine is audited and described in `notices`
+// for the person to see (never silent).
+Result<notes::Draft> draftAudited(vault::Vault& vault, const std::vector<notes::NoteEngine*>& engines,
+                                  const notes::Transcript& transcript, const notes::PreviousNote* previous,
+                                  const std::string& objectType, const std::string& objectId,
+                                  std::vector<std::string>* notices);
 
 }  // namespace noteward::core::records

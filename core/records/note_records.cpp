@@ -6,6 +6,7 @@
 #include "crypto/ed25519.h"
 #include "crypto/random.h"
 #include "crypto/sha256.h"
+#include "model/validation.h"
 #include "notes/draft_pipeline.h"
 #include "util/clock.h"
 #include "util/hex.h"
@@ -165,6 +166,8 @@ Result<void> NoteRecords::correctSegment(const std::string& sessionId, const std
     if (speaker && *speaker != "therapist" && *speaker != "client" && *speaker != "unknown")
         return makeError(ErrorCode::InvalidInput, "A speaker is therapist, client or unknown.");
     if (text && text->empty()) return makeError(ErrorCode::InvalidInput, "A corrected segment needs some text.");
+    if (text)
+        if (auto ok = model::checkText(*text, "corrected text", kMaxAddendumLength, true); !ok) return ok.error();
     auto current = transcript(sessionId);
     if (!current) return current.error();
     auto it = std::find_if(current->segments.begin(), current->segments.end(),
@@ -183,7 +186,8 @@ Result<void> NoteRecords::correctSegment(const std::string& sessionId, const std
     });
 }
 
-Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines)
+Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines,
+                                               std::vector<std::string>* notices)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     auto session = m_vault.sessions().get(sessionId);
@@ -197,8 +201,8 @@ Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, con
         auto transcript = notes::parseTranscript(*stored);
         if (!transcript) return transcript.error();
         const auto previous = previousForDrafting(store.previousNote(session->clientId));
-        auto draft = notes::draftWithFallback(engines, transcript.value(), previous ? &*previous : nullptr);
-        auditTextSent(m_vault, engines, draft ? draft->engine : std::string(), "session", sessionId);
+        auto draft = draftAudited(m_vault, engines, transcript.value(), previous ? &*previous : nullptr, "session",
+                                  sessionId, notices);
         if (!draft) return draft.error();
         Transaction tx(m_vault.database());
         store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
@@ -232,8 +236,10 @@ Result<void> NoteRecords::editSection(const std::string& sessionId, notes::Secti
         NoteStore store(m_vault.database());
         if (store.noteForSession(sessionId)) return alreadySigned();
         std::vector<notes::Statement> statements;
-        for (const auto& line : lines)
+        for (const auto& line : lines) {
+            if (auto ok = model::checkText(line, "statement", kMaxAddendumLength); !ok) return ok.error();
             if (!line.empty()) statements.push_back({line, {}, notes::Origin::Therapist});
+        }
         auto& target = draft->section(section);
         if (statements.empty()) target.reset();
         else target = std::move(statements);
@@ -252,6 +258,8 @@ Result<void> NoteRecords::reviewRisk(const std::string& sessionId, notes::RiskCa
         return makeError(ErrorCode::InvalidInput, "Dismissing a risk flag needs a short reason.");
     if (reason && reason->size() > kMaxReasonLength)
         return makeError(ErrorCode::InvalidInput, "The reason must be at most 500 characters.");
+    if (reason)
+        if (auto ok = model::checkText(*reason, "reason", kMaxReasonLength, true); !ok) return ok.error();
     auto draft = currentDraft(sessionId);
     if (!draft) return draft.error();
     if (!draft->risk(category))
@@ -336,6 +344,7 @@ Result<vault::StoredAddendum> NoteRecords::addAddendum(const std::string& sessio
 {
     if (text.empty() || text.size() > kMaxAddendumLength)
         return makeError(ErrorCode::InvalidInput, "An addendum needs some text (at most 20,000 characters).");
+    if (auto ok = model::checkText(text, "addendum", kMaxAddendumLength, true); !ok) return ok.error();
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     return vault::guarded([&]() -> Result<vault::StoredAddendum> {
         NoteStore store(m_vault.database());
@@ -432,6 +441,17 @@ Result<std::optional<vault::StoredNote>> NoteRecords::signedNote(const std::stri
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     return vault::guarded([&]() -> Result<std::optional<vault::StoredNote>> {
         return NoteStore(m_vault.database()).noteForSession(sessionId);
+    });
+}
+
+Result<std::vector<vault::StoredAddendum>> NoteRecords::addenda(const std::string& sessionId)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<std::vector<vault::StoredAddendum>> {
+        NoteStore store(m_vault.database());
+        const auto note = store.noteForSession(sessionId);
+        if (!note) return std::vector<vault::StoredAddendum>();
+        return store.addenda(note->id);
     });
 }
 

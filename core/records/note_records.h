@@ -48,7 +48,9 @@ public:
                                 const std::optional<std::string>& text, const std::optional<std::string>& speaker);
     // Tries `engines` in order (a fallback only when one is unavailable). Which engine ran,
     // and that masked text left the device for a hosted one, go into the audit log.
-    Result<notes::Draft> draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines);
+    // `notices`: what the person must be told (e.g. that a fallback engine made the draft).
+    Result<notes::Draft> draftSession(const std::string& sessionId, const std::vector<notes::NoteEngine*>& engines,
+                                      std::vector<std::string>* notices = nullptr);
     Result<notes::Draft> currentDraft(const std::string& sessionId);
 
     // Replaces a section with the therapist's own statements (one per entry), marked as
@@ -64,6 +66,8 @@ public:
     // The fingerprint of this therapist's signing key, or nullopt before their first signature.
     Result<std::optional<std::string>> signingKeyFingerprint();
     Result<std::optional<vault::StoredNote>> signedNote(const std::string& sessionId);
+    // The signed note's addenda, oldest first (none before signing).
+    Result<std::vector<vault::StoredAddendum>> addenda(const std::string& sessionId);
 
 private:
     vault::Vault& m_vault;

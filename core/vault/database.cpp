@@ -153,23 +153,45 @@ crypto::SecretBytes Statement::secretBlob(int column) const
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
-crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key)
+std::string sqlStringLiteral(std::string_view text)
 {
-    // PRAGMA key = "x'<64 hex>'";  built in place so the hex never sits in a std::string.
-    static constexpr char prefix[] = "PRAGMA key = \"x'";
-    static constexpr char suffix[] = "'\";";
+    std::string out = "'";
+    for (char c : text) {
+        out += c;
+        if (c == '\'') out += '\'';
+    }
+    return out + "'";
+}
+
+crypto::SecretBytes rawKeyLiteral(const crypto::SecretBytes& key)
+{
+    // x'<64 hex>', built in place so the hex never sits in a std::string.
     static constexpr char digits[] = "0123456789abcdef";
-    const std::size_t prefixLen = sizeof prefix - 1;
-    const std::size_t suffixLen = sizeof suffix - 1;
-    crypto::SecretBytes out(prefixLen + key.size() * 2 + suffixLen + 1);
-    std::memcpy(out.data(), prefix, prefixLen);
-    std::size_t pos = prefixLen;
+    crypto::SecretBytes out(key.size() * 2 + 3);
+    std::size_t pos = 0;
+    out.data()[pos++] = 'x';
+    out.data()[pos++] = '\'';
     for (std::uint8_t b : key.view()) {
         out.data()[pos++] = static_cast<std::uint8_t>(digits[b >> 4]);
         out.data()[pos++] = static_cast<std::uint8_t>(digits[b & 0x0f]);
     }
-    std::memcpy(out.data() + pos, suffix, suffixLen);
-    out.data()[pos + suffixLen] = 0;
+    out.data()[pos] = '\'';
+    return out;
+}
+
+crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key)
+{
+    // PRAGMA key = "x'<64 hex>'";  (NUL-terminated for sqlite3_exec)
+    static constexpr char prefix[] = "PRAGMA key = \"";
+    static constexpr char suffix[] = "\";";
+    const crypto::SecretBytes literal = rawKeyLiteral(key);
+    const std::size_t prefixLen = sizeof prefix - 1;
+    const std::size_t suffixLen = sizeof suffix - 1;
+    crypto::SecretBytes out(prefixLen + literal.size() + suffixLen + 1);
+    std::memcpy(out.data(), prefix, prefixLen);
+    std::memcpy(out.data() + prefixLen, literal.data(), literal.size());
+    std::memcpy(out.data() + prefixLen + literal.size(), suffix, suffixLen);
+    out.data()[out.size() - 1] = 0;
     return out;
 }
 
@@ -191,9 +213,15 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file, cons
     }
     std::unique_ptr<Database> db(new Database(handle, file));
 
-    // The key must be the first statement on the connection.
+    // The key must be the first thing on the connection. sqlite3_key takes the raw-key form
+    // "x'<hex>'" as bytes, so the key never passes through SQL text that SQLite copies.
+#ifdef SQLITE_HAS_CODEC
+    const crypto::SecretBytes rawKey = rawKeyLiteral(key);
+    const int keyRc = sqlite3_key(handle, rawKey.data(), static_cast<int>(rawKey.size()));
+#else
     const crypto::SecretBytes pragma = rawKeyPragma(key);
     const int keyRc = sqlite3_exec(handle, reinterpret_cast<const char*>(pragma.data()), nullptr, nullptr, nullptr);
+#endif
     if (keyRc != SQLITE_OK) fail(handle, keyRc, "key");
 
     // A build that linked plain SQLite would ignore PRAGMA key and write clinical data in the

@@ -114,7 +114,13 @@ private:
     bool m_done = false;
 };
 
-// Hex form of a raw key for PRAGMA key = "x'…'". Lives in SecretBytes because it is the key.
+// 'text' with quotes doubled, for the few statements that cannot take a bound parameter
+// (ATTACH's file name).
+std::string sqlStringLiteral(std::string_view text);
+
+// The raw-key literal x'…' (for sqlite3_key) and the statement PRAGMA key = "x'…'"; in
+// SecretBytes because they are the key.
+crypto::SecretBytes rawKeyLiteral(const crypto::SecretBytes& key);
 crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key);
 
 }  // namespace noteward::core::vault

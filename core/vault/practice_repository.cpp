@@ -1,6 +1,7 @@
 #include "vault/practice_repository.h"
 
 #include "audit/audit_log.h"
+#include "model/validation.h"
 #include "vault/database.h"
 #include "vault/guarded.h"
 
@@ -9,6 +10,7 @@ namespace noteward::core::vault {
 namespace {
 Result<std::string> checkedName(const std::string& name, const char* what)
 {
+    if (auto ok = model::checkText(name, what, 200); !ok) return ok.error();
     if (name.empty() || name.size() > 200)
         return makeError(ErrorCode::InvalidInput, std::string("The ") + what + " must be 1 to 200 characters long.");
     return name;

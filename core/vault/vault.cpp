@@ -1,6 +1,7 @@
 #include "vault/vault.h"
 
 #include "crypto/random.h"
+#include "model/validation.h"
 #include "util/clock.h"
 #include "vault/database.h"
 #include "vault/file_io.h"
@@ -18,6 +19,7 @@
 #include <unistd.h>
 #endif
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -118,6 +120,10 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
                                              const VaultIdentity& identity)
 {
     if (auto ok = checkNewPassphrase(passphrase); !ok) return ok.error();
+    for (const auto& [text, what] : {std::pair{identity.practiceName, "practice name"},
+                                     std::pair{identity.therapistName, "therapist's name"},
+                                     std::pair{identity.therapistEmail.value_or(""), "e-mail address"}})
+        if (auto ok = model::checkText(text, what, 200); !ok) return ok.error();
     if (existsAt(dir))
         return makeError(ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() + ".");
     if (auto made = createPrivateDirectory(dir); !made) return made.error();
@@ -309,6 +315,95 @@ Result<void> Vault::changePassphrase(const crypto::SecretBytes& current, const c
         m_header = std::move(rewrapped);
         return Ok{};
     });
+}
+
+Result<void> Vault::rekey(const crypto::SecretBytes& current, const crypto::SecretBytes& next)
+{
+    if (isLocked()) return lockedError();
+    if (auto ok = checkNewPassphrase(next); !ok) return ok.error();
+    auto unwrapped = guarded([&]() -> Result<bool> { return m_header.unwrap(current.view()).has_value(); });
+    if (!unwrapped) return unwrapped.error();
+    if (!unwrapped.value()) return wrongPassphrase();
+    const fs::path dir = normalisedDirectory(m_paths.dir);
+    if (const fs::path foreign = foreignEntry(dir); !foreign.empty())
+        return makeError(ErrorCode::InvalidInput, "The vault folder also holds " + foreign.filename().string() +
+                                                      ", which is not the vault's; move it out before re-keying.");
+    const fs::path staging = stagingFolder(dir);
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(staging, ec)) || fs::exists(fs::symlink_status(replacedFolder(dir), ec)))
+        return makeError(ErrorCode::AlreadyExists, staging.string() + " or its sibling is in the way. Nothing was changed.");
+    if (auto made = createPrivateDirectory(staging); !made) return made.error();
+    const VaultPaths stagingPaths{staging};
+
+    crypto::SecretBytes newKey = crypto::randomSecret(32);
+    KeyFile newHeader = KeyFile::wrap(m_header.vaultId, m_header.cipherCompatibility, next.view(), newKey,
+                                      m_header.kdf.atLeast(crypto::Argon2Params{}) ? m_header.kdf : crypto::Argon2Params{});
+    sealAuditLog();
+    auto built = guarded([&]() -> Result<void> {
+        // sqlcipher_export is the one way to re-encrypt under a different key (the backup API
+        // copies between databases of the same key only). The statement holds the key, so it
+        // is built and kept in wiped memory.
+        const std::string target = stagingPaths.database().string();
+        const std::string prefix = "ATTACH DATABASE " + sqlStringLiteral(target) + " AS rekeyed KEY \"";
+        const crypto::SecretBytes literal = rawKeyLiteral(newKey);
+        crypto::SecretBytes attach(prefix.size() + literal.size() + 3);
+        std::memcpy(attach.data(), prefix.data(), prefix.size());
+        std::memcpy(attach.data() + prefix.size(), literal.data(), literal.size());
+        std::memcpy(attach.data() + prefix.size() + literal.size(), "\";", 2);
+        attach.data()[attach.size() - 1] = 0;
+        m_db->exec(std::string_view(reinterpret_cast<const char*>(attach.data()), attach.size() - 1));
+        m_db->exec("SELECT sqlcipher_export('rekeyed');");
+        m_db->exec("PRAGMA rekeyed.user_version = " + std::to_string(schemaVersion(*m_db)) + ";");
+        m_db->exec("DETACH DATABASE rekeyed;");
+        {
+            auto db = openVaultDatabase(stagingPaths.database(), newKey, newHeader.cipherCompatibility);
+            if (!db) return db.error();
+            if (db.value()->scalarText("PRAGMA integrity_check;") != "ok")
+                return makeError(ErrorCode::Corrupt, "The re-encrypted copy did not verify. Nothing was changed.");
+            Transaction tx(*db.value());
+            audit::AuditLog log(*db.value());
+            log.append(m_user.id, audit::action::kPassphraseChanged, "vault", m_header.vaultId);
+            log.append(m_user.id, audit::action::kVaultRekeyed, "vault", m_header.vaultId);
+            tx.commit();
+            if (auto r = writeAuditHead(stagingPaths, log.head()); !r) return r;
+        }
+        fs::permissions(stagingPaths.database(), fs::perms::owner_read | fs::perms::owner_write,
+                        fs::perm_options::replace, ec);
+        if (auto r = writeFileAtomically(stagingPaths.keyFile(), asBytes(newHeader.serialize())); !r) return r;
+        return writeFileAtomically(staging / kRestoreCompleteMarker, asBytes(std::string_view("ok\n")));
+    });
+    if (!built) {
+        try {
+            m_db->exec("DETACH DATABASE rekeyed;");
+        } catch (const DbError&) {
+        }
+        removeVaultFolder(staging);
+        return built.error();
+    }
+
+    // Swap folders exactly as a restore does; the old vault (and its key file, wiped) goes.
+    m_db.reset();
+    const fs::path previous = replacedFolder(dir);
+    fs::rename(dir, previous, ec);
+    if (!ec) {
+        syncDirectory(dir.parent_path());
+        fs::rename(staging, dir, ec);
+        if (ec) fs::rename(previous, dir, ec);
+    }
+    syncDirectory(dir.parent_path());
+    finishInterruptedRestore(dir);
+    const bool swapped = !fs::exists(staging, ec);
+    const crypto::SecretBytes& keyInUse = swapped ? newKey : m_key;
+    auto db = openVaultDatabase(m_paths.database(), keyInUse, m_header.cipherCompatibility);
+    if (!db) return db.error();
+    m_db = std::move(db.value());
+    if (!swapped) {
+        removeVaultFolder(staging);
+        return makeError(ErrorCode::Io, "Could not put the re-keyed vault in place. Nothing was changed.");
+    }
+    m_key = std::move(newKey);
+    m_header = std::move(newHeader);
+    return Ok{};
 }
 
 Result<void> Vault::renamePractice(const std::string& name)

@@ -52,8 +52,14 @@ public:
     // Closes the database and wipes the key from memory.
     void lock();
     Result<void> unlock(const crypto::SecretBytes& passphrase);
-    // Re-wraps the vault key under the new passphrase; the database is not rewritten.
+    // Re-wraps the vault key under the new passphrase; the database is not rewritten, so an
+    // old copy of vault.key still opens it with the old passphrase (see rekey()).
     Result<void> changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next);
+    // Changes the passphrase and the vault key itself: the database is re-encrypted under a
+    // new random key into a new folder that replaces this one (as a restore does, recovered
+    // the same way if killed), and the old key file is wiped. Afterwards an old vault.key
+    // opens nothing that was written since. Other windows on this vault must be closed first.
+    Result<void> rekey(const crypto::SecretBytes& current, const crypto::SecretBytes& next);
     // A consistent copy of the open vault in one file, still encrypted (see vault_backup.cpp).
     Result<void> backupTo(const std::filesystem::path& file);
 

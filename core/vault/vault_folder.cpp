@@ -2,7 +2,9 @@
 
 #include "vault/file_io.h"
 
+#include <algorithm>
 #include <array>
+#include <fstream>
 #include <string_view>
 
 namespace noteward::core::vault {
@@ -80,7 +82,16 @@ fs::path replacedFolder(const fs::path& dir) { return fs::path(normalisedDirecto
 void removeVaultFolder(const fs::path& dir)
 {
     if (!isDirectory(dir) || !foreignEntry(dir).empty()) return;
+    // The key file wraps the vault key under a passphrase: overwrite it before unlinking, so
+    // the old passphrase stops opening a copy of the database that someone kept.
+    const fs::path key = dir / "vault.key";
     std::error_code ec;
+    if (const auto size = fs::file_size(key, ec); !ec && size > 0) {
+        const std::string zeros(static_cast<std::size_t>(size), '\0');
+        std::ofstream out(key, std::ios::binary | std::ios::in | std::ios::out);
+        out.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+        out.flush();
+    }
     fs::remove_all(dir, ec);
 }
 
