@@ -344,6 +344,9 @@ Result<void> Vault::rekey(const crypto::SecretBytes& current, const crypto::Secr
         // copies between databases of the same key only). The statement holds the key, so it
         // is built and kept in wiped memory.
         const std::string target = stagingPaths.database().string();
+        // ATTACH opens with the vault connection's flags, which do not create files: start
+        // from an empty private file (SQLite takes an empty file as a new database).
+        if (auto created = writeFileAtomically(stagingPaths.database(), ByteView()); !created) return created;
         const std::string prefix = "ATTACH DATABASE " + sqlStringLiteral(target) + " AS rekeyed KEY \"";
         const crypto::SecretBytes literal = rawKeyLiteral(newKey);
         crypto::SecretBytes attach(prefix.size() + literal.size() + 3);
