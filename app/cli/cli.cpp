@@ -45,8 +45,9 @@ const std::vector<Command>& commands()
         {{"note", "addendum"}, {"--session", "--text-file"}, "note addendum --session ID --text-file FILE",
          runNoteAddendum},
         {{"note", "verify"}, {"--session"}, "note verify --session ID", runNoteVerify},
-        {{"engine", "configure"}, {"--engine", "--base-url", "--model", "--api-key-file"},
-         "engine configure --engine anthropic|openai [--base-url URL] [--model M] [--api-key-file F]",
+        {{"engine", "configure"}, {"--engine", "--base-url", "--model", "--api-key-file", "--caseless-transcripts"},
+         "engine configure --engine anthropic|openai [--base-url URL] [--model M] [--api-key-file F] "
+         "[--caseless-transcripts warn|refuse]",
          runEngineConfigure},
         {{"devices"}, {}, "devices", runDevices},
         {{"record"}, {"--session", "--device", "--seconds", "--consent"},

@@ -147,9 +147,9 @@ int runNoteDraft(Context& ctx)
         auto& v = *vault.value();
         auto client = v.sessions().get(*session);
         if (!client) return ctx.fail(client.error());
-        auto owner = v.clients().get(client->clientId);
-        auto chain = core::records::EngineChain::build(
-            &v, engineName, {v.user().displayName, owner ? owner->name : std::string()});
+        auto known = core::records::knownIdentifiers(v, client->clientId);
+        if (!known) return ctx.fail(known.error());
+        auto chain = core::records::EngineChain::build(&v, engineName, known.value());
         if (!chain) return ctx.fail(chain.error());
         std::vector<std::string> notices;
         auto draft = core::records::NoteRecords(v).draftSession(*session, chain->engines(), &notices);
@@ -170,7 +170,9 @@ int runNoteDraft(Context& ctx)
     // masked text left the device.
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    auto chain = core::records::EngineChain::build(vault.value().get(), engineName, {vault.value()->user().displayName});
+    auto known = core::records::knownIdentifiers(*vault.value(), std::nullopt);
+    if (!known) return ctx.fail(known.error());
+    auto chain = core::records::EngineChain::build(vault.value().get(), engineName, known.value());
     if (!chain) return ctx.fail(chain.error());
     std::vector<std::string> notices;
     auto draft = core::records::draftAudited(*vault.value(), chain->engines(), transcript.value(), nullptr, "transcript",
@@ -184,10 +186,16 @@ int runEngineConfigure(Context& ctx)
 {
     const std::string engine = ctx.required("--engine");
     if (!core::records::isCloudEngine(engine)) throw UsageError("--engine must be anthropic or openai");
+    const auto caseless = ctx.args().option("--caseless-transcripts");
+    if (caseless && *caseless != "warn" && *caseless != "refuse")
+        throw UsageError("--caseless-transcripts must be warn or refuse");
     auto apiKey = apiKeyFromInput(ctx);
     if (!apiKey) return ctx.fail(apiKey.error());
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
+    if (caseless)
+        if (auto done = core::records::setCaselessTranscriptPolicy(*vault.value(), *caseless); !done)
+            return ctx.fail(done.error());
     if (auto done = core::records::configureProvider(*vault.value(), engine, ctx.args().option("--base-url"),
                                                      ctx.args().option("--model"), apiKey.value());
         !done)

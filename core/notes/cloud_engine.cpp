@@ -1,5 +1,7 @@
 #include "notes/cloud_engine.h"
 
+#include "util/text.h"
+
 namespace noteward::core::notes {
 
 using nlohmann::json;
@@ -70,8 +72,37 @@ const json& CloudEngine::outputSchema()
 void CloudEngine::prepare(const Transcript& transcript)
 {
     std::lock_guard lock(m_maskerMutex);
+    m_sentIds.clear();
+    m_originalIds.clear();
+    for (std::size_t i = 0; i < transcript.segments.size(); ++i) {
+        const std::string sent = "s" + std::to_string(i + 1);
+        m_sentIds[transcript.segments[i].id] = sent;
+        m_originalIds[sent] = transcript.segments[i].id;
+    }
     for (const auto& s : transcript.segments) m_masker.learnNames(s.text);
 }
+
+std::string CloudEngine::sentId(const std::string& id) const
+{
+    const auto it = m_sentIds.find(id);
+    return it == m_sentIds.end() ? std::string("unknown") : it->second;
+}
+
+std::string CloudEngine::originalId(const std::string& id) const
+{
+    const auto it = m_originalIds.find(id);
+    // An id the model made up stays unknown, and the verifier rejects what cites it.
+    return it == m_originalIds.end() ? "unknown:" + id : it->second;
+}
+
+namespace {
+// The speaker as a role only: a transcript may name people as speakers ("Jane Smith:").
+std::string speakerRole(const std::string& speaker)
+{
+    const std::string folded = foldCase(speaker);
+    return folded == "therapist" || folded == "client" ? folded : std::string("unknown");
+}
+}  // namespace
 
 std::string CloudEngine::masked(std::string_view text)
 {
@@ -96,7 +127,7 @@ Extraction CloudEngine::parse(const json& answer, bool restore) const
         }
         Statement st{text(item.value("text", json())), {}, Origin::Transcript};
         for (const auto& id : item.value("sources", json::array()))
-            if (id.is_string()) st.sources.push_back(id.get<std::string>());
+            if (id.is_string()) st.sources.push_back(originalId(id.get<std::string>()));
         out.statements.push_back({*section, std::move(st)});
     }
     for (const auto& item : answer.value("risks", json::array())) {
@@ -114,7 +145,10 @@ Extraction CloudEngine::parse(const json& answer, bool restore) const
         }
         RiskFlag flag{*category, *status, {}};
         for (const auto& e : item.value("evidence", json::array()))
-            if (e.is_object()) flag.evidence.push_back({e.value("segment", ""), text(e.value("quote", json()))});
+            if (e.is_object()) {
+                const std::string segment = e.value("segment", "");
+                flag.evidence.push_back({originalId(segment), text(e.value("quote", json()))});
+            }
         out.risks.push_back(std::move(flag));
     }
     return out;
@@ -124,11 +158,12 @@ Result<Extraction> CloudEngine::extract(const Chunk& chunk)
 {
     json segments = json::array();
     for (const auto& s : chunk.segments)
-        segments.push_back({{"id", s.id}, {"speaker", s.speaker}, {"text", masked(s.text)}});
+        segments.push_back({{"id", sentId(s.id)}, {"speaker", speakerRole(s.speaker)}, {"text", masked(s.text)}});
     const json user = {{"task", "extract"}, {"segments", segments}};
     auto answer = m_provider.complete({kStage1System, user.dump(), "record_extraction", outputSchema()});
     if (!answer) return answer.error();
-    // Stage-1 results stay masked: stage 2 works on the same placeholders.
+    // Stage-1 text stays masked (stage 2 works on the same placeholders); ids come back as the
+    // transcript's own, so the pipeline can check each chunk's citations.
     return parse(answer.value(), false);
 }
 
@@ -138,11 +173,14 @@ Result<Extraction> CloudEngine::synthesise(const std::vector<Extraction>& perChu
     json risks = json::array();
     Extraction carried;
     for (const auto& e : perChunk) {
-        for (const auto& c : e.statements)
-            statements.push_back({{"section", toKey(c.section)}, {"text", c.statement.text}, {"sources", c.statement.sources}});
+        for (const auto& c : e.statements) {
+            json sources = json::array();
+            for (const auto& id : c.statement.sources) sources.push_back(sentId(id));
+            statements.push_back({{"section", toKey(c.section)}, {"text", c.statement.text}, {"sources", sources}});
+        }
         for (const auto& r : e.risks) {
             json evidence = json::array();
-            for (const auto& ev : r.evidence) evidence.push_back({{"segment", ev.segment}, {"quote", ev.quote}});
+            for (const auto& ev : r.evidence) evidence.push_back({{"segment", sentId(ev.segment)}, {"quote", ev.quote}});
             risks.push_back({{"category", toKey(r.category)}, {"status", toKey(r.status)}, {"evidence", evidence}});
         }
         for (const auto& rej : e.rejected)

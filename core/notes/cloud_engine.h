@@ -4,6 +4,7 @@
 #include "notes/note_engine.h"
 #include "notes/pii_masker.h"
 
+#include <map>
 #include <mutex>
 
 namespace noteward::core::notes {
@@ -31,11 +32,17 @@ public:
 private:
     std::string masked(std::string_view text);
     Extraction parse(const nlohmann::json& answer, bool restore) const;
+    // Segment ids as sent ("s1", "s2", … by position) and back: an imported transcript's own
+    // ids could carry anything, so they never leave the device.
+    std::string sentId(const std::string& id) const;
+    std::string originalId(const std::string& id) const;
 
     LlmProvider& m_provider;
     PiiMasker& m_masker;
     std::size_t m_concurrency;
     std::mutex m_maskerMutex;  // stage-1 chunks run on several threads
+    std::map<std::string, std::string> m_sentIds;      // original → sent
+    std::map<std::string, std::string> m_originalIds;  // sent → original
 };
 
 }  // namespace noteward::core::notes

@@ -1,31 +1,49 @@
 #include "notes/pii_masker.h"
 
+#include "util/text.h"
+
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace noteward::core::notes {
 
 namespace {
+constexpr auto kIcase = std::regex::ECMAScript | std::regex::icase;
+
 struct Pattern {
     const char* kind;
     std::regex regex;
 };
 
+// Month names, full and short, and ordinal day words, for dates written out.
+constexpr const char* kMonths =
+    "(January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+constexpr const char* kDayNumber = R"((\d{1,2}(st|nd|rd|th)?))";
+constexpr const char* kDayWords =
+    "((twenty|thirty)[- ])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    "twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+
 const std::vector<Pattern>& patterns()
 {
     // Order matters: longer, more specific shapes first, so an NHS number is not taken for a
     // phone number and an address keeps its house number.
+    static const std::string day = std::string("(") + kDayNumber + "|(the\\s+)?" + kDayWords + ")";
     static const std::vector<Pattern> list = {
         {"EMAIL", std::regex(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")},
+        // Any two letters: HMRC's own example prefix (QQ) is one that is never issued.
+        {"NI_NUMBER", std::regex(R"(\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b)", kIcase)},
         {"NHS_NUMBER", std::regex(R"(\b\d{3}[ -]?\d{3}[ -]?\d{4}\b)")},
         {"PHONE", std::regex(R"((\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b)")},
         {"POSTCODE", std::regex(R"(\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b)")},
-        {"DATE", std::regex(R"(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|)"
-                            R"(\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(January|February|March|April|May|June|July|August|)"
-                            R"(September|October|November|December)(\s+\d{4})?\b)")},
-        {"ADDRESS", std::regex(R"(\b\d{1,4}[A-Za-z]?\s+([A-Z][a-z]+\s+){1,3}(Street|St|Road|Rd|Lane|Avenue|Ave|)"
-                               R"(Close|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Grove|Hill|Row|Square)\b)")},
+        {"DATE", std::regex(R"(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)")},
+        // "3rd March 1985", "the third of March", "March 3rd", "March the third, 1985".
+        {"DATE", std::regex("\\b" + day + "\\s+(of\\s+)?" + kMonths + "(,?\\s+\\d{4})?\\b", kIcase)},
+        {"DATE", std::regex(std::string("\\b") + kMonths + "\\s+" + day + "\\b(,?\\s+\\d{4}\\b)?", kIcase)},
+        {"BIRTH_YEAR", std::regex(R"(\b(born|birth)(\s+\w+){0,3}?\s+(in\s+)?(19|20)\d\d\b)", kIcase)},
+        {"ADDRESS", std::regex(R"(\b\d{1,4}[A-Za-z]?\s+([A-Za-z]+\s+){1,3}(Street|St|Road|Rd|Lane|Avenue|Ave|)"
+                               R"(Close|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Grove|Hill|Row|Square)\b)",
+                               kIcase)},
     };
     return list;
 }
@@ -48,60 +66,164 @@ bool isWordChar(char c)
            static_cast<unsigned char>(c) >= 0x80;
 }
 
-void replaceAll(std::string& text, const std::string& from, const std::string& to)
+std::string regexEscape(std::string_view text)
 {
-    if (from.empty()) return;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
+    static const std::string special = R"(\^$.|?*+()[]{}/)";
+    std::string out;
+    for (char c : text) {
+        if (special.find(c) != std::string::npos) out += '\\';
+        out += c;
+    }
+    return out;
 }
+
+// A known string as a pattern: any letter case, any run of spaces for a space, and (for
+// numbers) any spacing or punctuation between digits. Bounded by non-letters on both sides,
+// with a possessive ('s or ’s) allowed after it.
+std::string knownStringPattern(std::string_view text, bool digitsOnly)
+{
+    std::string body;
+    if (digitsOnly) {
+        for (char c : text)
+            if (c >= '0' && c <= '9') body += (body.empty() ? "" : R"([\s.()-]*)") + std::string(1, c);
+    } else {
+        bool space = false;
+        for (char c : text) {
+            if (c == ' ' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space && !body.empty()) body += R"([\s,]+)";
+            space = false;
+            body += regexEscape(std::string_view(&c, 1));
+        }
+    }
+    static const std::string before = R"((^|[^A-Za-z0-9\x80-\xff]))";
+    static const std::string after = R"((?=$|[^A-Za-z0-9\x80-\xff]|\xe2\x80\x99))";
+    return before + "(" + body + ")" + after;
+}
+
+std::vector<std::string> splitOn(std::string_view text, char separator)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || text[i] == separator) {
+            std::string part(text.substr(start, i - start));
+            const auto b = part.find_first_not_of(" \t");
+            const auto e = part.find_last_not_of(" \t");
+            if (b != std::string::npos) parts.push_back(part.substr(b, e - b + 1));
+            start = i + 1;
+        }
+    return parts;
+}
+
 }  // namespace
 
-PiiMasker::PiiMasker(std::vector<std::string> knownNames) : m_knownNames(std::move(knownNames))
+PiiMasker::PiiMasker(const std::vector<std::string>& knownNames) : PiiMasker(KnownIdentifiers{knownNames, {}, {}, {}, {}, {}})
 {
-    // Full names first, then each part, so "Sam Smith" and a lone "Sam" share a placeholder family.
-    std::vector<std::string> parts;
-    for (const auto& name : m_knownNames) {
-        std::size_t start = 0;
-        for (std::size_t i = 0; i <= name.size(); ++i)
-            if (i == name.size() || name[i] == ' ') {
-                if (i - start >= 2) parts.push_back(name.substr(start, i - start));
-                start = i + 1;
-            }
+}
+
+PiiMasker::PiiMasker(KnownIdentifiers known)
+{
+    std::vector<std::pair<std::string, const char*>> strings;  // exact strings, with their kind
+    std::vector<std::pair<std::string, const char*>> numbers;  // digit strings, spacing free
+    for (const auto& name : known.names) {
+        strings.emplace_back(name, "NAME");
+        for (const auto& part : splitOn(name, ' '))
+            if (part.size() >= 2 && part != name) strings.emplace_back(part, "NAME");
     }
-    m_knownNames.insert(m_knownNames.end(), parts.begin(), parts.end());
-    std::sort(m_knownNames.begin(), m_knownNames.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const auto& address : known.addresses) {
+        strings.emplace_back(address, "ADDRESS");
+        for (const auto& part : splitOn(address, ',')) {
+            if (part.size() < 3) continue;
+            strings.emplace_back(part, "ADDRESS");
+            // "12 Acacia Avenue" is also said as "Acacia Avenue"; "Leeds LS1 4AB" as "Leeds".
+            const auto words = splitOn(part, ' ');
+            if (words.size() >= 2 && std::all_of(words.front().begin(), words.front().end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; }))
+                strings.emplace_back(part.substr(part.find(' ') + 1), "ADDRESS");
+            for (const auto& word : words)
+                if (word.size() >= 4 && std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                    strings.emplace_back(word, "PLACE");
+        }
+    }
+    for (const auto& email : known.emails) strings.emplace_back(email, "EMAIL");
+    for (const auto& phone : known.phones) numbers.emplace_back(phone, "PHONE");
+    for (const auto& nhs : known.nhsNumbers) numbers.emplace_back(nhs, "NHS_NUMBER");
+    if (known.dateOfBirth && known.dateOfBirth->size() == 10) {
+        // Written forms ("5 April 1990", "April the fifth") are dates to the patterns below;
+        // the numeric forms and the year on its own are masked here.
+        const std::string& dob = *known.dateOfBirth;
+        strings.emplace_back(dob, "DATE");
+        numbers.emplace_back(dob.substr(8, 2) + dob.substr(5, 2) + dob.substr(0, 4), "DATE");
+        strings.emplace_back(dob.substr(0, 4), "BIRTH_YEAR");
+    }
+    // Longest first, so a full name or address wins over its parts.
+    auto longestFirst = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
+    std::stable_sort(strings.begin(), strings.end(), longestFirst);
+    std::stable_sort(numbers.begin(), numbers.end(), longestFirst);
+    for (const auto& [text, kind] : numbers)
+        if (std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 6)
+            m_known.push_back({kind, std::regex(knownStringPattern(text, true), kIcase)});
+    for (const auto& [text, kind] : strings)
+        if (!text.empty()) m_known.push_back({kind, std::regex(knownStringPattern(text, false), kIcase)});
 }
 
 std::string PiiMasker::placeholderFor(const std::string& original, const char* kind)
 {
     if (auto it = m_toPlaceholder.find(original); it != m_toPlaceholder.end()) return it->second;
-    const std::string placeholder = std::string("[") + kind + "_" + std::to_string(++m_counters[kind]) + "]";
+    // The same detail in another letter case shares the number, with its own letter, so every
+    // placeholder restores to exactly the text it replaced.
+    const std::string folded = foldCase(original);
+    std::string placeholder;
+    for (const auto& [seen, existing] : m_toPlaceholder) {
+        if (foldCase(seen) != folded) continue;
+        const std::string base = existing.substr(0, existing.find_first_of("]", 1));
+        const std::string stem = base.back() >= 'a' && base.back() <= 'z' ? base.substr(0, base.size() - 1) : base;
+        int variants = 0;
+        for (const auto& [other, p] : m_toPlaceholder)
+            if (p.rfind(stem, 0) == 0) ++variants;
+        placeholder = stem + static_cast<char>('a' + std::min(variants - 1, 25)) + "]";
+        break;
+    }
+    if (placeholder.empty()) placeholder = std::string("[") + kind + "_" + std::to_string(++m_counters[kind]) + "]";
     m_toPlaceholder[original] = placeholder;
     m_toOriginal[placeholder] = original;
     return placeholder;
 }
 
+std::string PiiMasker::replaceKnown(const std::string& input)
+{
+    std::string text = input;
+    for (const auto& known : m_known) {
+        std::string out;
+        std::size_t last = 0;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), known.regex); it != std::sregex_iterator(); ++it) {
+            const auto& m = *it;
+            const auto pos = static_cast<std::size_t>(m.position(2));
+            // Never inside a placeholder made by an earlier, longer identifier.
+            if (pos > 0 && text[pos - 1] == '[') continue;
+            out.append(text, last, pos - last);
+            out += placeholderFor(m.str(2), known.kind);
+            last = pos + static_cast<std::size_t>(m.length(2));
+        }
+        out.append(text, last, std::string::npos);
+        text = std::move(out);
+    }
+    return text;
+}
+
 std::string PiiMasker::mask(std::string_view input)
 {
-    std::string text(input);
-    for (const auto& name : m_knownNames) {
-        if (name.empty()) continue;
-        for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-            const bool startOk = at == 0 || !isWordChar(text[at - 1]);
-            const bool endOk = at + name.size() >= text.size() || !isWordChar(text[at + name.size()]);
-            if (!startOk || !endOk) continue;
-            const std::string placeholder = placeholderFor(name, "NAME");
-            text.replace(at, name.size(), placeholder);
-            at += placeholder.size() - 1;
-        }
-    }
+    std::string text = replaceKnown(std::string(input));
     for (const auto& pattern : patterns()) {
         std::string out;
         std::size_t last = 0;
         for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern.regex); it != std::sregex_iterator(); ++it) {
             const auto& m = *it;
             const auto pos = static_cast<std::size_t>(m.position(0));
+            if (pos > 0 && text[pos - 1] == '[') continue;
             out.append(text, last, pos - last);
             out += placeholderFor(m.str(0), pattern.kind);
             last = pos + static_cast<std::size_t>(m.length(0));
@@ -112,7 +234,7 @@ std::string PiiMasker::mask(std::string_view input)
     // Other people's names: capitalised words inside a sentence, and any word learnt as a name.
     std::string out;
     std::size_t last = 0;
-    for (const auto& word : names(text)) (void)placeholderFor(word, "NAME");
+    for (const auto& word : names(text)) learn(word);
     for (std::size_t i = 0; i < text.size();) {
         if (!isWordChar(text[i]) || text[i] == '\'' || text[i] == '-') {
             ++i;
@@ -120,13 +242,17 @@ std::string PiiMasker::mask(std::string_view input)
         }
         std::size_t j = i;
         while (j < text.size() && isWordChar(text[j])) ++j;
-        const std::string word = text.substr(i, j - i);
+        // A possessive stays outside the name: "Olu's" masks "Olu".
+        std::size_t wordEnd = j;
+        if (wordEnd - i > 2 && text.compare(wordEnd - 2, 2, "'s") == 0) wordEnd -= 2;
+        const std::string word = text.substr(i, wordEnd - i);
         const bool insidePlaceholder = i > 0 && text[i - 1] == '[';
         if (!insidePlaceholder) {
-            if (auto it = m_toPlaceholder.find(word); it != m_toPlaceholder.end() && it->second.rfind("[NAME_", 0) == 0) {
+            // A learnt name in any letter case ("Priya", "priya"): each form its own placeholder.
+            if (const auto learnt = m_learntFolded.find(foldCase(word)); learnt != m_learntFolded.end()) {
                 out.append(text, last, i - last);
-                out += it->second;
-                last = j;
+                out += placeholderFor(word, "NAME");
+                last = wordEnd;
             }
         }
         i = j;
@@ -135,9 +261,15 @@ std::string PiiMasker::mask(std::string_view input)
     return out;
 }
 
+void PiiMasker::learn(const std::string& name)
+{
+    (void)placeholderFor(name, "NAME");
+    m_learntFolded.insert(foldCase(name));
+}
+
 void PiiMasker::learnNames(std::string_view text)
 {
-    for (const auto& word : names(text)) (void)placeholderFor(word, "NAME");
+    for (const auto& word : names(replaceKnown(std::string(text)))) learn(word);
 }
 
 std::vector<std::string> PiiMasker::names(std::string_view text) const
@@ -153,7 +285,8 @@ std::vector<std::string> PiiMasker::names(std::string_view text) const
         }
         std::size_t j = i;
         while (j < text.size() && isWordChar(text[j])) ++j;
-        const std::string word(text.substr(i, j - i));
+        std::string word(text.substr(i, j - i));
+        if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
         const bool insidePlaceholder = i > 0 && text[i - 1] == '[';
         if (!sentenceStart && !insidePlaceholder && isUpper(word[0]) && word.size() > 1 && !notNames().count(word) &&
             !std::all_of(word.begin(), word.end(), [](char c) { return isUpper(c) || c == '_'; }))
@@ -170,8 +303,18 @@ std::string PiiMasker::restore(std::string_view input) const
     // Longest placeholders first so "[NAME_12]" is not read as "[NAME_1]" + "2]".
     std::vector<std::pair<std::string, std::string>> pairs(m_toOriginal.begin(), m_toOriginal.end());
     std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    for (const auto& [placeholder, original] : pairs) replaceAll(text, placeholder, original);
+    for (const auto& [placeholder, original] : pairs) {
+        for (std::size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + original.size())) {
+            text.replace(at, placeholder.size(), original);
+        }
+    }
     return text;
+}
+
+bool PiiMasker::isCaseless(std::string_view text)
+{
+    return std::none_of(text.begin(), text.end(), [](char c) { return isUpper(c); });
 }
 
 }  // namespace noteward::core::notes

@@ -2,6 +2,8 @@
 
 #include "audit/audit_log.h"
 #include "net/endpoint_url.h"
+
+#include <algorithm>
 #include "vault/database.h"
 #include "vault/guarded.h"
 #include "vault/vault.h"
@@ -85,7 +87,34 @@ Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault)
     return config;
 }
 
-Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, std::vector<std::string> maskNames)
+Result<void> setCaselessTranscriptPolicy(vault::Vault& vault, const std::string& policy)
+{
+    if (policy != "warn" && policy != "refuse")
+        return makeError(ErrorCode::InvalidInput, "The policy for transcripts without capitals is warn or refuse.");
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    if (auto r = vault.settings().set("notes.caseless_transcripts", policy); !r) return r;
+    return vault.recordAudit("notes.caseless_policy:" + policy, "vault", vault.vaultId());
+}
+
+Result<notes::KnownIdentifiers> knownIdentifiers(vault::Vault& vault, const std::optional<std::string>& clientId)
+{
+    if (vault.isLocked()) return vault::Vault::lockedError();
+    notes::KnownIdentifiers known;
+    known.names = {vault.user().displayName, vault.practice().name};
+    if (vault.user().email) known.emails.push_back(*vault.user().email);
+    if (!clientId) return known;
+    auto client = vault.clients().get(*clientId);
+    if (!client) return client.error();
+    known.names.push_back(client->name);
+    if (client->contact.address) known.addresses.push_back(*client->contact.address);
+    if (client->contact.email) known.emails.push_back(*client->contact.email);
+    if (client->contact.phone) known.phones.push_back(*client->contact.phone);
+    if (client->nhsNumber) known.nhsNumbers.push_back(*client->nhsNumber);
+    known.dateOfBirth = client->dateOfBirth;
+    return known;
+}
+
+Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known)
 {
     EngineChain chain;
     auto add = [&](const std::string& name) -> Result<void> {
@@ -98,7 +127,7 @@ Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& p
             return makeError(ErrorCode::InvalidInput, "The " + name + " engine needs the vault, which holds its API key.");
         auto config = providerConfig(*vault, name);
         if (!config) return config.error();
-        if (!chain.m_masker) chain.m_masker = std::make_unique<notes::PiiMasker>(maskNames);
+        if (!chain.m_masker) chain.m_masker = std::make_unique<notes::PiiMasker>(known);
         if (name == "anthropic") chain.m_providers.push_back(std::make_unique<notes::AnthropicProvider>(config.value()));
         else chain.m_providers.push_back(std::make_unique<notes::OpenAiProvider>(config.value()));
         chain.m_engines.push_back(std::make_unique<notes::CloudEngine>(*chain.m_providers.back(), *chain.m_masker));
@@ -119,9 +148,25 @@ Result<notes::Draft> draftAudited(vault::Vault& vault, const std::vector<notes::
                                   const std::string& objectType, const std::string& objectId,
                                   std::vector<std::string>* notices)
 {
+    // A transcript without capital letters (on-device recognition) hides the names the vault
+    // does not know from the masker's heuristics: say so, or refuse, as the vault is set.
+    const bool caseless = std::all_of(transcript.segments.begin(), transcript.segments.end(),
+                                      [](const notes::Segment& s) { return notes::PiiMasker::isCaseless(s.text); });
+    const auto policy = vault.settings().get("notes.caseless_transcripts");
+    const bool refuseCaseless = policy && policy.value() && *policy.value() == "refuse";
     notes::DraftObserver observer;
     observer.beforeEngine = [&](const notes::NoteEngine& engine) -> Result<void> {
         if (!engine.sendsTextOffDevice()) return Ok{};
+        if (caseless && refuseCaseless)
+            return makeError(ErrorCode::Refused,
+                             "Nothing was sent to the " + engine.name() +
+                                 " engine: the transcript has no capital letters, so only the names and details "
+                                 "this vault knows could be masked, and this vault is set to refuse that "
+                                 "(notes.caseless_transcripts = refuse). Correct the transcript or draft on the device.");
+        if (caseless && notices)
+            notices->push_back("The transcript has no capital letters (on-device transcription), so names that this "
+                               "vault does not know cannot be recognised and masked before sending to the " +
+                               engine.name() + " engine; only the client's and therapist's recorded details were masked.");
         auto recorded = vault.recordAudit("pii.masked_text_sent:" + engine.name(), objectType, objectId);
         if (!recorded)
             return makeError(recorded.error().code, "Nothing was sent to the " + engine.name() +

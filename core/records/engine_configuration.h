@@ -33,7 +33,8 @@ Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault);
 // set otherwise) for when a hosted engine is unavailable. Owns everything it hands out.
 class EngineChain {
 public:
-    static Result<EngineChain> build(vault::Vault* vault, const std::string& primary, std::vector<std::string> maskNames);
+    // `known`: what the masker must hide whatever its spelling (see knownIdentifiers()).
+    static Result<EngineChain> build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known);
 
     std::vector<notes::NoteEngine*> engines() const;
 
@@ -44,6 +45,14 @@ private:
 };
 
 bool isCloudEngine(const std::string& name);
+
+// What to do when a transcript without capital letters would go to a hosted engine: "warn"
+// (the default: send, masking what the vault knows, and say so) or "refuse".
+Result<void> setCaselessTranscriptPolicy(vault::Vault& vault, const std::string& policy);
+
+// Everything the vault holds that identifies the people of a session: the therapist's name
+// and e-mail, the practice's name, and (given a client) every identifier of the client record.
+Result<notes::KnownIdentifiers> knownIdentifiers(vault::Vault& vault, const std::optional<std::string>& clientId);
 
 // Drafts through `engines` with the audit trail that leaving the device needs: before a
 // hosted engine is sent anything, "pii.masked_text_sent:<engine>" is committed (if it cannot
