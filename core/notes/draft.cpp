@@ -43,8 +43,30 @@ Result<Draft> draftFromJson(const nlohmann::json& json)
             const auto status = riskStatusFromKey(item.at("status").get<std::string>());
             if (!category || !status) return bad("unknown risk category or status");
             RiskFlag flag{*category, *status, {}};
-            for (const auto& e : item.at("evidence"))
-                flag.evidence.push_back({e.at("segment").get<std::string>(), e.at("quote").get<std::string>()});
+            auto evidenceList = [&](const nlohmann::json& list) -> std::optional<std::vector<Evidence>> {
+                std::vector<Evidence> out;
+                for (const auto& e : list) {
+                    Evidence ev{e.at("segment").get<std::string>(), e.at("quote").get<std::string>(), std::nullopt};
+                    if (e.contains("stance")) {
+                        ev.stance = riskStatusFromKey(e.at("stance").get<std::string>());
+                        if (!ev.stance) return std::nullopt;
+                    }
+                    out.push_back(std::move(ev));
+                }
+                return out;
+            };
+            auto evidence = evidenceList(item.at("evidence"));
+            if (!evidence) return bad("unknown evidence stance");
+            flag.evidence = std::move(*evidence);
+            flag.conflicting = item.value("conflicting", false);
+            const nlohmann::json aspects = item.value("aspects", nlohmann::json::object());
+            for (const auto& [key, finding] : aspects.items()) {
+                const auto aspect = riskAspectFromKey(key);
+                const auto aspectStatus = riskStatusFromKey(finding.at("status").get<std::string>());
+                auto aspectEvidence = evidenceList(finding.value("evidence", nlohmann::json::array()));
+                if (!aspect || !aspectStatus || !aspectEvidence) return bad("unknown risk aspect or status");
+                flag.aspects[*aspect] = {*aspectStatus, std::move(*aspectEvidence)};
+            }
             d.risks.push_back(std::move(flag));
         }
         for (const auto& item : json.value("rejected", nlohmann::json::array()))
@@ -83,10 +105,28 @@ nlohmann::json toJson(const Draft& draft)
         sections[std::string(toKey(s))] = std::move(list);
     }
     nlohmann::json risks = nlohmann::json::array();
+    auto evidenceJson = [](const std::vector<Evidence>& list) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& e : list) {
+            nlohmann::json item = {{"segment", e.segment}, {"quote", e.quote}};
+            if (e.stance) item["stance"] = toKey(*e.stance);
+            out.push_back(std::move(item));
+        }
+        return out;
+    };
     for (const auto& r : draft.risks) {
-        nlohmann::json evidence = nlohmann::json::array();
-        for (const auto& e : r.evidence) evidence.push_back({{"segment", e.segment}, {"quote", e.quote}});
-        risks.push_back({{"category", toKey(r.category)}, {"status", toKey(r.status)}, {"evidence", evidence}});
+        nlohmann::json flag = {{"category", toKey(r.category)},
+                               {"status", toKey(r.status)},
+                               {"conflicting", r.conflicting},
+                               {"evidence", evidenceJson(r.evidence)}};
+        if (!r.aspects.empty()) {
+            nlohmann::json aspects = nlohmann::json::object();
+            for (const auto& [aspect, finding] : r.aspects)
+                aspects[std::string(toKey(aspect))] = {{"status", toKey(finding.status)},
+                                                       {"evidence", evidenceJson(finding.evidence)}};
+            flag["aspects"] = std::move(aspects);
+        }
+        risks.push_back(std::move(flag));
     }
     nlohmann::json rejected = nlohmann::json::array();
     for (const auto& r : draft.rejected)

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,12 +26,25 @@ struct Statement {
 struct Evidence {
     std::string segment;
     std::string quote;  // an exact substring of that segment's text
+    // What this piece supports when it is not simply the flag's status: in a conflicting flag
+    // the denial is kept beside the disclosure, marked "denied".
+    std::optional<RiskStatus> stance{};
+};
+
+// One aspect of suicide or self-harm risk (plan, means, …) as the transcript states it.
+struct AspectFinding {
+    RiskStatus status = RiskStatus::Present;
+    std::vector<Evidence> evidence;
 };
 
 struct RiskFlag {
     RiskCategory category = RiskCategory::SuicidalIdeation;
     RiskStatus status = RiskStatus::Present;
     std::vector<Evidence> evidence;
+    // A disclosure and a denial in the same session (either order): the status is present and
+    // the clinician must resolve it at the risk gate.
+    bool conflicting = false;
+    std::map<RiskAspect, AspectFinding> aspects{};  // suicidal ideation and self-harm only
 };
 
 struct Rejection {

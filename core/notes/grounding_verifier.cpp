@@ -137,11 +137,21 @@ std::optional<std::string> GroundingVerifier::problemWith(const Statement& state
 std::optional<std::string> GroundingVerifier::problemWith(const RiskFlag& flag) const
 {
     if (flag.evidence.empty()) return "no_evidence";
-    for (const auto& e : flag.evidence) {
-        const Segment* seg = m_transcript.find(e.segment);
-        if (!seg) return "unknown_source:" + e.segment;
-        if (e.quote.empty() || seg->text.find(e.quote) == std::string::npos) return "quote_not_in_segment:" + e.segment;
-    }
+    auto checkAll = [&](const std::vector<Evidence>& list) -> std::optional<std::string> {
+        for (const auto& e : list) {
+            const Segment* seg = m_transcript.find(e.segment);
+            if (!seg) return "unknown_source:" + e.segment;
+            if (e.quote.empty() || seg->text.find(e.quote) == std::string::npos)
+                return "quote_not_in_segment:" + e.segment;
+        }
+        return std::nullopt;
+    };
+    if (auto problem = checkAll(flag.evidence)) return problem;
+    for (const auto& [aspect, finding] : flag.aspects)
+        if (auto problem = checkAll(finding.evidence)) return problem;
+    if (!flag.aspects.empty() && flag.category != RiskCategory::SuicidalIdeation &&
+        flag.category != RiskCategory::SelfHarmThreats)
+        return "aspects_outside_suicide_and_self_harm";
     return std::nullopt;
 }
 

@@ -129,15 +129,33 @@ std::string restate(const Segment& segment, std::string_view sentence)
     return (unnamed ? std::string("A speaker") : segment.speaker) + " said: " + cleaned;
 }
 
-std::string riskStatement(const RiskFlag& flag)
+// The risk section's statements: each piece of evidence (a flag's and its aspects') restated
+// once, a therapist's question together with the answer that followed it.
+std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& transcript)
 {
-    if (flag.status == RiskStatus::Denied && flag.evidence.size() >= 2)
-        return "Therapist asked: " + withoutFillers(flag.evidence[0].quote) +
-               " Client answered: " + withoutFillers(flag.evidence[1].quote);
-    std::string text;
-    for (std::size_t i = 0; i < flag.evidence.size() && i < 2; ++i)
-        text += (i ? " " : "") + clientSaid(flag.evidence[i].quote);
-    return text;
+    std::vector<Evidence> pieces = flag.evidence;
+    for (const auto& [aspect, finding] : flag.aspects)
+        pieces.insert(pieces.end(), finding.evidence.begin(), finding.evidence.end());
+    std::vector<Statement> out;
+    std::set<std::pair<std::string, std::string>> done;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const Evidence& e = pieces[i];
+        if (!done.insert({e.segment, e.quote}).second) continue;
+        const Segment* seg = transcript.find(e.segment);
+        if (seg == nullptr) continue;
+        if (isTherapist(*seg) && i + 1 < pieces.size()) {
+            const Evidence& answer = pieces[i + 1];
+            done.insert({answer.segment, answer.quote});
+            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
+                               withoutFillers(answer.quote),
+                           {e.segment, answer.segment},
+                           Origin::Transcript});
+            ++i;
+            continue;
+        }
+        out.push_back({restate(*seg, e.quote), {e.segment}, Origin::Transcript});
+    }
+    return out;
 }
 
 std::string normalisedForDuplicates(const std::string& text)
@@ -214,15 +232,15 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             out.statements.push_back({*section, {restate(seg, sentence), {seg.id}, Origin::Transcript}});
         }
     }
-    out.risks = detectRisks(chunk.segments);
-    for (const auto& flag : out.risks) {
-        Statement st{riskStatement(flag), {}, Origin::Transcript};
-        for (const auto& e : flag.evidence)
-            if (std::find(st.sources.begin(), st.sources.end(), e.segment) == st.sources.end())
-                st.sources.push_back(e.segment);
-        out.statements.push_back({Section::RiskIssues, std::move(st)});
-    }
     return out;
+}
+
+void LocalEngine::prepare(const Transcript& transcript)
+{
+    m_risks = detectRisks(transcript.segments);
+    m_riskStatements.clear();
+    for (const auto& flag : m_risks)
+        for (auto& st : riskStatements(flag, transcript)) m_riskStatements.push_back({Section::RiskIssues, std::move(st)});
 }
 
 Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChunk)
@@ -251,20 +269,10 @@ Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChu
                 seen.push_back(key);
             }
         }
-        for (const auto& flag : chunk.risks) {
-            auto existing = std::find_if(out.risks.begin(), out.risks.end(),
-                                         [&](const RiskFlag& r) { return r.category == flag.category; });
-            if (existing == out.risks.end()) {
-                out.risks.push_back(flag);
-            } else if (existing->status == RiskStatus::Denied && flag.status == RiskStatus::Present) {
-                *existing = flag;
-            } else if (existing->status == flag.status) {
-                for (const auto& e : flag.evidence)
-                    if (existing->evidence.size() < 3) existing->evidence.push_back(e);
-            }
-        }
         out.rejected.insert(out.rejected.end(), chunk.rejected.begin(), chunk.rejected.end());
     }
+    out.risks = m_risks;
+    for (const auto& c : m_riskStatements) bySection[c.section].push_back(c.statement);
     for (auto& [section, list] : bySection) {
         // Keep a concise note: the first statements of each section in session order, plus
         // every risk statement (those are never trimmed away).

@@ -9,13 +9,22 @@ namespace noteward::core::notes {
 // given) and restates it briefly in the third person ("Client said that they…"); risks come
 // from detectRisks(). Stage 2 joins duplicates and keeps the few strongest statements per
 // section, in session order. It paraphrases nothing it cannot trace word for word.
+//
+// Risk is judged over the whole session, not per chunk: a denial early on and a disclosure
+// an hour later are one conflicting flag, and a question in one chunk may be answered in the
+// next. So risks are detected once in prepare() and handed out by stage 2.
 class LocalEngine : public NoteEngine {
 public:
     static constexpr std::size_t kMaxStatementsPerSection = 6;
 
     std::string name() const override { return "local"; }
+    void prepare(const Transcript& transcript) override;
     Result<Extraction> extract(const Chunk& chunk) override;
     Result<Extraction> synthesise(const std::vector<Extraction>& perChunk) override;
+
+private:
+    std::vector<RiskFlag> m_risks;
+    std::vector<Candidate> m_riskStatements;
 };
 
 // "I've been avoiding my friends." → "they've been avoiding their friends."

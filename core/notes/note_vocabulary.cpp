@@ -25,6 +25,22 @@ constexpr EnumTable<RiskCategory, kRiskCategoryCount> kRiskKeys{{
     {RiskCategory::AllianceRupture, "alliance_rupture"},
 }};
 
+constexpr EnumTable<RiskStatus, 3> kStatusKeys{{
+    {RiskStatus::Present, "present"},
+    {RiskStatus::Denied, "denied"},
+    {RiskStatus::Historical, "historical"},
+}};
+
+constexpr EnumTable<RiskAspect, kRiskAspectCount> kAspectKeys{{
+    {RiskAspect::Ideation, "ideation"},
+    {RiskAspect::Intent, "intent"},
+    {RiskAspect::Plan, "plan"},
+    {RiskAspect::Means, "means"},
+    {RiskAspect::Timeframe, "timeframe"},
+    {RiskAspect::Preparation, "preparation"},
+    {RiskAspect::ProtectiveFactors, "protective_factors"},
+}};
+
 }  // namespace
 
 std::string_view toKey(Section section) { return nameOfEnum(kSectionKeys, section); }
@@ -33,13 +49,9 @@ std::size_t indexOf(Section section) { return static_cast<std::size_t>(section);
 std::string_view toKey(RiskCategory category) { return nameOfEnum(kRiskKeys, category); }
 std::optional<RiskCategory> riskCategoryFromKey(std::string_view key) { return enumFromName(kRiskKeys, key); }
 
-std::string_view toKey(RiskStatus status) { return status == RiskStatus::Present ? "present" : "denied"; }
-
-std::optional<RiskStatus> riskStatusFromKey(std::string_view key)
-{
-    if (key == "present") return RiskStatus::Present;
-    if (key == "denied") return RiskStatus::Denied;
-    return std::nullopt;
-}
+std::string_view toKey(RiskStatus status) { return nameOfEnum(kStatusKeys, status); }
+std::optional<RiskStatus> riskStatusFromKey(std::string_view key) { return enumFromName(kStatusKeys, key); }
+std::string_view toKey(RiskAspect aspect) { return nameOfEnum(kAspectKeys, aspect); }
+std::optional<RiskAspect> riskAspectFromKey(std::string_view key) { return enumFromName(kAspectKeys, key); }
 
 }  // namespace noteward::core::notes

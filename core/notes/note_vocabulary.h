@@ -29,9 +29,20 @@ inline constexpr std::array<RiskCategory, kRiskCategoryCount> kAllRiskCategories
     RiskCategory::Avoidance,        RiskCategory::Rumination,      RiskCategory::Hopelessness,
     RiskCategory::AllianceRupture};
 
-// Present: discussed and indicated. Denied: asked about and denied. A category with no flag
-// is "not assessed"; nothing ever defaults to denied.
-enum class RiskStatus { Present, Denied };
+// Present: indicated now. Historical: only in the past ("when I was fifteen"), nothing
+// current. Denied: asked about and denied, and nothing in the session says otherwise. A
+// category with no flag is "not assessed"; nothing ever defaults to denied.
+enum class RiskStatus { Present, Denied, Historical };
+
+// What the transcript says of the parts of suicide and self-harm risk that a clinician
+// weighs first. A "no" answers only the aspect it was asked about: denying a plan is not
+// denying ideation.
+enum class RiskAspect { Ideation, Intent, Plan, Means, Timeframe, Preparation, ProtectiveFactors };
+inline constexpr std::size_t kRiskAspectCount = 7;
+inline constexpr std::array<RiskAspect, kRiskAspectCount> kAllRiskAspects = {
+    RiskAspect::Ideation, RiskAspect::Intent,      RiskAspect::Plan,
+    RiskAspect::Means,    RiskAspect::Timeframe,   RiskAspect::Preparation,
+    RiskAspect::ProtectiveFactors};
 
 std::string_view toKey(Section section);
 std::optional<Section> sectionFromKey(std::string_view key);
@@ -40,5 +51,7 @@ std::string_view toKey(RiskCategory category);
 std::optional<RiskCategory> riskCategoryFromKey(std::string_view key);
 std::string_view toKey(RiskStatus status);
 std::optional<RiskStatus> riskStatusFromKey(std::string_view key);
+std::string_view toKey(RiskAspect aspect);
+std::optional<RiskAspect> riskAspectFromKey(std::string_view key);
 
 }  // namespace noteward::core::notes

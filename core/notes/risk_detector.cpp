@@ -1,162 +1,226 @@
 #include "notes/risk_detector.h"
 
+#include "notes/reported_speech.h"
+#include "notes/risk_cues.h"
 #include "notes/text_analysis.h"
 
 #include <algorithm>
-#include <map>
+#include <optional>
 
 namespace noteward::core::notes {
 
 namespace {
-using Phrases = std::vector<std::vector<std::string>>;
+constexpr std::size_t kMaxEvidencePerStance = 3;
 
-Phrases phrases(std::initializer_list<std::string_view> texts)
-{
-    Phrases out;
-    for (auto t : texts) out.push_back(words(t));
-    return out;
-}
+// One thing the session says about a category: what, for which aspect, and where.
+struct Observation {
+    RiskCategory category;
+    RiskAspect aspect;
+    RiskStatus stance;
+    std::vector<Evidence> evidence;
+};
 
-// What a client says when a risk is present. Phrases carry their own negations ("don't want
-// to be here") so that the negation check looks only before them.
-const std::map<RiskCategory, Phrases>& presentCues()
-{
-    static const std::map<RiskCategory, Phrases> cues = {
-        {RiskCategory::SuicidalIdeation,
-         phrases({"kill myself", "killing myself", "end my life", "ending my life", "end it all", "take my own life",
-                  "taking my own life", "suicide", "suicidal", "better off dead", "better off without me",
-                  "wish i was dead", "wish i were dead", "want to die", "wanted to die", "wanting to die",
-                  "don't want to be here", "don't want to be alive", "not wake up", "never wake up",
-                  "no reason to live", "not worth living", "no point living", "no point in living"})},
-        {RiskCategory::SelfHarmThreats,
-         phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
-                  "self-harm", "self harm", "self-harming", "burn myself", "burning myself", "overdose",
-                  "take all my pills", "taking all my pills", "scratch myself", "punish myself"})},
-        {RiskCategory::NonCompliance,
-         phrases({"didn't do the homework", "didn't do my homework", "didn't do any homework",
-                  "haven't done the homework", "didn't do the thought record", "didn't do the diary",
-                  "didn't do the worksheet", "didn't do it", "stopped taking", "not taking my medication",
-                  "not taking my tablets", "didn't bother", "didn't get round to", "didn't get around to",
-                  "forgot to do", "skipped my", "didn't try it"})},
-        {RiskCategory::Avoidance,
-         phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
-                  "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away",
-                  "stay away", "stayed away", "didn't go", "called in sick", "hiding from", "turned back"})},
-        {RiskCategory::Rumination,
-         phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
-                  "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
-                  "keep thinking about", "kept thinking about", "can't switch off", "couldn't switch off",
-                  "going over it", "going over and over"})},
-        {RiskCategory::Hopelessness,
-         phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
-                  "never get better", "won't get better", "no future", "given up", "give up", "no hope",
-                  "can't see a way out", "pointless", "nothing to look forward to"})},
-        {RiskCategory::AllianceRupture,
-         phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
-                  "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
-                  "don't want to come", "why should i trust you", "don't trust you", "not sure this is for me",
-                  "thinking of stopping", "stop coming", "pointless coming"})},
-    };
-    return cues;
-}
-
-// What a therapist says when asking about a category.
-const std::map<RiskCategory, Phrases>& questionCues()
-{
-    static const std::map<RiskCategory, Phrases> cues = {
-        {RiskCategory::SuicidalIdeation,
-         phrases({"suicide", "suicidal", "kill yourself", "killing yourself", "end your life", "ending your life",
-                  "take your own life", "taking your own life", "wanting to die", "want to die",
-                  "better off dead", "not wanting to be here", "thoughts of ending"})},
-        {RiskCategory::SelfHarmThreats,
-         phrases({"harm yourself", "harming yourself", "hurt yourself", "hurting yourself", "self-harm",
-                  "self harm", "cut yourself", "cutting yourself"})},
-        {RiskCategory::NonCompliance,
-         phrases({"taking your medication", "taking your tablets", "manage the homework", "do the homework"})},
-        {RiskCategory::Avoidance, phrases({"avoiding", "avoid"})},
-        {RiskCategory::Rumination, phrases({"dwelling", "going over", "can't stop thinking", "ruminating"})},
-        {RiskCategory::Hopelessness, phrases({"hopeless", "hope for the future", "no point"})},
-        {RiskCategory::AllianceRupture,
-         phrases({"finding the sessions", "finding our sessions", "finding therapy", "sessions helpful",
-                  "therapy helpful", "upset you"})},
-    };
-    return cues;
-}
-
-const Phrases& denialOpeners()
-{
-    static const Phrases openers = phrases({"no", "nope", "never", "not really", "not at all", "nothing like that",
-                                            "definitely not", "i haven't", "i have not", "i don't", "i'm not",
-                                            "none", "no no", "not since"});
-    return openers;
-}
-
-bool startsWith(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase)
+bool startsWith(const std::vector<std::string>& tokens, const Phrase& phrase)
 {
     return tokens.size() >= phrase.size() && std::equal(phrase.begin(), phrase.end(), tokens.begin());
 }
 
-struct Hit {
-    Span sentence;
-};
-
-// The sentence of `segment` in which `category` is present for the speaker, if any.
-std::optional<Span> presentIn(const Segment& segment, RiskCategory category)
+bool containsAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& list)
 {
-    const Phrases& cues = presentCues().at(category);
-    for (const Span& sentence : splitSentences(segment.text)) {
-        const std::string_view text = sentence.of(segment.text);
-        if (looksLikeInstruction(text)) continue;
-        for (const Span& clause : splitClauses(text)) {
-            const auto tokens = words(clause.of(text));
+    return std::any_of(list.begin(), list.end(), [&](const Phrase& p) { return findPhrase(tokens, p) != npos; });
+}
+
+bool anyBefore(const std::vector<std::string>& tokens, std::size_t at, const std::vector<Phrase>& list)
+{
+    for (const auto& p : list) {
+        const std::size_t found = findPhrase(tokens, p);
+        if (found != npos && found < at) return true;
+    }
+    return false;
+}
+
+bool isSuicideOrSelfHarm(RiskCategory c)
+{
+    return c == RiskCategory::SuicidalIdeation || c == RiskCategory::SelfHarmThreats;
+}
+
+// Aspects that mean something only beside other signs of suicide risk in the same turn:
+// "this weekend" or "my kids keep me going" are not risks on their own.
+bool needsCompany(RiskAspect a) { return a == RiskAspect::Timeframe || a == RiskAspect::ProtectiveFactors; }
+
+// What the client's own words in one segment say, clause by clause: disclosures, their own
+// denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
+// and text addressed to a machine are skipped.
+std::vector<Observation> clientObservations(const Segment& segment)
+{
+    std::vector<Observation> found;
+    for (const Span& sentenceSpan : splitSentences(segment.text)) {
+        std::string_view sentence = sentenceSpan.of(segment.text);
+        if (looksLikeInstruction(sentence)) continue;
+        // Only what the client says in their own voice: reported speech is cut off.
+        const std::size_t reported = reportedSpeechStart(sentence);
+        const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
+        const bool history = containsAny(words(own), historyMarkers());
+        for (const Span& clauseSpan : splitClauses(own)) {
+            const auto tokens = words(clauseSpan.of(own));
             if (aboutSomeoneElse(tokens)) continue;
-            for (const auto& cue : cues) {
-                const std::size_t at = findPhrase(tokens, cue);
-                if (at != npos && !negatedAt(tokens, at)) return sentence;
+            for (const CueFamily& family : clientCues()) {
+                for (const Phrase& cue : family.phrases) {
+                    const std::size_t at = findPhrase(tokens, cue);
+                    if (at == npos) continue;
+                    if (anyBefore(tokens, at, hypotheticalMarkers())) break;
+                    RiskCategory category = family.category;
+                    // Doubt about the therapy is a rupture in the alliance, not hopelessness about life.
+                    if (category == RiskCategory::Hopelessness && containsAny(words(sentence), therapyWords()))
+                        category = RiskCategory::AllianceRupture;
+                    RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;
+                    if (negatedAt(tokens, at)) {
+                        // "I'm not suicidal": a denial in the client's own words, of the ideation
+                        // only. A negated plan or means says nothing either way.
+                        if (family.aspect != RiskAspect::Ideation || history) break;
+                        stance = RiskStatus::Denied;
+                    }
+                    found.push_back({category, family.aspect, stance,
+                                     {{segment.id, std::string(sentence), std::nullopt}}});
+                    break;
+                }
             }
         }
     }
-    return std::nullopt;
+    // A timeframe or a protective factor counts only beside another sign in the same turn.
+    const bool company = std::any_of(found.begin(), found.end(), [](const Observation& o) {
+        return o.category == RiskCategory::SuicidalIdeation && !needsCompany(o.aspect) && o.stance != RiskStatus::Denied;
+    });
+    if (!company)
+        found.erase(std::remove_if(found.begin(), found.end(), [](const Observation& o) { return needsCompany(o.aspect); }),
+                    found.end());
+    return found;
 }
 
-std::optional<Span> questionIn(const Segment& segment, RiskCategory category)
+bool asksAboutSuicide(const std::vector<std::string>& tokens)
 {
-    for (const Span& sentence : splitSentences(segment.text)) {
-        const std::string_view text = sentence.of(segment.text);
-        if (text.find('?') == std::string_view::npos) continue;
-        const auto tokens = words(text);
-        for (const auto& cue : questionCues().at(category))
-            if (findPhrase(tokens, cue) != npos) return sentence;
-    }
-    return std::nullopt;
+    return std::any_of(questionCues().begin(), questionCues().end(), [&](const QuestionFamily& f) {
+        return f.category == RiskCategory::SuicidalIdeation && f.aspect == RiskAspect::Ideation &&
+               containsAny(tokens, f.phrases);
+    });
 }
 
-std::optional<Span> denialIn(const Segment& segment)
+struct Question {
+    const QuestionFamily* family;
+    Span sentence;
+};
+
+// What a therapist's turn asks about. The category may come from anywhere in the turn (a
+// read-back such as "'I want to kill myself.' Is that still how you feel?"); the aspect from
+// the question itself, so "any plans to end your life?" asks about a plan.
+std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
+{
+    std::vector<Question> asked;
+    const auto turn = words(segment.text);
+    for (const Span& span : splitSentences(segment.text)) {
+        const std::string_view sentence = span.of(segment.text);
+        if (sentence.find('?') == std::string_view::npos) continue;
+        const auto tokens = words(sentence);
+        std::vector<RiskCategory> seen;
+        for (const QuestionFamily& family : questionCues()) {
+            if (std::find(seen.begin(), seen.end(), family.category) != seen.end()) continue;
+            const bool inQuestion = containsAny(tokens, family.phrases);
+            bool applies = inQuestion;
+            if (family.category == RiskCategory::SuicidalIdeation && family.aspect != RiskAspect::Ideation)
+                // An aspect question needs the topic: in this turn, or just before it.
+                applies = inQuestion && (suicideContext || asksAboutSuicide(turn));
+            if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation)
+                // "Is that still how you feel?" after reading back the client's words.
+                applies = containsAny(turn, family.phrases) ||
+                          std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
+                              return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
+                                     containsAny(turn, c.phrases);
+                          });
+            if (!applies) continue;
+            asked.push_back({&family, span});
+            seen.push_back(family.category);
+        }
+    }
+    return asked;
+}
+
+enum class Answer { Denies, Affirms, Neither };
+
+Answer answerIn(const Segment& segment, Span* where)
 {
     const auto sentences = splitSentences(segment.text);
-    if (sentences.empty()) return std::nullopt;
+    if (sentences.empty()) return Answer::Neither;
     const auto tokens = words(sentences.front().of(segment.text));
+    *where = sentences.front();
     for (const auto& opener : denialOpeners())
-        if (startsWith(tokens, opener)) return sentences.front();
-    return std::nullopt;
+        if (startsWith(tokens, opener)) return Answer::Denies;
+    for (const auto& opener : affirmationOpeners())
+        if (startsWith(tokens, opener)) return Answer::Affirms;
+    return Answer::Neither;
 }
 
-void addEvidence(std::vector<RiskFlag>& flags, RiskCategory category, RiskStatus status,
-                 std::vector<Evidence> evidence)
+// The status over the whole session from what was observed, oldest first. A disclosure is
+// never outweighed by a denial: both are kept and the flag is marked conflicting.
+RiskFlag flagFrom(RiskCategory category, const std::vector<const Observation*>& observations)
 {
-    for (auto& f : flags) {
-        if (f.category != category) continue;
-        if (f.status == RiskStatus::Denied && status == RiskStatus::Present) {
-            // Indicated later in the same session outweighs an earlier denial.
-            f.status = RiskStatus::Present;
-            f.evidence.clear();
+    RiskFlag flag;
+    flag.category = category;
+    auto has = [&](RiskStatus s, std::optional<RiskAspect> aspect = std::nullopt) {
+        return std::any_of(observations.begin(), observations.end(), [&](const Observation* o) {
+            return o->stance == s && (!aspect || o->aspect == *aspect);
+        });
+    };
+    // The category itself: for suicide and self-harm, ideation plus any act, plan, means or
+    // preparation disclosed (those imply it); a denial counts only if it was about ideation.
+    auto isMain = [&](const Observation* o) { return o->aspect == RiskAspect::Ideation; };
+    const bool present = std::any_of(observations.begin(), observations.end(), [&](const Observation* o) {
+        return o->stance == RiskStatus::Present && !needsCompany(o->aspect);
+    });
+    const bool deniedMain = std::any_of(observations.begin(), observations.end(),
+                                        [&](const Observation* o) { return o->stance == RiskStatus::Denied && isMain(o); });
+    const bool historical = has(RiskStatus::Historical);
+    if (present) flag.status = RiskStatus::Present;
+    else if (historical) flag.status = RiskStatus::Historical;
+    else if (deniedMain) flag.status = RiskStatus::Denied;
+    else return {};  // only a plan or means was denied: the category itself was not assessed
+    flag.conflicting = present && deniedMain;
+
+    auto addEvidence = [](std::vector<Evidence>& into, const Observation& o, std::optional<RiskStatus> stance) {
+        std::size_t sameStance = 0;
+        for (const auto& e : into) sameStance += e.stance == stance ? 1u : 0u;
+        for (const auto& e : o.evidence) {
+            if (sameStance >= kMaxEvidencePerStance) return;
+            const bool duplicate = std::any_of(into.begin(), into.end(), [&](const Evidence& x) {
+                return x.segment == e.segment && x.quote == e.quote;
+            });
+            if (duplicate) continue;
+            into.push_back({e.segment, e.quote, stance});
+            ++sameStance;
         }
-        if (f.status == status)
-            for (auto& e : evidence)
-                if (f.evidence.size() < 3) f.evidence.push_back(std::move(e));
-        return;
+    };
+    for (const Observation* o : observations) {
+        const bool main = o->stance == flag.status && !(flag.status == RiskStatus::Present && needsCompany(o->aspect));
+        const bool otherSide = flag.conflicting && o->stance == RiskStatus::Denied && isMain(o);
+        if (main || otherSide)
+            addEvidence(flag.evidence, *o, flag.conflicting ? std::optional<RiskStatus>(o->stance) : std::nullopt);
     }
-    flags.push_back({category, status, std::move(evidence)});
+    if (isSuicideOrSelfHarm(category)) {
+        for (RiskAspect aspect : kAllRiskAspects) {
+            std::vector<const Observation*> about;
+            for (const Observation* o : observations)
+                if (o->aspect == aspect) about.push_back(o);
+            if (about.empty()) continue;
+            // Per aspect the same order: present, then historical, then denied.
+            AspectFinding finding;
+            finding.status = has(RiskStatus::Present, aspect)      ? RiskStatus::Present
+                             : has(RiskStatus::Historical, aspect) ? RiskStatus::Historical
+                                                                   : RiskStatus::Denied;
+            for (const Observation* o : about)
+                if (o->stance == finding.status) addEvidence(finding.evidence, *o, std::nullopt);
+            flag.aspects[aspect] = std::move(finding);
+        }
+    }
+    return flag;
 }
 }  // namespace
 
@@ -165,14 +229,20 @@ bool isTherapist(const Segment& segment) { return segment.speaker == "therapist"
 
 bool looksLikeInstruction(std::string_view sentence)
 {
-    static const Phrases markers = phrases({"ignore previous", "ignore all previous", "ignore the previous",
-                                            "ignore the above", "ignore your instructions", "disregard previous",
-                                            "disregard the above", "disregard your", "system prompt",
-                                            "you are now", "as an ai", "new instructions", "write that the client",
-                                            "record that the client", "mark the client", "flag the client",
-                                            "language model", "in the note write", "put in the notes"});
-    const auto tokens = words(sentence);
-    return std::any_of(markers.begin(), markers.end(), [&](const auto& m) { return findPhrase(tokens, m) != npos; });
+    static const std::vector<Phrase> markers = [] {
+        std::vector<Phrase> list;
+        for (auto t : {"ignore previous", "ignore all previous", "ignore the previous", "ignore the above",
+                       "ignore your instructions", "disregard previous", "disregard the above", "disregard your",
+                       "system prompt", "you are now", "as an ai", "new instructions", "write that the client",
+                       "record that the client", "mark the client", "flag the client", "language model",
+                       "in the note write", "put in the notes", "mark suicidal_ideation", "suicidal_ideation",
+                       "self_harm_threats", "non_compliance", "alliance_rupture", "risk flag", "set the risk",
+                       "mark it as", "mark as denied", "mark as present", "leave that out of the notes",
+                       "leave it out of the notes", "don't put that in the notes", "don't write that down"})
+            list.push_back(words(t));
+        return list;
+    }();
+    return containsAny(words(sentence), markers);
 }
 
 bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
@@ -197,7 +267,7 @@ bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
 {
     static const std::vector<std::string_view> negators = {
         "no", "not", "never", "don't", "didn't", "doesn't", "haven't", "hasn't", "hadn't", "wasn't", "weren't",
-        "isn't", "aren't", "won't", "wouldn't", "can't", "couldn't", "nothing", "none", "without", "nor", "stopped"};
+        "isn't", "aren't", "won't", "wouldn't", "can't", "couldn't", "nothing", "none", "without", "nor"};
     const std::size_t from = at >= 4 ? at - 4 : 0;
     for (std::size_t i = from; i < at; ++i)
         if (std::find(negators.begin(), negators.end(), tokens[i]) != negators.end()) return true;
@@ -206,31 +276,46 @@ bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
 
 std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
 {
-    std::vector<RiskFlag> flags;
+    std::vector<Observation> observations;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& seg = segments[i];
         if (isClient(seg)) {
-            for (RiskCategory category : kAllRiskCategories)
-                if (auto sentence = presentIn(seg, category))
-                    addEvidence(flags, category, RiskStatus::Present,
-                                {{seg.id, std::string(sentence->of(seg.text))}});
-        } else if (isTherapist(seg)) {
-            for (RiskCategory category : kAllRiskCategories) {
-                const auto question = questionIn(seg, category);
-                if (!question) continue;
-                // The client's next turn, if it follows directly, is the answer.
-                for (std::size_t j = i + 1; j < segments.size() && j <= i + 2; ++j) {
-                    if (isTherapist(segments[j])) break;
-                    if (!isClient(segments[j])) continue;
-                    const auto denial = denialIn(segments[j]);
-                    if (denial && !presentIn(segments[j], category))
-                        addEvidence(flags, category, RiskStatus::Denied,
-                                    {{seg.id, std::string(question->of(seg.text))},
-                                     {segments[j].id, std::string(denial->of(segments[j].text))}});
-                    break;
-                }
+            auto own = clientObservations(seg);
+            observations.insert(observations.end(), own.begin(), own.end());
+            continue;
+        }
+        if (!isTherapist(seg)) continue;
+        bool suicideContext = false;
+        for (std::size_t back = 1; back <= 4 && back <= i; ++back)
+            for (const auto& o : clientObservations(segments[i - back]))
+                suicideContext = suicideContext || o.category == RiskCategory::SuicidalIdeation;
+        for (const Question& question : questionsIn(seg, suicideContext)) {
+            // The client's next turn, if it follows directly, is the answer; it answers only
+            // what was asked.
+            for (std::size_t j = i + 1; j < segments.size() && j <= i + 2; ++j) {
+                if (isTherapist(segments[j])) break;
+                if (!isClient(segments[j])) continue;
+                Span where;
+                const Answer answer = answerIn(segments[j], &where);
+                if (answer == Answer::Neither) break;
+                const bool disclosure = (answer == Answer::Affirms) == question.family->yesMeansPresent;
+                observations.push_back(
+                    {question.family->category, question.family->aspect,
+                     disclosure ? RiskStatus::Present : RiskStatus::Denied,
+                     {{seg.id, std::string(question.sentence.of(seg.text)), std::nullopt},
+                      {segments[j].id, std::string(where.of(segments[j].text)), std::nullopt}}});
+                break;
             }
         }
+    }
+    std::vector<RiskFlag> flags;
+    for (RiskCategory category : kAllRiskCategories) {
+        std::vector<const Observation*> about;
+        for (const auto& o : observations)
+            if (o.category == category) about.push_back(&o);
+        if (about.empty()) continue;
+        RiskFlag flag = flagFrom(category, about);
+        if (!flag.evidence.empty()) flags.push_back(std::move(flag));
     }
     return flags;
 }

@@ -104,6 +104,31 @@ std::vector<std::string> words(std::string_view text)
     return out;
 }
 
+std::vector<WordAt> wordsWithSpans(std::string_view text)
+{
+    std::vector<WordAt> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !isWordByte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i >= text.size()) break;
+        std::size_t j = i;
+        while (j < text.size()) {
+            const auto c = static_cast<unsigned char>(text[j]);
+            const bool apostrophe = c == '\'' || c == '-' ||
+                                    (c == 0xE2 && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0x80 &&
+                                     static_cast<unsigned char>(text[j + 2]) == 0x99);
+            if (isWordByte(c)) ++j;
+            else if (apostrophe && j + 1 < text.size() && isWordByte(static_cast<unsigned char>(text[j + (c == 0xE2 ? 3 : 1)])))
+                j += c == 0xE2 ? 3 : 1;
+            else break;
+        }
+        const auto w = words(text.substr(i, j - i));
+        if (!w.empty()) out.push_back({w.front(), {i, j}});
+        i = j;
+    }
+    return out;
+}
+
 bool isStopword(std::string_view word)
 {
     return std::find(std::begin(kStopwords), std::end(kStopwords), word) != std::end(kStopwords);

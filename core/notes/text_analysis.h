@@ -27,6 +27,13 @@ std::vector<Span> splitClauses(std::string_view sentence);
 // letters). Curly apostrophes are folded to '.
 std::vector<std::string> words(std::string_view text);
 
+// words() with where each word sits in `text`.
+struct WordAt {
+    std::string word;
+    Span span;
+};
+std::vector<WordAt> wordsWithSpans(std::string_view text);
+
 // Words that carry no content of their own (articles, pronouns, auxiliaries, fillers).
 bool isStopword(std::string_view word);
 

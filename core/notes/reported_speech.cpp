@@ -1,0 +1,67 @@
+#include "notes/reported_speech.h"
+
+#include "notes/text_analysis.h"
+
+#include <algorithm>
+#include <array>
+
+namespace noteward::core::notes {
+
+namespace {
+constexpr std::array<std::string_view, 17> kReportingVerbs = {
+    "said", "says", "saying", "told", "tells", "telling", "texted", "messaged", "wrote", "writes",
+    "shouted", "screamed", "posted", "whispered", "goes", "went", "asked"};
+
+// Who can be the speaker of reported words: anyone but the client.
+constexpr std::array<std::string_view, 44> kOthers = {
+    "he", "she", "they", "mum", "mother", "dad", "father", "brother", "sister", "friend", "partner", "husband",
+    "wife", "boyfriend", "girlfriend", "son", "daughter", "colleague", "boss", "manager", "cousin", "aunt",
+    "auntie", "uncle", "nan", "gran", "grandma", "grandad", "grandpa", "neighbour", "teacher", "doctor", "gp",
+    "nurse", "someone", "somebody", "everyone", "people", "mate", "flatmate", "housemate", "ex", "kids", "child"};
+
+bool isOther(const std::string& word)
+{
+    return std::find(kOthers.begin(), kOthers.end(), word) != kOthers.end();
+}
+}  // namespace
+
+std::size_t reportedSpeechStart(std::string_view sentence)
+{
+    const auto tokens = wordsWithSpans(sentence);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::string& verb = tokens[k].word;
+        if (std::find(kReportingVerbs.begin(), kReportingVerbs.end(), verb) == kReportingVerbs.end()) continue;
+        // "went" and "goes" report speech only as "she went, …": a comma or colon must follow.
+        if ((verb == "went" || verb == "goes") &&
+            (tokens[k].span.end >= sentence.size() ||
+             (sentence[tokens[k].span.end] != ',' && sentence[tokens[k].span.end] != ':')))
+            continue;
+        // The subject: a third party within the three words before the verb, and not "I".
+        bool other = false;
+        for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+            const std::string& w = tokens[k - back].word;
+            if (w == "i" || w == "i'd" || w == "i've") {
+                other = false;
+                break;
+            }
+            if (isOther(w)) other = true;
+        }
+        // A capitalised name right before the verb ("Priya said") counts as someone else too.
+        if (!other && k > 0) {
+            const char first = sentence[tokens[k - 1].span.begin];
+            other = first >= 'A' && first <= 'Z' && tokens[k - 1].word != "i" && k - 1 > 0;
+        }
+        if (!other) continue;
+        // Their words start after "to me", "me", "that", "saying" and any punctuation.
+        std::size_t next = k + 1;
+        while (next < tokens.size() &&
+               (tokens[next].word == "to" || tokens[next].word == "me" || tokens[next].word == "that" ||
+                tokens[next].word == "saying" || tokens[next].word == "us"))
+            ++next;
+        if (next >= tokens.size()) return kNoReportedSpeech;
+        return tokens[next].span.begin;
+    }
+    return kNoReportedSpeech;
+}
+
+}  // namespace noteward::core::notes

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace noteward::core::notes {
+
+// Where someone else's words begin in a sentence the client speaks: "On Sunday she said to me,
+// I want to die" → the offset of "I want to die". Reported speech keeps its speaker: it is
+// never the client's own risk, and a restatement never rewrites its pronouns. npos if the
+// sentence reports nobody's words (or only the client's own: "I said no").
+std::size_t reportedSpeechStart(std::string_view sentence);
+
+inline constexpr std::size_t kNoReportedSpeech = static_cast<std::size_t>(-1);
+
+}  // namespace noteward::core::notes

@@ -1,0 +1,196 @@
+#include "notes/risk_cues.h"
+
+#include "notes/text_analysis.h"
+
+namespace noteward::core::notes {
+
+namespace {
+std::vector<Phrase> phrases(std::initializer_list<std::string_view> texts)
+{
+    std::vector<Phrase> out;
+    for (auto t : texts) out.push_back(words(t));
+    return out;
+}
+
+using C = RiskCategory;
+using A = RiskAspect;
+}  // namespace
+
+const std::vector<CueFamily>& clientCues()
+{
+    // Phrases carry their own negations ("don't want to be here") so that the negation check
+    // looks only before them.
+    static const std::vector<CueFamily> cues = {
+        {C::SuicidalIdeation, A::Ideation,
+         phrases({"kill myself", "killing myself", "end my life", "ending my life", "end it all", "ending it all",
+                  "end it", "ending it", "end things", "ending things", "take my own life", "taking my own life",
+                  "take my life", "suicide", "suicidal", "better off dead", "better off without me",
+                  "wish i was dead", "wish i were dead", "want to die", "wanted to die", "wanting to die",
+                  "think about dying", "thinking about dying", "thought about dying", "thoughts about dying",
+                  "don't want to be here", "don't want to be alive", "not wake up", "never wake up",
+                  "not waking up", "no reason to live", "not worth living", "no point living", "no point in living",
+                  "stop existing", "not exist", "not be here anymore", "not be here any more", "disappear for good",
+                  "go to sleep forever", "be gone", "not be around", "want it all to stop", "want it to be over",
+                  "can't go on", "cannot go on"})},
+        {C::SuicidalIdeation, A::Intent,
+         phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
+                  "intend to", "mean to do it", "made up my mind"})},
+        {C::SuicidalIdeation, A::Plan,
+         phrases({"plan to take", "plan to do", "planned how", "planning to", "i've planned", "i have a plan",
+                  "my plan is", "worked out how", "know how i would", "decided how", "plan to end"})},
+        {C::SuicidalIdeation, A::Means,
+         phrases({"stockpiled", "stockpiling", "pills saved", "tablets saved", "saved up my pills",
+                  "saved up my tablets", "saving up my tablets", "saving up my pills", "saving my tablets",
+                  "pills saved up", "tablets saved up", "how many tablets", "how many pills", "bought a rope",
+                  "got a rope", "bought some rope", "enough tablets", "enough pills", "kept my tablets",
+                  "hoarding my", "hoarded"})},
+        {C::SuicidalIdeation, A::Timeframe,
+         phrases({"this weekend", "tonight", "by the end of the week", "picked a date", "chosen a date", "set a date",
+                  "chose a date", "on my birthday", "after christmas", "next week"})},
+        {C::SuicidalIdeation, A::Preparation,
+         phrases({"written a note", "wrote a note", "left a note", "goodbye letter", "goodbye letters",
+                  "letters to my family", "letters to my kids", "letter to my mum", "written letters",
+                  "wrote letters", "giving away my", "gave away my", "giving my things away", "given my things away",
+                  "giving my stuff away", "sorted out my will", "made a will", "said my goodbyes",
+                  "saying goodbye to everyone", "looked up how", "researched how", "looked up how many"})},
+        {C::SuicidalIdeation, A::ProtectiveFactors,
+         phrases({"couldn't do that to my", "wouldn't do that to my", "because of my kids", "because of the kids",
+                  "my kids keep me going", "my children keep me going", "my dog needs me", "my faith",
+                  "reasons to live", "reason to keep going", "keeps me going", "wouldn't act on it",
+                  "would never act on it", "never act on"})},
+        {C::SelfHarmThreats, A::Ideation,
+         phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
+                  "self-harm", "self harm", "self-harming", "self harming", "burn myself", "burning myself",
+                  "burnt myself", "overdose", "overdosed", "take all my pills", "taking all my pills",
+                  "scratch myself", "scratching myself", "punish myself", "hit myself", "hitting myself",
+                  "cut my arm", "cut my arms", "cut my wrist", "cut my wrists", "cut my leg", "cut my legs",
+                  "cut my thigh", "cutting my arm", "cutting my arms", "cutting my wrists", "cutting my legs",
+                  "burnt my arm", "burned my arm", "banged my head", "bang my head", "urge to cut", "urges to cut"})},
+        {C::SelfHarmThreats, A::Means,
+         phrases({"razor blades", "bought blades", "hid the blades", "keep a blade"})},
+        {C::NonCompliance, A::Ideation,
+         phrases({"didn't do the homework", "didn't do my homework", "didn't do any homework",
+                  "haven't done the homework", "didn't do the thought record", "didn't do the diary",
+                  "didn't do the worksheet", "didn't do it", "stopped taking", "not taking my medication",
+                  "not taking my tablets", "didn't bother", "didn't get round to", "didn't get around to",
+                  "never got round to", "never got around to", "forgot to do", "skipped my", "skipped the",
+                  "didn't try it", "gave up", "then gave up", "didn't manage", "couldn't be bothered", "only did it once",
+                  "stopped doing", "stopped filling", "haven't taken", "didn't take them", "stopped them",
+                  "came off my", "came off the", "haven't been taking", "not been taking",
+                  "didn't fill it in", "didn't fill in"})},
+        {C::Avoidance, A::Ideation,
+         phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
+                  "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
+                  "stayed away", "didn't go", "called in sick", "hiding from", "turned back", "only when it's empty",
+                  "when the shop is empty", "when it's quiet", "when nobody's there", "when no one's there",
+                  "went instead", "go instead", "sent my", "got my mum to go", "got my partner to go",
+                  "made an excuse", "make an excuse", "made excuses", "left early", "got out of there",
+                  "wore headphones", "kept my head down", "sat by the door", "near the exit", "only go out with",
+                  "online instead", "had it delivered"})},
+        {C::Rumination, A::Ideation,
+         phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
+                  "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
+                  "keep thinking about", "kept thinking about", "can't switch off", "couldn't switch off",
+                  "going over it", "going over and over", "goes round in my head", "going round in my head",
+                  "can't get it out of my head", "on a loop", "playing it back"})},
+        {C::Hopelessness, A::Ideation,
+         phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
+                  "never get better", "won't get better", "no future", "given up", "give up on", "no hope",
+                  "can't see a way out", "pointless", "nothing to look forward to", "nothing is ever going to change",
+                  "nothing's ever going to change", "nothing's going to change", "nothing is going to change",
+                  "never going to get better", "never going to change", "always be like this", "never be any different",
+                  "don't see the point", "can't see the point", "no way out", "stuck like this forever",
+                  "what's the use", "no light at the end"})},
+        {C::AllianceRupture, A::Ideation,
+         phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
+                  "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
+                  "not hearing me", "you don't hear me", "don't want to come", "why should i trust you",
+                  "don't trust you", "not sure this is for me", "thinking of stopping", "stop coming",
+                  "pointless coming", "point of coming here", "point in coming here", "do anything for me",
+                  "doing anything for me", "feel judged", "judging me", "pushing me", "you keep pushing",
+                  "not promising", "doesn't work for me", "don't think this works", "not getting anywhere",
+                  "don't feel listened to", "don't feel heard"})},
+    };
+    return cues;
+}
+
+const std::vector<QuestionFamily>& questionCues()
+{
+    static const std::vector<QuestionFamily> cues = {
+        // Aspect-specific questions first: "any plans to end your life?" asks about a plan.
+        {C::SuicidalIdeation, A::Plan, true,
+         phrases({"any plans", "a plan", "made plans", "made any plans", "planned", "how you would", "thought about how"})},
+        {C::SuicidalIdeation, A::Intent, true,
+         phrases({"act on", "intend", "intention", "going to do it", "likely to do"})},
+        {C::SuicidalIdeation, A::Means,
+         true, phrases({"access to", "the means", "tablets at home", "pills at home", "pills in the house", "stockpiled"})},
+        {C::SuicidalIdeation, A::Timeframe, true, phrases({"when would", "a date", "a time in mind"})},
+        {C::SuicidalIdeation, A::Preparation, true,
+         phrases({"prepared", "preparations", "written a note", "letters", "given anything away", "put things in order"})},
+        {C::SuicidalIdeation, A::Ideation, true,
+         phrases({"suicide", "suicidal", "kill yourself", "killing yourself", "end your life", "ending your life",
+                  "take your own life", "taking your own life", "wanting to die", "want to die", "better off dead",
+                  "not wanting to be here", "thoughts of ending", "ending it all", "end it all", "kill myself",
+                  "end my life", "thoughts of dying", "wish you were dead", "not wake up"})},
+        {C::SelfHarmThreats, A::Ideation, true,
+         phrases({"harm yourself", "harming yourself", "hurt yourself", "hurting yourself", "self-harm", "self harm",
+                  "cut yourself", "cutting yourself", "urges to cut"})},
+        {C::NonCompliance, A::Ideation, false,
+         phrases({"taking your medication", "taking your tablets", "manage the homework", "do the homework",
+                  "manage the diary", "do the diary", "manage the thought records", "do the thought records",
+                  "get a chance to do", "manage to do", "manage it", "try the experiment", "did you manage"})},
+        {C::NonCompliance, A::Ideation, true, phrases({"skipped", "stopped taking", "missed any doses"})},
+        {C::Avoidance, A::Ideation, true, phrases({"avoiding", "avoid", "putting off"})},
+        {C::Rumination, A::Ideation, true, phrases({"dwelling", "going over", "can't stop thinking", "ruminating"})},
+        {C::Hopelessness, A::Ideation, true, phrases({"hopeless", "hope for the future", "no point"})},
+        {C::AllianceRupture, A::Ideation, false,
+         phrases({"finding the sessions", "finding our sessions", "finding therapy", "sessions helpful",
+                  "therapy helpful", "sessions useful", "working for you"})},
+        {C::AllianceRupture, A::Ideation, true, phrases({"upset you", "annoyed with me", "frustrated with me"})},
+    };
+    return cues;
+}
+
+const std::vector<Phrase>& denialOpeners()
+{
+    static const std::vector<Phrase> openers =
+        phrases({"no", "nope", "never", "not really", "not at all", "nothing like that", "definitely not", "i haven't",
+                 "i have not", "i don't", "i'm not", "none", "no no", "not since", "nah", "not anymore"});
+    return openers;
+}
+
+const std::vector<Phrase>& affirmationOpeners()
+{
+    static const std::vector<Phrase> openers =
+        phrases({"yes", "yeah", "yep", "yes i have", "i have", "i do", "sometimes", "a bit", "a little", "kind of",
+                 "sort of", "i suppose", "i guess", "probably", "it is", "that's right", "still", "mostly",
+                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest"});
+    return openers;
+}
+
+const std::vector<Phrase>& historyMarkers()
+{
+    static const std::vector<Phrase> markers =
+        phrases({"when i was", "years ago", "as a teenager", "as a kid", "as a child", "in the past", "used to",
+                 "back in", "at school", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
+                 "in my teens", "in my twenties", "at university", "once before", "previously"});
+    return markers;
+}
+
+const std::vector<Phrase>& hypotheticalMarkers()
+{
+    static const std::vector<Phrase> markers =
+        phrases({"what if", "in case", "suppose", "imagine", "hypothetically", "if ever", "if i ever", "would ever",
+                 "if i were to", "if i did"});
+    return markers;
+}
+
+const std::vector<Phrase>& therapyWords()
+{
+    static const std::vector<Phrase> words_ =
+        phrases({"session", "sessions", "therapy", "coming here", "come here", "counselling", "cbt", "with you",
+                 "talking to you"});
+    return words_;
+}
+
+}  // namespace noteward::core::notes

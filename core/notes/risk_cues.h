@@ -1,0 +1,46 @@
+#pragma once
+
+#include "notes/note_vocabulary.h"
+
+#include <string>
+#include <vector>
+
+namespace noteward::core::notes {
+
+using Phrase = std::vector<std::string>;
+
+// A family of phrases that say one thing about one category (and, for suicide and self-harm,
+// one aspect): what a client says, or what a therapist asks. Written from UK clinical speech,
+// euphemisms included; matched on lower-case word tokens.
+struct CueFamily {
+    RiskCategory category;
+    RiskAspect aspect;  // Ideation stands for "the category itself" outside suicide and self-harm
+    std::vector<Phrase> phrases;
+};
+
+// What a client says when the category (aspect) is present for them.
+const std::vector<CueFamily>& clientCues();
+
+// What a therapist asks about. `yesMeansPresent` is false for questions about the healthy
+// behaviour ("did you manage the homework?"), where "no" is the disclosure.
+struct QuestionFamily {
+    RiskCategory category;
+    RiskAspect aspect;
+    bool yesMeansPresent;
+    std::vector<Phrase> phrases;
+};
+const std::vector<QuestionFamily>& questionCues();
+
+// Openers of an answer that deny or affirm what was asked.
+const std::vector<Phrase>& denialOpeners();
+const std::vector<Phrase>& affirmationOpeners();
+
+// Words that put a clause in the past as history, not now ("when I was fifteen", "years ago").
+const std::vector<Phrase>& historyMarkers();
+// Words that make a clause a hypothetical ("if I ever…", "what if"); a bare "if" is not one,
+// since a conditional threat is a threat.
+const std::vector<Phrase>& hypotheticalMarkers();
+// Words that make a hopeless-sounding clause about the therapy instead (alliance rupture).
+const std::vector<Phrase>& therapyWords();
+
+}  // namespace noteward::core::notes
