@@ -1,5 +1,7 @@
 #include "notes/grounding_verifier.h"
 
+#include "notes/risk_detector.h"
+
 #include "notes/text_analysis.h"
 
 #include <algorithm>
@@ -183,7 +185,33 @@ Draft GroundingVerifier::verify(const std::string& engine, const Extraction& syn
         }
         draft.risks.push_back(flag);
     }
+    keepEveryDisclosure(draft);
     return draft;
+}
+
+void GroundingVerifier::keepEveryDisclosure(Draft& draft) const
+{
+    // Whatever engine drafted, a disclosure the deterministic detector finds is never turned
+    // into a denial or left out: a denied flag becomes present (or historical) and
+    // conflicting, with both sides' evidence, and a missing category is added.
+    for (RiskFlag& found : detectRisks(m_transcript.segments)) {
+        if (found.status == RiskStatus::Denied) continue;
+        auto existing = std::find_if(draft.risks.begin(), draft.risks.end(),
+                                     [&](const RiskFlag& r) { return r.category == found.category; });
+        if (existing == draft.risks.end()) {
+            draft.risks.push_back(std::move(found));
+            continue;
+        }
+        if (existing->status != RiskStatus::Denied) continue;
+        std::vector<Evidence> denial = existing->evidence;
+        *existing = std::move(found);
+        existing->conflicting = existing->status == RiskStatus::Present;
+        for (auto& e : existing->evidence) e.stance = existing->status;
+        for (auto& e : denial) {
+            e.stance = RiskStatus::Denied;
+            existing->evidence.push_back(std::move(e));
+        }
+    }
 }
 
 }  // namespace noteward::core::notes

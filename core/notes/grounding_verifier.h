@@ -36,6 +36,8 @@ public:
     std::optional<std::string> problemWith(const RiskFlag& flag) const;
 
 private:
+    void keepEveryDisclosure(Draft& draft) const;
+
     const Transcript& m_transcript;
     const PreviousNote* m_previous;
 };

@@ -135,8 +135,11 @@ private slots:
         const Draft& d = draft.value();
         QCOMPARE(d.section(Section::WeekReview)->size(), std::size_t(1));
         QVERIFY(!d.section(Section::Agenda).has_value());  // its only statement cited outside the chunk
-        QCOMPARE(d.risks.size(), std::size_t(1));
+        // Hopelessness as the engine said; avoidance ("stayed in all weekend") added by the
+        // verifier's own detector, which no engine can leave out; the fabricated quote is gone.
+        QCOMPARE(d.risks.size(), std::size_t(2));
         QVERIFY(d.risk(RiskCategory::Hopelessness));
+        QCOMPARE(d.risk(RiskCategory::Avoidance)->evidence.front().segment, std::string("s1"));
         QVERIFY(!d.risk(RiskCategory::SuicidalIdeation));
         std::vector<std::string> reasons;
         for (const auto& r : d.rejected) reasons.push_back(r.reason);
