@@ -66,6 +66,27 @@ bool isWordChar(char c)
            static_cast<unsigned char>(c) >= 0x80;
 }
 
+constexpr std::size_t kMaxRun = 200;
+
+// The text with every run of more than kMaxRun non-space bytes replaced by a placeholder
+// word (kept apart, so it is never sent), in pieces.
+std::vector<std::string> splitLongRuns(std::string_view text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = start;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
+        if (end - start > kMaxRun) out.push_back("[LONG_TEXT]");
+        else out.emplace_back(text.substr(start, end - start));
+        std::size_t next = end;
+        while (next < text.size() && (text[next] == ' ' || text[next] == '\n' || text[next] == '\t')) ++next;
+        out.emplace_back(text.substr(end, next - end));
+        start = next;
+    }
+    return out;
+}
+
 std::string regexEscape(std::string_view text)
 {
     static const std::string special = R"(\^$.|?*+()[]{}/)";
@@ -98,8 +119,11 @@ std::string knownStringPattern(std::string_view text, bool digitsOnly)
             body += regexEscape(std::string_view(&c, 1));
         }
     }
-    static const std::string before = R"((^|[^A-Za-z0-9\x80-\xff]))";
-    static const std::string after = R"((?=$|[^A-Za-z0-9\x80-\xff]|\xe2\x80\x99))";
+    // Boundaries: anything but a letter or digit, counting typographic punctuation (curly
+    // quotes, dashes, no-break space: E2 80 xx and C2 xx) as punctuation, not as letters.
+    static const std::string punct = R"(\xe2\x80[\x80-\xbf]|\xc2[\x80-\xbf])";
+    static const std::string before = "(^|[^A-Za-z0-9\\x80-\\xff]|" + punct + ")";
+    static const std::string after = "(?=$|[^A-Za-z0-9\\x80-\\xff]|" + punct + ")";
     return before + "(" + body + ")" + after;
 }
 
@@ -193,6 +217,16 @@ std::string PiiMasker::placeholderFor(const std::string& original, const char* k
     return placeholder;
 }
 
+bool PiiMasker::insidePlaceholder(std::string_view text, std::size_t pos) const
+{
+    // Text right after '[' is inside a placeholder only if "[…]" from there is one of ours:
+    // a transcript's own "[Sam's mum]" is masked like any other text.
+    if (pos == 0 || text[pos - 1] != '[') return false;
+    const std::size_t close = text.find(']', pos);
+    if (close == std::string_view::npos) return false;
+    return m_toOriginal.count(std::string(text.substr(pos - 1, close - pos + 2))) > 0;
+}
+
 std::string PiiMasker::replaceKnown(const std::string& input)
 {
     std::string text = input;
@@ -203,7 +237,7 @@ std::string PiiMasker::replaceKnown(const std::string& input)
             const auto& m = *it;
             const auto pos = static_cast<std::size_t>(m.position(2));
             // Never inside a placeholder made by an earlier, longer identifier.
-            if (pos > 0 && text[pos - 1] == '[') continue;
+            if (insidePlaceholder(text, pos)) continue;
             out.append(text, last, pos - last);
             out += placeholderFor(m.str(2), known.kind);
             last = pos + static_cast<std::size_t>(m.length(2));
@@ -216,14 +250,18 @@ std::string PiiMasker::replaceKnown(const std::string& input)
 
 std::string PiiMasker::mask(std::string_view input)
 {
-    std::string text = replaceKnown(std::string(input));
+    // std::regex recurses per character: a very long run without spaces could exhaust the
+    // stack. No real utterance has one; such a run is replaced whole.
+    std::string text;
+    for (const auto& piece : splitLongRuns(input)) text += piece;
+    text = replaceKnown(text);
     for (const auto& pattern : patterns()) {
         std::string out;
         std::size_t last = 0;
         for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern.regex); it != std::sregex_iterator(); ++it) {
             const auto& m = *it;
             const auto pos = static_cast<std::size_t>(m.position(0));
-            if (pos > 0 && text[pos - 1] == '[') continue;
+            if (insidePlaceholder(text, pos)) continue;
             out.append(text, last, pos - last);
             out += placeholderFor(m.str(0), pattern.kind);
             last = pos + static_cast<std::size_t>(m.length(0));
@@ -246,8 +284,7 @@ std::string PiiMasker::mask(std::string_view input)
         std::size_t wordEnd = j;
         if (wordEnd - i > 2 && text.compare(wordEnd - 2, 2, "'s") == 0) wordEnd -= 2;
         const std::string word = text.substr(i, wordEnd - i);
-        const bool insidePlaceholder = i > 0 && text[i - 1] == '[';
-        if (!insidePlaceholder) {
+        if (!insidePlaceholder(text, i)) {
             // A learnt name in any letter case ("Priya", "priya"): each form its own placeholder.
             if (const auto learnt = m_learntFolded.find(foldCase(word)); learnt != m_learntFolded.end()) {
                 out.append(text, last, i - last);
@@ -287,8 +324,7 @@ std::vector<std::string> PiiMasker::names(std::string_view text) const
         while (j < text.size() && isWordChar(text[j])) ++j;
         std::string word(text.substr(i, j - i));
         if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
-        const bool insidePlaceholder = i > 0 && text[i - 1] == '[';
-        if (!sentenceStart && !insidePlaceholder && isUpper(word[0]) && word.size() > 1 && !notNames().count(word) &&
+        if (!sentenceStart && !insidePlaceholder(text, i) && isUpper(word[0]) && word.size() > 1 && !notNames().count(word) &&
             !std::all_of(word.begin(), word.end(), [](char c) { return isUpper(c) || c == '_'; }))
             found.push_back(word);
         sentenceStart = false;

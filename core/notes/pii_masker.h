@@ -57,6 +57,7 @@ private:
     std::string placeholderFor(const std::string& original, const char* kind);
     void learn(const std::string& name);
     std::string replaceKnown(const std::string& text);
+    bool insidePlaceholder(std::string_view text, std::size_t pos) const;
     std::vector<std::string> names(std::string_view text) const;
 
     std::vector<KnownPattern> m_known;

@@ -126,6 +126,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
         if (auto ok = model::checkText(text, what, 200); !ok) return ok.error();
     if (existsAt(dir))
         return makeError(ErrorCode::AlreadyExists, "A vault already exists at " + dir.string() + ".");
+    auto lock = FolderLock::acquire(dir, FolderLock::Mode::Shared);
+    if (!lock) return lock.error();
     if (auto made = createPrivateDirectory(dir); !made) return made.error();
 
     const VaultPaths paths{dir};
@@ -179,6 +181,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
     auto db = openVaultDatabase(paths.database(), key, header.cipherCompatibility);
     if (!db) return db.error();
     std::unique_ptr<Vault> vault(new Vault(paths, std::move(header), std::move(key), std::move(db.value())));
+    vault->m_lock = std::move(lock.value());
     if (auto loaded = vault->finishUnlock(); !loaded) return loaded.error();
     return vault;
 }
@@ -186,6 +189,12 @@ Result<std::unique_ptr<Vault>> Vault::create(const fs::path& dir, const crypto::
 Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, const crypto::SecretBytes& passphrase)
 {
     finishInterruptedRestore(dir);
+    // Alone on the vault (exclusive lock free), leftovers of killed writers can be cleared;
+    // otherwise they may be another process's work in progress.
+    auto lock = FolderLock::acquire(dir, FolderLock::Mode::Exclusive);
+    const bool alone = lock.ok();
+    if (!alone) lock = FolderLock::acquire(dir, FolderLock::Mode::Shared);
+    if (!lock) return lock.error();
     const VaultPaths paths{dir};
     auto header = readKeyFile(paths);
     if (!header) return header.error();
@@ -204,7 +213,11 @@ Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, const crypto::Se
     if (!db) return db.error();
     std::unique_ptr<Vault> vault(new Vault(paths, std::move(header.value()), std::move(*key), std::move(db.value())));
     vault->m_warnings = tightenPermissions(paths);
-    removeLeftovers(paths);
+    if (alone) {
+        removeLeftovers(paths);
+        (void)lock->change(FolderLock::Mode::Shared);
+    }
+    vault->m_lock = std::move(lock.value());
     if (auto loaded = vault->finishUnlock(); !loaded) return loaded.error();
     return vault;
 }
@@ -325,6 +338,16 @@ Result<void> Vault::rekey(const crypto::SecretBytes& current, const crypto::Secr
     if (!unwrapped) return unwrapped.error();
     if (!unwrapped.value()) return wrongPassphrase();
     const fs::path dir = normalisedDirectory(m_paths.dir);
+    std::error_code linkEc;
+    if (fs::is_symlink(fs::symlink_status(dir, linkEc)))
+        return makeError(ErrorCode::InvalidInput, dir.string() + " is a link to another folder; re-key the vault at " +
+                                                      fs::canonical(dir, linkEc).string() + " instead.");
+    if (!m_lock) return makeError(ErrorCode::Internal, "the vault folder is not locked");
+    if (auto exclusive = m_lock->change(FolderLock::Mode::Exclusive); !exclusive) return exclusive.error();
+    struct BackToShared {
+        FolderLock& lock;
+        ~BackToShared() { (void)lock.change(FolderLock::Mode::Shared); }
+    } backToShared{*m_lock};
     if (const fs::path foreign = foreignEntry(dir); !foreign.empty())
         return makeError(ErrorCode::InvalidInput, "The vault folder also holds " + foreign.filename().string() +
                                                       ", which is not the vault's; move it out before re-keying.");
@@ -394,8 +417,10 @@ Result<void> Vault::rekey(const crypto::SecretBytes& current, const crypto::Secr
         if (ec) fs::rename(previous, dir, ec);
     }
     syncDirectory(dir.parent_path());
-    finishInterruptedRestore(dir);
-    const bool swapped = !fs::exists(staging, ec);
+    finishInterruptedRestore(dir, true);
+    // Swapped if the key file in place is the new one (whatever the renames reported).
+    const auto inPlace = readWholeFile(m_paths.keyFile(), 64 * 1024);
+    const bool swapped = inPlace && asText(inPlace.value()) == newHeader.serialize();
     const crypto::SecretBytes& keyInUse = swapped ? newKey : m_key;
     auto db = openVaultDatabase(m_paths.database(), keyInUse, m_header.cipherCompatibility);
     if (!db) return db.error();

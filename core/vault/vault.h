@@ -9,6 +9,7 @@
 #include "vault/practice_repository.h"
 #include "vault/session_repository.h"
 #include "vault/settings_repository.h"
+#include "vault/vault_folder.h"
 #include "vault/vault_paths.h"
 
 #include <filesystem>
@@ -108,6 +109,8 @@ private:
     model::Practice m_practice;
     model::LocalUser m_user;
     std::vector<std::string> m_warnings;
+    // Shared while this Vault exists, so no other process swaps the folder underneath it.
+    std::optional<FolderLock> m_lock;
 };
 
 }  // namespace noteward::core::vault

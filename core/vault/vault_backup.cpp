@@ -189,6 +189,13 @@ Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, con
 {
     const fs::path target = normalisedDirectory(dir);
     finishInterruptedRestore(target);
+    std::error_code linkEc;
+    if (fs::is_symlink(fs::symlink_status(target, linkEc)))
+        return makeError(ErrorCode::InvalidInput, target.string() + " is a link to another folder; restore into " +
+                                                      fs::canonical(target, linkEc).string() + " instead.");
+    // Nobody else may have the vault open while its folder is swapped.
+    auto lock = FolderLock::acquire(target, FolderLock::Mode::Exclusive);
+    if (!lock) return lock.error();
     // Checked before the (slow) passphrase check too, so a wrong target is reported at once.
     if (auto ok = checkRestoreTarget(target, replace); !ok) return ok.error();
     auto parsed = parseBackup(backupFile);
@@ -263,7 +270,7 @@ Result<void> Vault::restore(const fs::path& backupFile, const fs::path& dir, con
         return makeError(ErrorCode::Io, "Could not put the restored vault in place (" + why + "). Nothing was changed.");
     }
     syncDirectory(target.parent_path());
-    finishInterruptedRestore(target);
+    finishInterruptedRestore(target, true);
     return Ok{};
 }
 

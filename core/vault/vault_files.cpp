@@ -4,6 +4,7 @@
 #include "util/hex.h"
 #include "vault/database.h"
 #include "vault/file_io.h"
+#include "vault/vault_folder.h"
 #include "vault/guarded.h"
 #include "vault/migrations.h"
 
@@ -86,8 +87,7 @@ void removeLeftovers(const VaultPaths& paths)
     std::vector<fs::path> stale;
     for (fs::directory_iterator it(paths.dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.rfind("backup-snapshot-", 0) == 0 || name.rfind("vault.db.rekey", 0) == 0 ||
-            name.rfind("vault.db.new", 0) == 0)
+        if ((name.rfind("backup-snapshot-", 0) == 0 || name.rfind("vault.db.new", 0) == 0) && isVaultFileName(name))
             stale.push_back(it->path());
     }
     for (const fs::path& file : stale) fs::remove(file, ec);

@@ -23,7 +23,7 @@ Result<KeyFile> readKeyFile(const VaultPaths& paths);
 std::vector<std::string> tightenPermissions(const VaultPaths& paths);
 
 // Temporaries that killed writers left in the vault folder: key file and head writes, a
-// database being created or rekeyed, backup snapshots.
+// database being created, backup snapshots. Only when no other process has the vault open.
 void removeLeftovers(const VaultPaths& paths);
 
 // Where a backup takes its snapshot: inside the (private) vault folder, under a fresh name.

@@ -5,7 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
 #include <string_view>
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
 
 namespace noteward::core::vault {
 
@@ -17,8 +24,24 @@ constexpr std::array<std::string_view, 8> kExactNames = {
     kRestoreCompleteMarker};
 // Prefixes of temporaries: key file and head writes, a database being created or rekeyed, a
 // backup snapshot (each followed by a suffix of Noteward's own).
-constexpr std::array<std::string_view, 5> kTemporaryPrefixes = {"vault.key.", "audit.head.", "vault.db.new",
-                                                                 "vault.db.rekey", "backup-snapshot-"};
+constexpr std::array<std::string_view, 4> kTemporaryPrefixes = {"vault.key.", "audit.head.", "vault.db.new",
+                                                                 "backup-snapshot-"};
+
+// Only Noteward's own temporaries: `prefix` then 16 hex digits (and ".tmp" or a SQLite
+// companion suffix), or "vault.db.new" with its companions, never a person's "vault.key.old".
+bool isTemporaryName(const std::string& name)
+{
+    if (name == "vault.db.new" || name.rfind("vault.db.new-", 0) == 0) return true;
+    for (std::string_view prefix : kTemporaryPrefixes) {
+        if (prefix == "vault.db.new" || name.rfind(prefix, 0) != 0) continue;
+        const std::string rest = name.substr(prefix.size());
+        if (rest.size() < 16 || rest.substr(0, 16).find_first_not_of("0123456789abcdef") != std::string::npos)
+            continue;
+        const std::string tail = rest.substr(16);
+        if (tail.empty() || tail == ".tmp" || tail == "-wal" || tail == "-shm" || tail == "-journal") return true;
+    }
+    return false;
+}
 
 bool isDirectory(const fs::path& p)
 {
@@ -26,6 +49,55 @@ bool isDirectory(const fs::path& p)
     return fs::is_directory(fs::symlink_status(p, ec));
 }
 }  // namespace
+
+FolderLock::FolderLock(FolderLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+
+FolderLock& FolderLock::operator=(FolderLock&& other) noexcept
+{
+    std::swap(m_fd, other.m_fd);
+    return *this;
+}
+
+FolderLock::~FolderLock()
+{
+#ifndef _WIN32
+    if (m_fd >= 0) ::close(m_fd);
+#endif
+}
+
+Result<FolderLock> FolderLock::acquire(const fs::path& dir, Mode mode)
+{
+#ifndef _WIN32
+    const fs::path target = normalisedDirectory(dir);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    const fs::path file = fs::path(target).concat(".lock");
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return makeError(ErrorCode::Io, "Could not lock the vault folder (" + file.string() + ").");
+    FolderLock lock(fd);
+    if (auto r = lock.change(mode); !r) return r.error();
+    return lock;
+#else
+    (void)dir;
+    (void)mode;
+    return FolderLock(-1);
+#endif
+}
+
+Result<void> FolderLock::change(Mode mode)
+{
+#ifndef _WIN32
+    if (::flock(m_fd, (mode == Mode::Exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0)
+        return makeError(ErrorCode::Busy, mode == Mode::Exclusive
+                                              ? "The vault is open in another Noteward window or command; close it "
+                                                "first. Nothing was changed."
+                                              : "The vault is being restored or re-keyed by another Noteward "
+                                                "command; try again when it has finished.");
+#else
+    (void)mode;
+#endif
+    return Ok{};
+}
 
 fs::path normalisedDirectory(const fs::path& dir)
 {
@@ -38,9 +110,7 @@ bool isVaultFileName(const std::string& name)
 {
     for (std::string_view exact : kExactNames)
         if (name == exact) return true;
-    for (std::string_view prefix : kTemporaryPrefixes)
-        if (name.rfind(prefix, 0) == 0) return true;
-    return false;
+    return isTemporaryName(name);
 }
 
 fs::path foreignEntry(const fs::path& dir)
@@ -95,16 +165,28 @@ void removeVaultFolder(const fs::path& dir)
     fs::remove_all(dir, ec);
 }
 
-void finishInterruptedRestore(const fs::path& given)
+void finishInterruptedRestore(const fs::path& given, bool lockHeld)
 {
     const fs::path dir = normalisedDirectory(given);
+    std::optional<FolderLock> lock;
+    if (!lockHeld) {
+        // Cheap check first: most opens find nothing to finish and need no lock at all.
+        std::error_code probe;
+        if (!fs::exists(stagingFolder(dir), probe) && !fs::exists(replacedFolder(dir), probe)) return;
+        auto taken = FolderLock::acquire(dir, FolderLock::Mode::Exclusive);
+        if (!taken) return;  // someone is working on the folder: leave it to them
+        lock.emplace(std::move(taken.value()));
+    }
     const fs::path staging = stagingFolder(dir);
     const fs::path previous = replacedFolder(dir);
     std::error_code ec;
-    const bool hasDir = fs::exists(fs::symlink_status(dir, ec));
-    if (!hasDir && isDirectory(previous)) {
-        // Killed between the two renames: the old vault is aside and nothing is in place.
-        const bool stagedComplete = isDirectory(staging) && fs::exists(staging / kRestoreCompleteMarker, ec);
+    // An empty folder in place counts as no vault (a restore may target one).
+    const bool hasDir = fs::exists(fs::symlink_status(dir, ec)) && !(isDirectory(dir) && fs::is_empty(dir, ec));
+    const bool stagedComplete = isDirectory(staging) && fs::exists(staging / kRestoreCompleteMarker, ec);
+    if (!hasDir && (isDirectory(previous) || stagedComplete)) {
+        // Killed between or before the renames: roll forward to a complete staging copy,
+        // else back to the vault that was set aside.
+        if (isDirectory(dir)) fs::remove(dir, ec);  // empty, checked above
         fs::rename(stagedComplete ? staging : previous, dir, ec);
         if (ec) return;  // leave everything as it is; the next attempt tries again
         syncDirectory(dir.parent_path());
@@ -115,7 +197,7 @@ void finishInterruptedRestore(const fs::path& given)
     }
     // With a vault in place, the leftovers are the replaced vault (its removal is what the
     // person asked for) and an unfinished staging copy.
-    if (fs::exists(fs::symlink_status(dir, ec))) {
+    if (fs::exists(fs::symlink_status(dir, ec)) && !(isDirectory(dir) && fs::is_empty(dir, ec))) {
         removeVaultFolder(previous);
         removeVaultFolder(staging);
     }

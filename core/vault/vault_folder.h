@@ -14,6 +14,26 @@ namespace noteward::core::vault {
 // two renames leaves no `<dir>`; finishInterruptedRestore() rolls forward (the new vault was
 // complete) or back (it was not), so the only copy of a vault is never deleted.
 
+// An advisory lock on a vault folder, held in `<dir>.lock` beside it: shared by every open
+// Vault (any process), exclusive for what swaps the folder (restore, re-key, finishing an
+// interrupted swap), so a folder is never swapped under a running Noteward. Never blocks.
+class FolderLock {
+public:
+    enum class Mode { Shared, Exclusive };
+    static Result<FolderLock> acquire(const std::filesystem::path& dir, Mode mode);
+    FolderLock(FolderLock&& other) noexcept;
+    FolderLock& operator=(FolderLock&& other) noexcept;
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+    ~FolderLock();
+    // Exclusive only if no one else holds the lock; Busy otherwise (the lock stays as it was).
+    Result<void> change(Mode mode);
+
+private:
+    explicit FolderLock(int fd) : m_fd(fd) {}
+    int m_fd = -1;
+};
+
 // `dir` without a trailing separator, absolute and normalised ("r1/" and "./r1" are "r1").
 std::filesystem::path normalisedDirectory(const std::filesystem::path& dir);
 
@@ -35,8 +55,10 @@ std::filesystem::path replacedFolder(const std::filesystem::path& dir);  // <dir
 inline constexpr const char* kRestoreCompleteMarker = "restore.complete";
 
 // Completes or rolls back a restore that was killed mid-swap, and removes what a finished or
-// failed restore left behind (only folders holding nothing but a vault's own files).
-void finishInterruptedRestore(const std::filesystem::path& dir);
+// failed restore left behind (only folders holding nothing but a vault's own files). Does
+// nothing while another Noteward holds the folder; the caller holds the exclusive lock or
+// none (it is taken here when free).
+void finishInterruptedRestore(const std::filesystem::path& dir, bool lockHeld = false);
 
 // Removes a folder that holds only a vault's own files; leaves anything else alone.
 void removeVaultFolder(const std::filesystem::path& dir);

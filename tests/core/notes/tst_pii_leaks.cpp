@@ -95,6 +95,10 @@ Transcript corpus()
         {"client", "priya's dog barks all night."},
         {"client", "I told Dr. Pryce's receptionist about the letter."},
         {"client", "samira okafor, that's me, reporting for therapy."},
+        // Typographic punctuation from imported or cloud transcripts, and brackets.
+        {"client", "\u201cSamira\u201d is what she wrote \u2014Okafor\u2014 on the card."},
+        {"client", "[Samira's mum] rang, and [07700 900123] was the number, or [Priya]."},
+        {"client", "ok\u00a0Pryce said so."},
     };
     Transcript t;
     t.sessionId = "session-samira-okafor";

@@ -118,6 +118,24 @@ private slots:
         QCOMPARE(test::openVault(tmp / "vt")->clients().list()->front().name, std::string("Only Copy"));
     }
 
+    void noSwapWhileTheVaultIsOpenElsewhere()
+    {
+        test::TempFolder tmp;
+        const auto backup = makeBackup(tmp);
+        auto open = test::createVault(tmp / "busy");
+        addClient(*open, "Writing Now");
+        auto refused = Vault::restore(backup, tmp / "busy", test::secret(test::kPassphrase), true);
+        QCOMPARE(refused.error().code, ErrorCode::Busy);
+        QVERIFY(QString::fromStdString(refused.error().message).contains("open in another Noteward"));
+        QCOMPARE(open->clients().list()->front().name, std::string("Writing Now"));
+        auto other = test::openVault(tmp / "busy");  // a second window
+        QCOMPARE(other->rekey(test::secret(test::kPassphrase), test::secret("another passphrase")).error().code,
+                 ErrorCode::Busy);
+        other.reset();
+        open.reset();
+        QVERIFY(Vault::restore(backup, tmp / "busy", test::secret(test::kPassphrase), true).ok());
+    }
+
     void restoringAnOldBackupSaysWhatWasRolledBack()
     {
         test::TempFolder tmp;
