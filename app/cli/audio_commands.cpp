@@ -73,7 +73,7 @@ int runRecord(Context& ctx)
         } catch (const std::exception&) {
             throw UsageError("--seconds needs a number");
         }
-        if (seconds <= 0 || seconds > 4 * 3600) throw UsageError("--seconds must be between 0 and 4 hours");
+        if (!(seconds > 0 && seconds <= 4 * 3600)) throw UsageError("--seconds must be between 0 and 4 hours");
     }
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());

@@ -112,7 +112,12 @@ core::Result<std::optional<std::string>> apiKeyFromInput(const Context& ctx)
         while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
         return std::optional<std::string>(std::move(key));
     }
-    if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) return std::optional<std::string>(env);
+    if (const char* env = std::getenv("NOTEWARD_API_KEY"); env && *env) {
+        std::string key(env);
+        // Not inherited by anything this process starts.
+        ::unsetenv("NOTEWARD_API_KEY");
+        return std::optional<std::string>(std::move(key));
+    }
     return std::optional<std::string>();
 }
 

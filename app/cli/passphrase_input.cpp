@@ -31,7 +31,7 @@ constexpr std::size_t kMaxPassphraseBytes = 1024;
 // growing std::string), up to kMaxPassphraseBytes; the line end is dropped.
 core::Result<SecretBytes> readLine(int fd, const char* tooLong)
 {
-    SecretBytes buffer(kMaxPassphraseBytes + 1);
+    SecretBytes buffer(kMaxPassphraseBytes);
     std::size_t length = 0;
     for (;;) {
         unsigned char c = 0;

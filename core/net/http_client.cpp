@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <optional>
 #include <cctype>
@@ -172,9 +173,13 @@ std::optional<std::chrono::milliseconds> retryAfter(const HttpResponse& response
 {
     const auto it = response.headers.find("retry-after");
     if (it == response.headers.end() || it->second.empty()) return std::nullopt;
-    if (!std::all_of(it->second.begin(), it->second.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return std::nullopt;
-    const long seconds = std::min(std::stol(it->second), 120L);
+    long seconds = 0;
+    const char* begin = it->second.data();
+    const char* end = begin + it->second.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, seconds);
+    // A huge or malformed value is not a reason to fail: fall back to our own back-off.
+    if (ec != std::errc() || ptr != end || seconds < 0) return std::nullopt;
+    seconds = std::min(seconds, 120L);
     return std::chrono::milliseconds(seconds * 1000);
 }
 

@@ -114,6 +114,19 @@ std::string CloudEngine::masked(std::string_view text)
 
 Extraction CloudEngine::parse(const json& answer, bool restore) const
 {
+    // A model's answer need not follow its schema: anything of the wrong type is dropped, and
+    // nothing it sends can throw past here.
+    try {
+        return parseUnchecked(answer, restore);
+    } catch (const json::exception&) {
+        Extraction none;
+        none.rejected.push_back({"answer", "", "malformed_answer"});
+        return none;
+    }
+}
+
+Extraction CloudEngine::parseUnchecked(const json& answer, bool restore) const
+{
     auto text = [&](const json& value) {
         const std::string s = value.is_string() ? value.get<std::string>() : std::string();
         return restore ? m_masker.restore(s) : s;

@@ -32,6 +32,7 @@ public:
 private:
     std::string masked(std::string_view text);
     Extraction parse(const nlohmann::json& answer, bool restore) const;
+    Extraction parseUnchecked(const nlohmann::json& answer, bool restore) const;
     // Segment ids as sent ("s1", "s2", … by position) and back: an imported transcript's own
     // ids could carry anything, so they never leave the device.
     std::string sentId(const std::string& id) const;

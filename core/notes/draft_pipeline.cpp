@@ -52,6 +52,16 @@ void keepWithinChunk(const Chunk& chunk, Extraction& extraction)
     extraction.risks = std::move(risks);
 }
 
+// An exception must not escape a worker thread (that ends the process): it becomes an error.
+Result<Extraction> extractSafely(NoteEngine& engine, const Chunk& chunk)
+{
+    try {
+        return engine.extract(chunk);
+    } catch (const std::exception&) {
+        return makeError(ErrorCode::Unavailable, "The " + engine.name() + " engine failed on part of the session.");
+    }
+}
+
 void offerPreviousNote(const PreviousNote& previous, Extraction& extraction)
 {
     const std::vector<std::string> source = {"note:" + previous.hash};
@@ -73,7 +83,7 @@ Result<Draft> DraftPipeline::run(const Transcript& transcript, const PreviousNot
     // Stage-1 calls run side by side up to the engine's bound; results keep chunk order.
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t i = next++; i < chunks.size(); i = next++) results[i] = m_engine.extract(chunks[i]);
+        for (std::size_t i = next++; i < chunks.size(); i = next++) results[i] = extractSafely(m_engine, chunks[i]);
     };
     const std::size_t threads = std::min(chunks.size(), std::max<std::size_t>(1, m_engine.maxConcurrentChunks()));
     if (threads <= 1) {

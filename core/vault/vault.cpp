@@ -242,13 +242,14 @@ Result<void> Vault::finishUnlock()
         for (const std::string& id : recoverUnfinishedRecordings(*m_db))
             log.append(kSystemActor, "recording.recovered", "recording", id);
         log.append(m_user.id, audit::action::kVaultUnlocked, "vault", m_header.vaultId);
-        m_db->prepare("INSERT OR IGNORE INTO vault_flags (name) VALUES (?);")
-            .bind(1, std::string_view(kAuditHeadSetting))
-            .run();
         tx.commit();
         std::error_code ec;
         fs::remove(m_paths.failedUnlocks(), ec);
         if (auto written = writeAuditHead(m_paths, log.head()); !written) return written.error();
+        // Only once a head exists beside the vault is its absence a finding.
+        m_db->prepare("INSERT OR IGNORE INTO vault_flags (name) VALUES (?);")
+            .bind(1, std::string_view(kAuditHeadSetting))
+            .run();
         return Ok{};
     });
 }
@@ -264,18 +265,21 @@ void Vault::sealAuditLog() noexcept
         std::optional<crypto::SecretBytes> seed;
         if (key.step()) seed = key.secretBlob(0);
         if (head && seed && head->seq > 0) {
+            // The head is read inside the write transaction, so no other process can append
+            // between reading it and signing it.
+            Transaction tx(*m_db);
+            head = log.head();
             auto last = m_db->prepare("SELECT action FROM audit_log WHERE seq = ?;");
             last.bind(1, head->seq);
             if (last.step() && last.text(0) != audit::action::kCheckpoint) {
                 const auto pair = crypto::Ed25519KeyPair::fromSeed(seed->view());
                 const std::string signature =
                     toHex(pair.sign(asBytes(audit::AuditLog::checkpointMessage(m_header.vaultId, *head))));
-                Transaction tx(*m_db);
                 log.append(m_user.id, audit::action::kCheckpoint, "audit",
                            std::to_string(head->seq) + ":" + head->hash + ":" + signature);
-                tx.commit();
-                head = log.head();
             }
+            tx.commit();
+            head = log.head();
         }
         (void)writeAuditHead(m_paths, head);
     } catch (const std::exception&) {
