@@ -1,5 +1,7 @@
 #include "notes/local_engine.h"
 
+#include "notes/reported_speech.h"
+
 #include "notes/risk_detector.h"
 #include "notes/text_analysis.h"
 
@@ -116,7 +118,14 @@ std::string continuing(std::string text)
 
 std::string clientSaid(std::string_view sentence)
 {
-    return "Client said that " + continuing(toThirdPerson(withoutFillers(sentence)));
+    // Someone else's words keep their speaker and their pronouns: only the client's own part
+    // is put in the third person, and the reported words are quoted as spoken.
+    const std::string cleaned = withoutFillers(sentence);
+    const std::size_t reported = reportedSpeechStart(cleaned);
+    if (reported == kNoReportedSpeech) return "Client said that " + continuing(toThirdPerson(cleaned));
+    std::string own = toThirdPerson(cleaned.substr(0, reported));
+    while (!own.empty() && (own.back() == ' ' || own.back() == ',' || own.back() == ':')) own.pop_back();
+    return "Client said that " + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
 }
 
 std::string restate(const Segment& segment, std::string_view sentence)

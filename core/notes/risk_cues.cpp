@@ -82,6 +82,7 @@ const std::vector<CueFamily>& clientCues()
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
                   "stayed away", "didn't go", "called in sick", "hiding from", "turned back", "only when it's empty",
+                  "when it's empty", "when it is empty",
                   "when the shop is empty", "when it's quiet", "when nobody's there", "when no one's there",
                   "went instead", "go instead", "sent my", "got my mum to go", "got my partner to go",
                   "made an excuse", "make an excuse", "made excuses", "left early", "got out of there",
@@ -109,7 +110,8 @@ const std::vector<CueFamily>& clientCues()
                   "pointless coming", "point of coming here", "point in coming here", "do anything for me",
                   "doing anything for me", "feel judged", "judging me", "pushing me", "you keep pushing",
                   "not promising", "doesn't work for me", "don't think this works", "not getting anywhere",
-                  "don't feel listened to", "don't feel heard"})},
+                  "don't feel listened to", "don't feel heard", "not sure these sessions", "not sure this is working",
+                  "don't know if this is working", "not sure therapy", "not sure about therapy"})},
     };
     return cues;
 }

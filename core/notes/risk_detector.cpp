@@ -51,7 +51,7 @@ bool needsCompany(RiskAspect a) { return a == RiskAspect::Timeframe || a == Risk
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
-std::vector<Observation> clientObservations(const Segment& segment)
+std::vector<Observation> clientObservations(const Segment& segment, bool suicideContextBefore)
 {
     std::vector<Observation> found;
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
@@ -75,9 +75,11 @@ std::vector<Observation> clientObservations(const Segment& segment)
                         category = RiskCategory::AllianceRupture;
                     RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;
                     if (negatedAt(tokens, at)) {
-                        // "I'm not suicidal": a denial in the client's own words, of the ideation
-                        // only. A negated plan or means says nothing either way.
-                        if (family.aspect != RiskAspect::Ideation || history) break;
+                        // "I'm not suicidal": a denial in the client's own words, of suicidal or
+                        // self-harm ideation only. A negated plan says nothing either way, and
+                        // elsewhere a negation is as often the complaint ("I don't see the point
+                        // of coming here") as its denial.
+                        if (family.aspect != RiskAspect::Ideation || history || !isSuicideOrSelfHarm(category)) break;
                         stance = RiskStatus::Denied;
                     }
                     found.push_back({category, family.aspect, stance,
@@ -87,11 +89,12 @@ std::vector<Observation> clientObservations(const Segment& segment)
             }
         }
     }
-    // A timeframe or a protective factor counts only beside another sign in the same turn.
+    // A timeframe or a protective factor counts only beside another sign in the same turn or
+// the turns just before it.
     const bool company = std::any_of(found.begin(), found.end(), [](const Observation& o) {
         return o.category == RiskCategory::SuicidalIdeation && !needsCompany(o.aspect) && o.stance != RiskStatus::Denied;
     });
-    if (!company)
+    if (!company && !suicideContextBefore)
         found.erase(std::remove_if(found.begin(), found.end(), [](const Observation& o) { return needsCompany(o.aspect); }),
                     found.end());
     return found;
@@ -277,18 +280,20 @@ bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
 std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
 {
     std::vector<Observation> observations;
+    // Where the last sign of suicide risk (not a denial) was seen, for what needs company.
+    std::optional<std::size_t> lastSuicideSign;
+    auto recentSuicideSign = [&](std::size_t i) { return lastSuicideSign && i - *lastSuicideSign <= 4; };
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& seg = segments[i];
         if (isClient(seg)) {
-            auto own = clientObservations(seg);
+            auto own = clientObservations(seg, recentSuicideSign(i));
+            for (const auto& o : own)
+                if (o.category == RiskCategory::SuicidalIdeation && o.stance != RiskStatus::Denied) lastSuicideSign = i;
             observations.insert(observations.end(), own.begin(), own.end());
             continue;
         }
         if (!isTherapist(seg)) continue;
-        bool suicideContext = false;
-        for (std::size_t back = 1; back <= 4 && back <= i; ++back)
-            for (const auto& o : clientObservations(segments[i - back]))
-                suicideContext = suicideContext || o.category == RiskCategory::SuicidalIdeation;
+        const bool suicideContext = recentSuicideSign(i);
         for (const Question& question : questionsIn(seg, suicideContext)) {
             // The client's next turn, if it follows directly, is the answer; it answers only
             // what was asked.

@@ -1,0 +1,119 @@
+#include "notes/risk_fixture_scoring.h"
+
+#include "notes/draft_pipeline.h"
+#include "notes/transcript.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace noteward::core::notes {
+
+namespace {
+std::string statusName(const RiskFlag* flag) { return flag ? std::string(toKey(flag->status)) : std::string("absent"); }
+}  // namespace
+
+double FixtureSetScore::recall() const
+{
+    int expected = 0;
+    int found = 0;
+    for (const auto& [c, counts] : perCategory) {
+        expected += counts.expectedPresent;
+        found += counts.foundPresent;
+    }
+    return expected == 0 ? 1.0 : static_cast<double>(found) / expected;
+}
+
+double FixtureSetScore::precision() const
+{
+    int drafted = 0;
+    int correct = 0;
+    for (const auto& [c, counts] : perCategory) {
+        drafted += counts.draftedPresent;
+        correct += counts.correctPresent;
+    }
+    return drafted == 0 ? 1.0 : static_cast<double>(correct) / drafted;
+}
+
+Result<FixtureSetScore> scoreRiskFixtures(const std::filesystem::path& dir, NoteEngine& engine)
+{
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json") files.push_back(it->path());
+    if (ec) return makeError(ErrorCode::NotFound, "Cannot read the fixture folder " + dir.string() + ".");
+    std::sort(files.begin(), files.end());
+    FixtureSetScore score;
+    for (const auto& file : files) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string name = file.stem().string();
+        auto transcript = parseTranscript(text.str());
+        const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+        if (!transcript || !doc.is_object() || !doc.contains("expected"))
+            return makeError(ErrorCode::InvalidInput, file.string() + " is not a labelled transcript.");
+        auto draft = DraftPipeline(engine).run(transcript.value());
+        if (!draft) return draft.error();
+        const auto& expected = doc["expected"];
+        ++score.files;
+        // Named copies: iterating items() of a temporary would dangle.
+        const nlohmann::json risks = expected.value("risks", nlohmann::json::object());
+        const nlohmann::json conflicting = expected.value("conflicting", nlohmann::json::array());
+        const nlohmann::json aspectLabels = expected.value("aspects", nlohmann::json::object());
+        const nlohmann::json forbidden = expected.value("forbidden", nlohmann::json::array());
+
+        for (const auto& [key, want] : risks.items()) {
+            const auto category = riskCategoryFromKey(key);
+            if (!category || !want.is_string()) return makeError(ErrorCode::InvalidInput, file.string() + ": bad label " + key);
+            const std::string wanted = want.get<std::string>();
+            const RiskFlag* flag = draft->risk(*category);
+            const std::string got = statusName(flag);
+            auto& counts = score.perCategory[*category];
+            ++score.labels;
+            if (got == wanted) ++score.labelsCorrect;
+            else score.misses.push_back(name + ": " + key + " drafted " + got + ", labelled " + wanted);
+            if (wanted == "present") ++counts.expectedPresent;
+            if (wanted == "present" && got == "present") ++counts.foundPresent;
+            if (got == "present") {
+                ++counts.draftedPresent;
+                if (wanted == "present") ++counts.correctPresent;
+            }
+            if ((wanted == "present" || wanted == "historical") && got == "denied") ++score.dangerousDenials;
+        }
+        for (const auto& key : conflicting) {
+            ++score.conflictingExpected;
+            const auto category = riskCategoryFromKey(key.get<std::string>());
+            const RiskFlag* flag = category ? draft->risk(*category) : nullptr;
+            if (flag && flag->conflicting) ++score.conflictingFound;
+            else score.misses.push_back(name + ": " + key.get<std::string>() + " not marked conflicting");
+        }
+        for (const auto& [key, aspects] : aspectLabels.items()) {
+            const auto category = riskCategoryFromKey(key);
+            const RiskFlag* flag = category ? draft->risk(*category) : nullptr;
+            for (const auto& [aspectKey, want] : aspects.items()) {
+                ++score.aspectsExpected;
+                const auto aspect = riskAspectFromKey(aspectKey);
+                std::string got = "absent";
+                if (flag && aspect)
+                    if (const auto it = flag->aspects.find(*aspect); it != flag->aspects.end()) got = toKey(it->second.status);
+                if (got == want.get<std::string>()) ++score.aspectsCorrect;
+                else score.misses.push_back(name + ": " + key + "." + aspectKey + " drafted " + got + ", labelled " +
+                                            want.get<std::string>());
+            }
+        }
+        std::string note;
+        for (Section s : kAllSections)
+            if (const auto& list = draft->section(s))
+                for (const auto& st : *list) note += foldCase(st.text) + "\n";
+        for (const auto& phrase : forbidden)
+            if (note.find(foldCase(phrase.get<std::string>())) != std::string::npos) {
+                ++score.fabricated;
+                score.misses.push_back(name + ": the note says \"" + phrase.get<std::string>() + "\"");
+            }
+    }
+    return score;
+}
+
+}  // namespace noteward::core::notes

@@ -1,0 +1,55 @@
+// The local engine on labelled transcripts written for the risk-status work: a tuning set the
+// rules were written against, and a held-out set in other words that the rules were not
+// tuned on. Neither may ever draft a disclosed risk as denied, nor restate someone else's
+// words as the client's.
+#include "test_support.h"
+
+#include "notes/local_engine.h"
+#include "notes/risk_fixture_scoring.h"
+
+#include <QTest>
+
+using namespace noteward::core::notes;
+
+class TestRiskFixtures : public QObject {
+    Q_OBJECT
+
+    FixtureSetScore score(const char* set)
+    {
+        LocalEngine engine;
+        auto scored = scoreRiskFixtures(noteward::test::fixturePath("risk").toStdString() + "/" + set, engine);
+        if (!scored) qFatal("%s", scored.error().message.c_str());
+        const auto& s = scored.value();
+        qInfo("%s: %d files, labels %d/%d, dangerous denials %d, fabricated %d, conflicting %d/%d, aspects %d/%d, "
+              "risk recall %.2f, precision %.2f",
+              set, s.files, s.labelsCorrect, s.labels, s.dangerousDenials, s.fabricated, s.conflictingFound,
+              s.conflictingExpected, s.aspectsCorrect, s.aspectsExpected, s.recall(), s.precision());
+        for (const auto& miss : s.misses) qInfo("  miss: %s", miss.c_str());
+        return s;
+    }
+
+private slots:
+    void tuningSetIsDraftedAsLabelled()
+    {
+        const auto s = score("tuning");
+        QVERIFY(s.files >= 12);
+        QCOMPARE(s.dangerousDenials, 0);
+        QCOMPARE(s.fabricated, 0);
+        QCOMPARE(s.labelsCorrect, s.labels);
+        QCOMPARE(s.conflictingFound, s.conflictingExpected);
+        QCOMPARE(s.aspectsCorrect, s.aspectsExpected);
+    }
+
+    // Figures on held-out data are reported, not tuned to; what must hold there is that no
+    // disclosure is drafted as a denial and nothing is misattributed.
+    void heldOutSetNeverDeniesADisclosure()
+    {
+        const auto s = score("heldout");
+        QVERIFY(s.files >= 12);
+        QCOMPARE(s.dangerousDenials, 0);
+        QCOMPARE(s.fabricated, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRiskFixtures)
+#include "tst_risk_fixtures.moc"
