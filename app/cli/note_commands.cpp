@@ -5,11 +5,13 @@
 
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
+#include "notes/risk_fixture_scoring.h"
 #include "records/engine_configuration.h"
 #include "records/note_records.h"
 #include "vault/file_io.h"
 
 #include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -265,8 +267,12 @@ int runNoteReview(Context& ctx)
     const auto category = core::notes::riskCategoryFromKey(ctx.required("--risk"));
     if (!category) throw UsageError("--risk must be one of the seven risk categories");
     const bool confirm = ctx.args().flag("--confirm");
-    const auto reason = ctx.args().option("--dismiss");
-    if (confirm == reason.has_value()) throw UsageError("give either --confirm or --dismiss REASON");
+    const auto dismissal = ctx.args().option("--dismiss");
+    if (confirm == dismissal.has_value()) throw UsageError("give either --confirm or --dismiss REASON");
+    // A conflicting flag's confirmation carries how it was resolved (--note).
+    const auto note = ctx.args().option("--note");
+    if (note && !confirm) throw UsageError("--note goes with --confirm; a dismissal's reason is its note");
+    const auto reason = confirm ? note : dismissal;
     return withRecords(ctx, [&](core::records::NoteRecords& records) {
         if (auto done = records.reviewRisk(session, *category, confirm, reason); !done) return ctx.fail(done.error());
         ctx.info(std::string(core::notes::toKey(*category)) + (confirm ? " confirmed." : " dismissed."));
@@ -341,8 +347,61 @@ int runNoteVerify(Context& ctx)
     });
 }
 
+// bench notes --fixtures DIR: the local engine's quality on labelled transcripts. With
+// tuning/ and heldout/ subfolders each is scored apart (the held-out figures are the honest
+// ones); otherwise DIR itself.
+int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
+{
+    std::vector<std::pair<std::string, std::filesystem::path>> sets;
+    for (const char* set : {"tuning", "heldout"})
+        if (std::filesystem::is_directory(dir / set)) sets.emplace_back(set, dir / set);
+    if (sets.empty()) sets.emplace_back(dir.filename().string(), dir);
+    nlohmann::json figures = nlohmann::json::object();
+    for (const auto& [name, path] : sets) {
+        core::notes::LocalEngine engine;
+        auto scored = core::notes::scoreRiskFixtures(path, engine);
+        if (!scored) return ctx.fail(scored.error());
+        const auto& s = scored.value();
+        nlohmann::json perCategory = nlohmann::json::object();
+        for (const auto& [category, counts] : s.perCategory)
+            perCategory[std::string(core::notes::toKey(category))] = {
+                {"recall", counts.expectedPresent ? static_cast<double>(counts.foundPresent) / counts.expectedPresent : 1.0},
+                {"precision", counts.draftedPresent ? static_cast<double>(counts.correctPresent) / counts.draftedPresent : 1.0},
+                {"expected_present", counts.expectedPresent}};
+        figures[name] = {{"files", s.files},
+                         {"labels", s.labels},
+                         {"labels_correct", s.labelsCorrect},
+                         {"dangerous_denials", s.dangerousDenials},
+                         {"fabricated", s.fabricated},
+                         {"conflicting_found", s.conflictingFound},
+                         {"conflicting_expected", s.conflictingExpected},
+                         {"aspects_correct", s.aspectsCorrect},
+                         {"aspects_expected", s.aspectsExpected},
+                         {"risk_recall", s.recall()},
+                         {"risk_precision", s.precision()},
+                         {"per_category", perCategory},
+                         {"misses", s.misses}};
+        if (!ctx.json()) {
+            ctx.out() << "bench notes --fixtures: " << name << " (" << s.files << " labelled transcripts)\n"
+                      << "  dangerous_denials " << s.dangerousDenials << ", fabricated " << s.fabricated
+                      << ", labels " << s.labelsCorrect << "/" << s.labels << ", conflicting " << s.conflictingFound
+                      << "/" << s.conflictingExpected << ", aspects " << s.aspectsCorrect << "/" << s.aspectsExpected
+                      << "\n  risk recall " << std::setprecision(3) << s.recall() << ", precision " << s.precision()
+                      << "\n";
+            for (const auto& [category, counts] : s.perCategory)
+                ctx.out() << "    " << core::notes::toKey(category) << ": recall " << counts.foundPresent << "/"
+                          << counts.expectedPresent << ", precision " << counts.correctPresent << "/"
+                          << counts.draftedPresent << "\n";
+            for (const auto& miss : s.misses) ctx.out() << "  miss: " << miss << "\n";
+        }
+    }
+    if (ctx.json()) ctx.printJson(figures);
+    return kExitOk;
+}
+
 int runBenchNotes(Context& ctx)
 {
+    if (auto fixtures = ctx.args().option("--fixtures")) return benchNotesOnFixtures(ctx, *fixtures);
     using Clock = std::chrono::steady_clock;
     const auto transcript = generatedSession();
     std::size_t wordCount = 0;

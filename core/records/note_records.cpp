@@ -262,17 +262,28 @@ Result<void> NoteRecords::reviewRisk(const std::string& sessionId, notes::RiskCa
         if (auto ok = model::checkText(*reason, "reason", kMaxReasonLength, true); !ok) return ok.error();
     auto draft = currentDraft(sessionId);
     if (!draft) return draft.error();
-    if (!draft->risk(category))
+    const notes::RiskFlag* flag = draft->risk(category);
+    if (!flag)
         return makeError(ErrorCode::NotFound, "The draft has no " + std::string(notes::toKey(category)) +
                                                   " flag to review.");
+    // A disclosure and a denial in one session: the clinician says how they resolved it,
+    // whichever way they decide, and the resolution is signed with the note.
+    if (flag->conflicting && (!reason || reason->empty()))
+        return makeError(ErrorCode::InvalidInput,
+                         std::string(notes::toKey(category)) +
+                             " is conflicting (the client both disclosed and denied it): confirming or dismissing it "
+                             "needs a short note of how you resolved it.");
     return vault::guarded([&]() -> Result<void> {
         NoteStore store(m_vault.database());
         if (store.noteForSession(sessionId)) return alreadySigned();
         Transaction tx(m_vault.database());
         store.putRiskReview(sessionId, {std::string(notes::toKey(category)), confirm ? "confirmed" : "dismissed",
-                                        confirm ? std::nullopt : reason, nowUtcIso8601()});
-        audit::AuditLog(m_vault.database())
-            .append(auditActor(m_vault), confirm ? "risk.confirmed" : "risk.dismissed", "session", sessionId);
+                                        confirm && !flag->conflicting ? std::nullopt : reason, nowUtcIso8601()});
+        audit::AuditLog log(m_vault.database());
+        log.append(auditActor(m_vault), confirm ? "risk.confirmed" : "risk.dismissed", "session", sessionId);
+        if (flag->conflicting)
+            log.append(auditActor(m_vault), "risk.conflict_resolved:" + std::string(notes::toKey(category)), "session",
+                       sessionId);
         tx.commit();
         return Ok{};
     });

@@ -130,6 +130,37 @@ private slots:
                                  m_vault->database().exec("UPDATE notes SET canonical = 'x';"));
     }
 
+    void conflictingFlagNeedsAResolutionNote()
+    {
+        const std::string session = m_vault->sessions().add(test::session(m_client)).value().id;
+        auto transcript = notes::parseTranscript(test::readFixture("risk/tuning/denial_then_disclosure.json"));
+        records::NoteRecords records(*m_vault);
+        QVERIFY(records.storeTranscript(session, transcript.value()).ok());
+        notes::LocalEngine engine;
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        const auto flag = *records.currentDraft(session)->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag.conflicting);
+        QCOMPARE(flag.status, notes::RiskStatus::Present);
+
+        auto refused = records.reviewRisk(session, RiskCategory::SuicidalIdeation, true, std::nullopt);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QVERIFY(QString::fromStdString(refused.error().message).contains("conflicting"));
+        QVERIFY(!records.sign(session).ok());
+        QVERIFY(records.reviewRisk(session, RiskCategory::SuicidalIdeation, true,
+                                   std::string("Disclosure stands; safety plan reviewed."))
+                    .ok());
+        auto note = records.sign(session);
+        QVERIFY2(note.ok(), note.ok() ? "" : note.error().message.c_str());
+        const auto doc = nlohmann::json::parse(note->canonical);
+        const auto& risk = doc["risks"][0];
+        QCOMPARE(risk["conflicting"].get<bool>(), true);
+        QCOMPARE(risk["review"]["reason"].get<std::string>(), std::string("Disclosure stands; safety plan reviewed."));
+        bool audited = false;
+        for (const auto& e : m_vault->auditEntries().value())
+            audited = audited || e.action == "risk.conflict_resolved:suicidal_ideation";
+        QVERIFY(audited);
+    }
+
     void tamperedSignedNoteIsCaught()
     {
         const std::string session = sessionWith("short_session");
