@@ -15,7 +15,7 @@ constexpr std::string_view kValueOptions[] = {
     "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav",
     "--segment", "--speaker", "--from-file", "--caseless-transcripts", "--fixtures", "--note"};
 constexpr std::string_view kFlags[] = {"--json", "--replace", "--help", "--version", "--original", "--rekey",
-                                       "--consent", "--confirm"};
+                                       "--consent", "--confirm", "--unlabelled-speakers-reviewed"};
 
 bool takesValue(std::string_view name)
 {

@@ -286,7 +286,7 @@ int runNoteSign(Context& ctx)
     return withRecords(ctx, [&](core::records::NoteRecords& records) {
         auto before = records.signingKeyFingerprint();
         if (!before) return ctx.fail(before.error());
-        auto note = records.sign(session);
+        auto note = records.sign(session, ctx.args().flag("--unlabelled-speakers-reviewed"));
         if (!note) return ctx.fail(note.error());
         const std::string fingerprint = records.signingKeyFingerprint().value().value_or("");
         if (ctx.json())

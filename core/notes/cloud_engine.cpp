@@ -1,7 +1,5 @@
 #include "notes/cloud_engine.h"
 
-#include "util/text.h"
-
 namespace noteward::core::notes {
 
 using nlohmann::json;
@@ -97,14 +95,7 @@ std::string CloudEngine::originalId(const std::string& id) const
     return it == m_originalIds.end() ? "unknown:" + id : it->second;
 }
 
-namespace {
-// The speaker as a role only: a transcript may name people as speakers ("Jane Smith:").
-std::string speakerRole(const std::string& speaker)
-{
-    const std::string folded = foldCase(speaker);
-    return folded == "therapist" || folded == "client" ? folded : std::string("unknown");
-}
-}  // namespace
+
 
 std::string CloudEngine::masked(std::string_view text)
 {
@@ -173,7 +164,7 @@ Result<Extraction> CloudEngine::extract(const Chunk& chunk)
 {
     json segments = json::array();
     for (const auto& s : chunk.segments)
-        segments.push_back({{"id", sentId(s.id)}, {"speaker", speakerRole(s.speaker)}, {"text", masked(s.text)}});
+        segments.push_back({{"id", sentId(s.id)}, {"speaker", speakerRole(s.speaker).value_or("unknown")}, {"text", masked(s.text)}});
     const json user = {{"task", "extract"}, {"segments", segments}};
     auto answer = m_provider.complete({kStage1System, user.dump(), "record_extraction", outputSchema()});
     if (!answer) return answer.error();

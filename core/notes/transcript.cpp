@@ -1,5 +1,7 @@
 #include "notes/transcript.h"
 
+#include "util/text.h"
+
 #include <set>
 
 namespace noteward::core::notes {
@@ -62,14 +64,32 @@ Result<Transcript> parseTranscript(std::string_view json)
         s.startMs = item.value("start_ms", std::int64_t{0});
         s.endMs = item.value("end_ms", s.startMs);
         if (s.startMs < 0 || s.endMs < s.startMs) return bad(where + " ends before it starts");
+        s.speaker = "unknown";
         if (item.contains("speaker")) {
             if (!item["speaker"].is_string()) return bad(where + ": \"speaker\" must be a string");
-            s.speaker = item["speaker"].get<std::string>();
+            const auto speaker = speakerRole(item["speaker"].get<std::string>());
+            if (!speaker)
+                return bad(where + ": the speaker \"" + item["speaker"].get<std::string>() +
+                           "\" is not one of therapist, client or unknown (a name is not a speaker label)");
+            s.speaker = *speaker;
         }
         if (!ids.insert(s.id).second) return bad("segment id \"" + s.id + "\" appears twice");
         t.segments.push_back(std::move(s));
     }
     return t;
+}
+
+std::optional<std::string> speakerRole(std::string_view label)
+{
+    std::string folded = foldCase(label);
+    const auto b = folded.find_first_not_of(" \t");
+    const auto e = folded.find_last_not_of(" \t");
+    folded = b == std::string::npos ? std::string() : folded.substr(b, e - b + 1);
+    if (folded == "therapist" || folded == "clinician" || folded == "counsellor") return std::string("therapist");
+    if (folded == "client" || folded == "patient") return std::string("client");
+    if (folded.empty() || folded == "unknown") return std::string("unknown");
+    if (folded == "speaker_1" || folded == "speaker_2") return folded;
+    return std::nullopt;
 }
 
 nlohmann::json toJson(const Transcript& t)

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,7 @@ struct Segment {
     std::string id;
     std::int64_t startMs = 0;
     std::int64_t endMs = 0;
-    std::string speaker;  // "therapist", "client", or another label the transcriber gave
+    std::string speaker;  // "therapist", "client", "unknown" (not yet told apart), or "speaker_1"/"speaker_2"
     std::string text;
 };
 
@@ -30,7 +31,11 @@ struct Transcript {
 
 // Checks everything a person could get wrong in a transcript file and says what: not JSON,
 // missing or mistyped fields, duplicate ids, end before start, invalid UTF-8.
+// Speakers are checked on the way in: any letter case, "patient" and "clinician" as aliases,
+// an empty label as "unknown"; anything else (a person's name) is refused.
 Result<Transcript> parseTranscript(std::string_view json);
+// The speaker label a transcript may hold for `label`, or nullopt if it is not one.
+std::optional<std::string> speakerRole(std::string_view label);
 nlohmann::json toJson(const Transcript& transcript);
 
 }  // namespace noteward::core::notes

@@ -289,10 +289,22 @@ Result<void> NoteRecords::reviewRisk(const std::string& sessionId, notes::RiskCa
     });
 }
 
-Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId)
+Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId, bool unlabelledSpeakersReviewed)
 {
     auto draft = currentDraft(sessionId);
     if (!draft) return draft.error();
+    // Risk is read from who said what: segments without a speaker were invisible to it, so a
+    // note drafted from them could say "not assessed" for a disclosure.
+    auto used = transcript(sessionId);
+    if (!used) return used.error();
+    const auto unlabelled = std::count_if(used->segments.begin(), used->segments.end(), [](const notes::Segment& s) {
+        return s.speaker != "therapist" && s.speaker != "client";
+    });
+    if (unlabelled > 0 && !unlabelledSpeakersReviewed)
+        return makeError(ErrorCode::InvalidInput,
+                         std::to_string(unlabelled) + " transcript segment(s) have no speaker (therapist or client), "
+                         "so the risk assessment could not read them. Set the speakers (transcript correct) and draft "
+                         "again, or confirm that you reviewed them yourself to sign anyway.");
     auto session = m_vault.sessions().get(sessionId);
     if (!session) return session.error();
     return vault::guarded([&]() -> Result<vault::StoredNote> {
@@ -330,6 +342,7 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId)
             {"session_id", sessionId},
             {"client_id", session->clientId},
             {"engine", draft->engine},
+            {"unlabelled_segments_reviewed", unlabelled},
             {"transcript_sha256", transcript ? json(hashHex(*transcript)) : json(nullptr)},
             {"previous_note_sha256", previous ? json(previous->hash) : json(nullptr)},
             {"sections", draftJson["sections"]},
@@ -345,7 +358,9 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId)
         store.putNote(note);
         // The hash in the log ties the note to the chain: replacing the note later means
         // rewriting the log from here on.
-        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "note.signed", "note", note.id + "#" + note.hash);
+        audit::AuditLog log(m_vault.database());
+        if (unlabelled > 0) log.append(auditActor(m_vault), "note.unlabelled_speakers_reviewed", "note", note.id);
+        log.append(auditActor(m_vault), "note.signed", "note", note.id + "#" + note.hash);
         tx.commit();
         return note;
     });

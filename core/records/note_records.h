@@ -59,8 +59,10 @@ public:
     // Confirm a flag, or dismiss it with a short reason. Only flags in the draft can be reviewed.
     Result<void> reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
                             const std::optional<std::string>& reason);
-    // Refuses while any risk flag is unreviewed, and for a session already signed.
-    Result<vault::StoredNote> sign(const std::string& sessionId);
+    // Refuses while any risk flag is unreviewed, for a session already signed, and while
+    // transcript segments have no speaker unless the therapist says they reviewed them
+    // (audited, and recorded in the signed note).
+    Result<vault::StoredNote> sign(const std::string& sessionId, bool unlabelledSpeakersReviewed = false);
     Result<vault::StoredAddendum> addAddendum(const std::string& sessionId, const std::string& text);
     Result<NoteVerification> verify(const std::string& sessionId);
     // The fingerprint of this therapist's signing key, or nullopt before their first signature.

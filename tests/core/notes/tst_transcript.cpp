@@ -50,6 +50,23 @@ private slots:
         QCOMPARE(t.error().code, ErrorCode::InvalidInput);
         QVERIFY2(QString::fromStdString(t.error().message).contains(message), t.error().message.c_str());
     }
+
+    void speakersAreCheckedOnTheWayIn()
+    {
+        auto parsed = parseTranscript(R"({"segments": [{"id": "a", "speaker": "Client", "text": "x"},
+                                                      {"id": "b", "speaker": "CLIENT", "text": "x"},
+                                                      {"id": "c", "speaker": "", "text": "x"},
+                                                      {"id": "d", "speaker": " Therapist ", "text": "x"},
+                                                      {"id": "e", "text": "x"},
+                                                      {"id": "f", "speaker": "patient", "text": "x"}]})");
+        QVERIFY(parsed.ok());
+        QStringList speakers;
+        for (const auto& s : parsed->segments) speakers << QString::fromStdString(s.speaker);
+        QCOMPARE(speakers, (QStringList{"client", "client", "unknown", "therapist", "unknown", "client"}));
+        auto named = parseTranscript(R"({"segments": [{"id": "a", "speaker": "Jane Smith", "text": "x"}]})");
+        QVERIFY(!named.ok());
+        QVERIFY(QString::fromStdString(named.error().message).contains("not one of therapist, client or unknown"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTranscript)

@@ -161,6 +161,46 @@ private slots:
         QVERIFY(audited);
     }
 
+    void unlabelledSpeakersBlockSigningUntilReviewed()
+    {
+        const std::string session = m_vault->sessions().add(test::session(m_client)).value().id;
+        auto transcript = notes::parseTranscript(
+            R"({"segments": [{"id": "s1", "speaker": "unknown", "text": "Have you had thoughts of ending your life?"},
+                             {"id": "s2", "speaker": "unknown", "text": "Yes, most nights I want to die."}]})");
+        records::NoteRecords records(*m_vault);
+        QVERIFY(records.storeTranscript(session, transcript.value()).ok());
+        notes::LocalEngine engine;
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        auto refused = records.sign(session);
+        QVERIFY(!refused.ok());
+        QVERIFY(QString::fromStdString(refused.error().message).contains("2 transcript segment(s) have no speaker"));
+        // Labelled, the disclosure is read, flagged and must be reviewed before signing.
+        QVERIFY(records.correctSegment(session, "s1", std::nullopt, std::string("therapist")).ok());
+        QVERIFY(records.correctSegment(session, "s2", std::nullopt, std::string("client")).ok());
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        QCOMPARE(records.currentDraft(session)->risk(RiskCategory::SuicidalIdeation)->status, notes::RiskStatus::Present);
+        QVERIFY(!records.sign(session).ok());
+        QVERIFY(records.reviewRisk(session, RiskCategory::SuicidalIdeation, true, std::nullopt).ok());
+        QVERIFY(records.sign(session).ok());
+    }
+
+    void overrideForUnlabelledSpeakersIsAudited()
+    {
+        const std::string session = m_vault->sessions().add(test::session(m_client)).value().id;
+        auto transcript = notes::parseTranscript(R"({"segments": [{"id": "s1", "text": "We talked about the garden."}]})");
+        records::NoteRecords records(*m_vault);
+        QVERIFY(records.storeTranscript(session, transcript.value()).ok());
+        notes::LocalEngine engine;
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        auto note = records.sign(session, true);
+        QVERIFY(note.ok());
+        QCOMPARE(nlohmann::json::parse(note->canonical)["unlabelled_segments_reviewed"].get<int>(), 1);
+        bool audited = false;
+        for (const auto& e : m_vault->auditEntries().value())
+            audited = audited || e.action == "note.unlabelled_speakers_reviewed";
+        QVERIFY(audited);
+    }
+
     void tamperedSignedNoteIsCaught()
     {
         const std::string session = sessionWith("short_session");
