@@ -1,5 +1,6 @@
 #include "notes/grounding_verifier.h"
 
+#include "notes/reported_speech.h"
 #include "notes/risk_detector.h"
 
 #include "notes/text_analysis.h"
@@ -133,7 +134,37 @@ std::optional<std::string> GroundingVerifier::problemWith(const Statement& state
     if (content == 0) return "no_content";
     // Most content words must come from the cited text; a few connecting words may not.
     if (static_cast<double>(found) < 0.8 * static_cast<double>(content)) return "ungrounded";
+    if (misattributesReportedSpeech(statement)) return "misattributed_speech";
     return std::nullopt;
+}
+
+bool GroundingVerifier::misattributesReportedSpeech(const Statement& statement) const
+{
+    // A statement that itself names the other speaker ("her mum said …") or quotes the words
+    // keeps their speaker; one that does neither may not be built from someone else's words.
+    if (statement.text.find('"') != std::string::npos || reportedSpeechStart(statement.text) != kNoReportedSpeech)
+        return false;
+    std::set<std::string> ownWords;
+    std::set<std::string> reportedWords;
+    for (const auto& id : statement.sources) {
+        const Segment* seg = m_transcript.find(id);
+        if (!seg || !isClient(*seg)) continue;
+        for (const Span& span : splitSentences(seg->text)) {
+            const std::string_view sentence = span.of(seg->text);
+            const std::size_t at = reportedSpeechStart(sentence);
+            for (const auto& w : words(sentence.substr(0, at == kNoReportedSpeech ? sentence.size() : at)))
+                ownWords.insert(stem(w));
+            if (at != kNoReportedSpeech)
+                for (const auto& w : words(sentence.substr(at))) reportedWords.insert(stem(w));
+        }
+    }
+    std::size_t borrowed = 0;
+    for (const auto& w : words(statement.text)) {
+        if (isStopword(w) || framingWords().count(w)) continue;
+        const std::string st = stem(w);
+        if (reportedWords.count(st) && !ownWords.count(st)) ++borrowed;
+    }
+    return borrowed >= 2;
 }
 
 std::optional<std::string> GroundingVerifier::problemWith(const RiskFlag& flag) const

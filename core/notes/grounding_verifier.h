@@ -37,6 +37,9 @@ public:
 
 private:
     void keepEveryDisclosure(Draft& draft) const;
+    // True for a statement that gives the client words the transcript gives someone else
+    // ("On Sunday she said to me, I want to die" restated as "they want to die").
+    bool misattributesReportedSpeech(const Statement& statement) const;
 
     const Transcript& m_transcript;
     const PreviousNote* m_previous;

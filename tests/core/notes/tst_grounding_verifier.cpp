@@ -161,6 +161,20 @@ private slots:
         QCOMPARE(chunks[1].segments.front().id, std::string("s10"));
         QVERIFY(chunkTranscript(Transcript{}).empty());
     }
+
+    void someoneElsesWordsAreNotTheClients()
+    {
+        Transcript t;
+        t.segments = {{"s1", 0, 4000, "client", "On Sunday she said to me, I want to die, I can't do this any more."}};
+        GroundingVerifier v(t);
+        QCOMPARE(*v.problemWith(Statement{"Client said that on Sunday they want to die and can't do this any more.",
+                                          {"s1"}, Origin::Transcript}),
+                 std::string("misattributed_speech"));
+        QVERIFY(!v.problemWith(Statement{"Client said that on Sunday she said to them: \"I want to die, I can't do this any "
+                                         "more.\"",
+                                         {"s1"}, Origin::Transcript}));
+        QVERIFY(!v.problemWith(Statement{"Client said that on Sunday she said she wants to die.", {"s1"}, Origin::Transcript}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGroundingVerifier)
