@@ -216,7 +216,9 @@ Draft GroundingVerifier::verify(const std::string& engine, const Extraction& syn
         }
         draft.risks.push_back(flag);
     }
-    keepEveryDisclosure(draft);
+    // The local engine's flags come from the same detector over the same session: running it
+    // again would only repeat them.
+    if (engine != "local") keepEveryDisclosure(draft);
     return draft;
 }
 
