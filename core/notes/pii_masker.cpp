@@ -68,20 +68,20 @@ bool isWordChar(char c)
 
 constexpr std::size_t kMaxRun = 200;
 
-// The text with every run of more than kMaxRun non-space bytes replaced by a placeholder
-// word (kept apart, so it is never sent), in pieces.
-std::vector<std::string> splitLongRuns(std::string_view text)
+// The text with every run of more than kMaxRun non-space bytes replaced by a marker that is
+// never sent in its place.
+std::string withoutLongRuns(std::string_view text)
 {
-    std::vector<std::string> out;
+    std::string out;
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = start;
         while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
-        if (end - start > kMaxRun) out.push_back("[LONG_TEXT]");
-        else out.emplace_back(text.substr(start, end - start));
+        if (end - start > kMaxRun) out += "[LONG_TEXT]";
+        else out.append(text.substr(start, end - start));
         std::size_t next = end;
         while (next < text.size() && (text[next] == ' ' || text[next] == '\n' || text[next] == '\t')) ++next;
-        out.emplace_back(text.substr(end, next - end));
+        out.append(text.substr(end, next - end));
         start = next;
     }
     return out;
@@ -227,24 +227,27 @@ bool PiiMasker::insidePlaceholder(std::string_view text, std::size_t pos) const
     return m_toOriginal.count(std::string(text.substr(pos - 1, close - pos + 2))) > 0;
 }
 
+std::string PiiMasker::replaceMatches(const std::string& text, const std::regex& regex, std::size_t group, const char* kind)
+{
+    std::string out;
+    std::size_t last = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), regex); it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        const auto pos = static_cast<std::size_t>(m.position(group));
+        // Never inside a placeholder made by an earlier, longer identifier or pattern.
+        if (insidePlaceholder(text, pos)) continue;
+        out.append(text, last, pos - last);
+        out += placeholderFor(m.str(group), kind);
+        last = pos + static_cast<std::size_t>(m.length(group));
+    }
+    out.append(text, last, std::string::npos);
+    return out;
+}
+
 std::string PiiMasker::replaceKnown(const std::string& input)
 {
     std::string text = input;
-    for (const auto& known : m_known) {
-        std::string out;
-        std::size_t last = 0;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), known.regex); it != std::sregex_iterator(); ++it) {
-            const auto& m = *it;
-            const auto pos = static_cast<std::size_t>(m.position(2));
-            // Never inside a placeholder made by an earlier, longer identifier.
-            if (insidePlaceholder(text, pos)) continue;
-            out.append(text, last, pos - last);
-            out += placeholderFor(m.str(2), known.kind);
-            last = pos + static_cast<std::size_t>(m.length(2));
-        }
-        out.append(text, last, std::string::npos);
-        text = std::move(out);
-    }
+    for (const auto& known : m_known) text = replaceMatches(text, known.regex, 2, known.kind);
     return text;
 }
 
@@ -252,23 +255,8 @@ std::string PiiMasker::mask(std::string_view input)
 {
     // std::regex recurses per character: a very long run without spaces could exhaust the
     // stack. No real utterance has one; such a run is replaced whole.
-    std::string text;
-    for (const auto& piece : splitLongRuns(input)) text += piece;
-    text = replaceKnown(text);
-    for (const auto& pattern : patterns()) {
-        std::string out;
-        std::size_t last = 0;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern.regex); it != std::sregex_iterator(); ++it) {
-            const auto& m = *it;
-            const auto pos = static_cast<std::size_t>(m.position(0));
-            if (insidePlaceholder(text, pos)) continue;
-            out.append(text, last, pos - last);
-            out += placeholderFor(m.str(0), pattern.kind);
-            last = pos + static_cast<std::size_t>(m.length(0));
-        }
-        out.append(text, last, std::string::npos);
-        text = std::move(out);
-    }
+    std::string text = replaceKnown(withoutLongRuns(input));
+    for (const auto& pattern : patterns()) text = replaceMatches(text, pattern.regex, 0, pattern.kind);
     // Other people's names: capitalised words inside a sentence, and any word learnt as a name.
     std::string out;
     std::size_t last = 0;

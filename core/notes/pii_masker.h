@@ -57,6 +57,8 @@ private:
     std::string placeholderFor(const std::string& original, const char* kind);
     void learn(const std::string& name);
     std::string replaceKnown(const std::string& text);
+    // `text` with each match of `regex` (its capture `group`) replaced by a placeholder.
+    std::string replaceMatches(const std::string& text, const std::regex& regex, std::size_t group, const char* kind);
     bool insidePlaceholder(std::string_view text, std::size_t pos) const;
     std::vector<std::string> names(std::string_view text) const;
 

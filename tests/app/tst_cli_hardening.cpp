@@ -24,17 +24,10 @@ class TestCliHardening : public QObject {
 
     test::ProcessResult cli(const QString& vault, QStringList args, const QProcessEnvironment& env = test::envWithPassphrase())
     {
-        if (!vault.isEmpty()) args = QStringList{"--vault", vault} + args;
-        return test::runProgram(test::cliPath(), args, env);
+        return test::runCli(vault, std::move(args), env);
     }
 
-    QString initVault()
-    {
-        const QString vault = freshVault();
-        const auto r = cli(vault, {"init"});
-        if (r.exitCode != 0) qFatal("init failed: %s", r.err.constData());
-        return vault;
-    }
+    QString initVault() { return test::initVaultWithCli(freshVault()); }
 
     QStringList auditActions(const QString& vault)
     {

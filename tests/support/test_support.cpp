@@ -129,4 +129,17 @@ QProcessEnvironment envWithPassphrase(const char* passphrase)
     return env;
 }
 
+ProcessResult runCli(const QString& vault, QStringList args, const QProcessEnvironment& env)
+{
+    if (!vault.isEmpty()) args = QStringList{"--vault", vault} + args;
+    return runProgram(cliPath(), args, env);
+}
+
+QString initVaultWithCli(const QString& dir)
+{
+    const auto r = runCli(dir, {"init"});
+    if (r.exitCode != 0) qFatal("init failed: %s", r.err.constData());
+    return dir;
+}
+
 }  // namespace noteward::test

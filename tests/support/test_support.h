@@ -67,4 +67,10 @@ QString guiPath();
 QString vaultWriterPath();
 QProcessEnvironment envWithPassphrase(const char* passphrase = kPassphrase);
 
+// noteward-cli on `vault` (none if empty) with the test passphrase unless `env` says otherwise.
+ProcessResult runCli(const QString& vault, QStringList args, const QProcessEnvironment& env = envWithPassphrase());
+// A new vault made by `noteward-cli init` at `dir`; fails the test if it cannot.
+QString initVaultWithCli(const QString& dir);
+
+
 }  // namespace noteward::test

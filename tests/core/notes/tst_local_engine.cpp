@@ -228,6 +228,18 @@ private slots:
             for (const auto& e : flag->evidence) QCOMPARE(QString::fromStdString(e.segment), QString("s1"));
         }
     }
+
+    void homeworkSetInSoManyWords()
+    {
+        Transcript t;
+        t.segments = {{"s1", 0, 4000, "therapist", "So for this week: two walks to the park, and the mood diary every evening."},
+                      {"s2", 4000, 6000, "client", "Okay, I can do that."}};
+        LocalEngine engine;
+        const auto draft = DraftPipeline(engine).run(t);
+        QVERIFY(draft.ok());
+        QVERIFY(draft->section(Section::HomeworkGiven).has_value());
+        QCOMPARE(draft->section(Section::HomeworkGiven)->front().sources, std::vector<std::string>{"s1"});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalEngine)
