@@ -3,6 +3,7 @@
 
 #include "util/text.h"
 
+#include "app/note_service.h"
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
 #include "notes/risk_fixture_scoring.h"
@@ -146,18 +147,10 @@ int runNoteDraft(Context& ctx)
         if (ctx.args().option("--transcript")) throw UsageError("give --session or --transcript, not both");
         auto vault = ctx.openVault();
         if (!vault) return ctx.fail(vault.error());
-        auto& v = *vault.value();
-        auto client = v.sessions().get(*session);
-        if (!client) return ctx.fail(client.error());
-        auto known = core::records::knownIdentifiers(v, client->clientId);
-        if (!known) return ctx.fail(known.error());
-        auto chain = core::records::EngineChain::build(&v, engineName, known.value());
-        if (!chain) return ctx.fail(chain.error());
-        std::vector<std::string> notices;
-        auto draft = core::records::NoteRecords(v).draftSession(*session, chain->engines(), &notices);
-        for (const auto& notice : notices) ctx.info("noteward-cli: warning: " + notice);
-        if (!draft) return ctx.fail(draft.error());
-        return printDraft(ctx, draft.value());
+        auto outcome = core::app::NoteService(*vault.value()).draftSession(*session, engineName);
+        if (!outcome) return ctx.fail(outcome.error());
+        for (const auto& notice : outcome->notices) ctx.info("noteward-cli: warning: " + notice);
+        return printDraft(ctx, outcome->draft);
     }
     const std::string file = ctx.required("--transcript");
     auto transcript = transcriptFromFile(file);
@@ -172,16 +165,10 @@ int runNoteDraft(Context& ctx)
     // masked text left the device.
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    auto known = core::records::knownIdentifiers(*vault.value(), std::nullopt);
-    if (!known) return ctx.fail(known.error());
-    auto chain = core::records::EngineChain::build(vault.value().get(), engineName, known.value());
-    if (!chain) return ctx.fail(chain.error());
-    std::vector<std::string> notices;
-    auto draft = core::records::draftAudited(*vault.value(), chain->engines(), transcript.value(), nullptr, "transcript",
-                                             transcript->sessionId.empty() ? "file" : transcript->sessionId, &notices);
-    for (const auto& notice : notices) ctx.info("noteward-cli: warning: " + notice);
-    if (!draft) return ctx.fail(draft.error());
-    return printDraft(ctx, draft.value());
+    auto outcome = core::app::NoteService(*vault.value()).draftTranscript(transcript.value(), engineName);
+    if (!outcome) return ctx.fail(outcome.error());
+    for (const auto& notice : outcome->notices) ctx.info("noteward-cli: warning: " + notice);
+    return printDraft(ctx, outcome->draft);
 }
 
 int runEngineConfigure(Context& ctx)

@@ -4,11 +4,10 @@
 #include "util/subprocess.h"
 #include "util/text.h"
 
+#include "app/transcription_service.h"
 #include "notes/transcript.h"
 #include "records/engine_configuration.h"
 #include "records/note_records.h"
-#include "speech/openai_transcriber.h"
-#include "speech/pocketsphinx_transcriber.h"
 #include "speech/speech_audio.h"
 #include "vault/file_io.h"
 
@@ -22,20 +21,10 @@
 namespace noteward::cli {
 
 namespace {
-core::Result<std::unique_ptr<core::speech::Transcriber>> localTranscriber()
-{
-    auto model = core::speech::findSphinxModel();
-    if (!model)
-        return core::makeError(core::ErrorCode::NotFound,
-                               "The on-device speech model is not installed (Debian: pocketsphinx-en-us), or set "
-                               "NOTEWARD_SPHINX_MODEL_DIR.");
-    return std::unique_ptr<core::speech::Transcriber>(std::make_unique<core::speech::PocketSphinxTranscriber>(*model));
-}
-
 std::string engineOf(const Context& ctx)
 {
     const std::string engine = ctx.args().option("--engine").value_or("local");
-    if (engine != "local" && engine != "openai") throw UsageError("--engine must be local or openai");
+    if (!core::app::TranscriptionService::isKnownEngine(engine)) throw UsageError("--engine must be local or openai");
     return engine;
 }
 
@@ -80,32 +69,10 @@ int runTranscribe(Context& ctx)
         if (!opened) return ctx.fail(opened.error());
         vault = std::move(opened.value());
     }
-    std::unique_ptr<core::speech::Transcriber> transcriber;
-    if (engine == "local") {
-        auto local = localTranscriber();
-        if (!local) return ctx.fail(local.error());
-        transcriber = std::move(local.value());
-    } else {
-        auto config = core::records::transcriptionConfig(*vault);
-        if (!config) return ctx.fail(config.error());
-        transcriber = std::make_unique<core::speech::OpenAiTranscriber>(config.value());
-    }
-    auto audio = wav ? core::speech::speechAudioFromWav(*wav) : core::speech::speechAudioFromSession(*vault, *session);
-    if (!audio) return ctx.fail(audio.error());
-    // Audited before anything leaves the device; if the log cannot say so, nothing is sent.
-    if (engine != "local")
-        if (auto recorded = vault->recordAudit("audio.sent:" + engine, session ? "session" : "file", session.value_or("wav"));
-            !recorded)
-            return ctx.fail(core::makeError(recorded.error().code, "Nothing was sent, because the audit log could not "
-                                                                   "record it: " + recorded.error().message));
-    auto transcript = transcriber->transcribe(audio.value(), progressOn(ctx));
+    core::app::TranscriptionService service(vault.get());
+    auto transcript = session ? service.transcribeSession(*session, engine, progressOn(ctx))
+                              : service.transcribeWav(*wav, engine, progressOn(ctx));
     if (!transcript) return ctx.fail(transcript.error());
-    if (vault) (void)vault->recordAudit("transcript.created:" + engine, session ? "session" : "file", session.value_or("wav"));
-    if (session) {
-        transcript->sessionId = *session;
-        if (auto stored = core::records::NoteRecords(*vault).storeTranscript(*session, transcript.value(), engine); !stored)
-            return ctx.fail(stored.error());
-    }
     printTranscript(ctx, transcript.value());
     return kExitOk;
 }
@@ -159,7 +126,7 @@ int runTranscriptCorrect(Context& ctx)
 int runBenchSpeech(Context& ctx)
 {
     const std::string wav = ctx.required("--wav");
-    auto transcriber = localTranscriber();
+    auto transcriber = core::app::localTranscriber();
     if (!transcriber) return ctx.fail(transcriber.error());
     auto audio = core::speech::speechAudioFromWav(wav);
     if (!audio) return ctx.fail(audio.error());
