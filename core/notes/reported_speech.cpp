@@ -8,8 +8,8 @@
 namespace noteward::core::notes {
 
 namespace {
-constexpr std::array<std::string_view, 17> kReportingVerbs = {
-    "said", "says", "saying", "told", "tells", "telling", "texted", "messaged", "wrote", "writes",
+constexpr std::array<std::string_view, 18> kReportingVerbs = {
+    "said", "says", "saying", "say", "told", "tells", "telling", "texted", "messaged", "wrote", "writes",
     "shouted", "screamed", "posted", "whispered", "goes", "went", "asked"};
 
 // Who can be the speaker of reported words: anyone but the client.

@@ -108,6 +108,17 @@ bool asksAboutSuicide(const std::vector<std::string>& tokens)
     });
 }
 
+bool asksAboutSelfHarm(const std::vector<std::string>& tokens)
+{
+    static const std::vector<Phrase> topic = [] {
+        std::vector<Phrase> list;
+        for (auto t : {"cutting", "cut", "self-harm", "self harm", "hurting yourself", "harming yourself", "burning"})
+            list.push_back(words(t));
+        return list;
+    }();
+    return containsAny(tokens, topic);
+}
+
 struct Question {
     const QuestionFamily* family;
     Span sentence;
@@ -125,14 +136,22 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
         if (sentence.find('?') == std::string_view::npos) continue;
         const auto tokens = words(sentence);
         std::vector<RiskCategory> seen;
+        bool aspectAsked = false;
         for (const QuestionFamily& family : questionCues()) {
             if (std::find(seen.begin(), seen.end(), family.category) != seen.end()) continue;
             const bool inQuestion = containsAny(tokens, family.phrases);
             bool applies = inQuestion;
-            if (family.category == RiskCategory::SuicidalIdeation && family.aspect != RiskAspect::Ideation)
-                // An aspect question needs the topic: in this turn, or just before it.
-                applies = inQuestion && (suicideContext || asksAboutSuicide(turn));
-            if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation)
+            const bool suicideOrSelfHarm = isSuicideOrSelfHarm(family.category);
+            if (suicideOrSelfHarm && (family.aspect != RiskAspect::Ideation || !family.yesMeansPresent))
+                // An aspect question, or one whose "no" is the disclosure ("have those thoughts
+                // gone away?"), needs the topic: in this turn, or just before it.
+                applies = inQuestion && (suicideContext || asksAboutSuicide(turn) || asksAboutSelfHarm(turn));
+            // "Is there anything at home you could use to hurt yourself?" asks about means:
+            // its "no" denies the means, not the thoughts.
+            if (applies && family.aspect != RiskAspect::Ideation) aspectAsked = true;
+            else if (aspectAsked && suicideOrSelfHarm) continue;
+            if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation &&
+                family.yesMeansPresent)
                 // "Is that still how you feel?" after reading back the client's words.
                 applies = containsAny(turn, family.phrases) ||
                           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
@@ -149,17 +168,48 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
 
 enum class Answer { Denies, Affirms, Neither };
 
-Answer answerIn(const Segment& segment, Span* where)
+Answer openerOf(std::vector<std::string> tokens)
 {
-    const auto sentences = splitSentences(segment.text);
-    if (sentences.empty()) return Answer::Neither;
-    const auto tokens = words(sentences.front().of(segment.text));
-    *where = sentences.front();
+    // "Well, sometimes", "But yes": the softening word does not change the answer.
+    static const std::vector<std::string> softeners = {"well", "but", "actually", "although", "though", "ok", "okay"};
+    while (!tokens.empty() && std::find(softeners.begin(), softeners.end(), tokens.front()) != softeners.end())
+        tokens.erase(tokens.begin());
     for (const auto& opener : denialOpeners())
         if (startsWith(tokens, opener)) return Answer::Denies;
     for (const auto& opener : affirmationOpeners())
         if (startsWith(tokens, opener)) return Answer::Affirms;
     return Answer::Neither;
+}
+
+// How the turn answers: its first sentence, and, when that denies, any later sentence that
+// takes it back ("Not really. Well, sometimes, when it gets bad at night.").
+Answer answerIn(const Segment& segment, Span* where, std::optional<Span>* takenBack)
+{
+    const auto sentences = splitSentences(segment.text);
+    if (sentences.empty()) return Answer::Neither;
+    *where = sentences.front();
+    const Answer first = openerOf(words(sentences.front().of(segment.text)));
+    if (first == Answer::Denies)
+        for (std::size_t k = 1; k < sentences.size(); ++k)
+            if (openerOf(words(sentences[k].of(segment.text))) == Answer::Affirms) {
+                *takenBack = sentences[k];
+                break;
+            }
+    return first;
+}
+
+// A denial that names one category ("No suicidal thoughts.") answers only for that one.
+bool denialNamesAnotherCategory(std::string_view denial, RiskCategory asked)
+{
+    const auto tokens = words(denial);
+    for (const QuestionFamily& family : questionCues())
+        if (family.category != asked && family.yesMeansPresent && containsAny(tokens, family.phrases)) {
+            const bool namesAsked = std::any_of(questionCues().begin(), questionCues().end(), [&](const QuestionFamily& f) {
+                return f.category == asked && containsAny(tokens, f.phrases);
+            });
+            if (!namesAsked) return true;
+        }
+    return false;
 }
 
 // The status over the whole session from what was observed, oldest first. A disclosure is
@@ -256,7 +306,8 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
         "brother", "brother's", "sister", "sister's", "mum", "mum's", "mother", "dad", "dad's", "father", "son",
         "daughter", "partner", "partner's", "husband", "wife", "boyfriend", "girlfriend", "colleague", "cousin",
         "uncle", "aunt", "auntie", "neighbour", "nan", "grandad", "grandma", "grandpa", "someone", "somebody",
-        "client", "patient", "people", "everyone", "mate", "boss"};
+        "client", "patient", "people", "everyone", "mate", "boss", "character", "book", "film", "novel", "series",
+        "song"};
     auto in = [&](const std::vector<std::string_view>& list, const std::string& w) {
         return std::find(list.begin(), list.end(), w) != list.end();
     };
@@ -301,14 +352,22 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (isTherapist(segments[j])) break;
                 if (!isClient(segments[j])) continue;
                 Span where;
-                const Answer answer = answerIn(segments[j], &where);
+                std::optional<Span> takenBack;
+                const Answer answer = answerIn(segments[j], &where, &takenBack);
                 if (answer == Answer::Neither) break;
-                const bool disclosure = (answer == Answer::Affirms) == question.family->yesMeansPresent;
-                observations.push_back(
-                    {question.family->category, question.family->aspect,
-                     disclosure ? RiskStatus::Present : RiskStatus::Denied,
-                     {{seg.id, std::string(question.sentence.of(seg.text)), std::nullopt},
-                      {segments[j].id, std::string(where.of(segments[j].text)), std::nullopt}}});
+                const auto& family = *question.family;
+                const std::string asked(question.sentence.of(seg.text));
+                auto observe = [&](bool disclosure, Span said) {
+                    observations.push_back({family.category, family.aspect,
+                                            disclosure ? RiskStatus::Present : RiskStatus::Denied,
+                                            {{seg.id, asked, std::nullopt},
+                                             {segments[j].id, std::string(said.of(segments[j].text)), std::nullopt}}});
+                };
+                const bool disclosure = (answer == Answer::Affirms) == family.yesMeansPresent;
+                if (!disclosure && denialNamesAnotherCategory(where.of(segments[j].text), family.category)) break;
+                observe(disclosure, where);
+                // Denied and then taken back in the same turn: both are kept (conflicting).
+                if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
                 break;
             }
         }
