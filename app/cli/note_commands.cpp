@@ -335,12 +335,12 @@ int runNoteVerify(Context& ctx)
 }
 
 // bench notes --fixtures DIR: the local engine's quality on labelled transcripts. With
-// tuning/ and heldout/ subfolders each is scored apart (the held-out figures are the honest
-// ones); otherwise DIR itself.
+// tuning/, adversarial/ and heldout/ subfolders each is scored apart (the held-out figures
+// are the honest ones: no rule was tuned on them); otherwise DIR itself.
 int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
 {
     std::vector<std::pair<std::string, std::filesystem::path>> sets;
-    for (const char* set : {"tuning", "heldout"})
+    for (const char* set : {"tuning", "adversarial", "heldout"})
         if (std::filesystem::is_directory(dir / set)) sets.emplace_back(set, dir / set);
     if (sets.empty()) sets.emplace_back(dir.filename().string(), dir);
     nlohmann::json figures = nlohmann::json::object();
@@ -359,6 +359,7 @@ int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
                          {"labels", s.labels},
                          {"labels_correct", s.labelsCorrect},
                          {"dangerous_denials", s.dangerousDenials},
+                         {"dangerous_omissions", s.dangerousOmissions},
                          {"fabricated", s.fabricated},
                          {"conflicting_found", s.conflictingFound},
                          {"conflicting_expected", s.conflictingExpected},
@@ -370,7 +371,8 @@ int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
                          {"misses", s.misses}};
         if (!ctx.json()) {
             ctx.out() << "bench notes --fixtures: " << name << " (" << s.files << " labelled transcripts)\n"
-                      << "  dangerous_denials " << s.dangerousDenials << ", fabricated " << s.fabricated
+                      << "  dangerous_denials " << s.dangerousDenials << ", dangerous_omissions " << s.dangerousOmissions
+                      << ", fabricated " << s.fabricated
                       << ", labels " << s.labelsCorrect << "/" << s.labels << ", conflicting " << s.conflictingFound
                       << "/" << s.conflictingExpected << ", aspects " << s.aspectsCorrect << "/" << s.aspectsExpected
                       << "\n  risk recall " << std::setprecision(3) << s.recall() << ", precision " << s.precision()

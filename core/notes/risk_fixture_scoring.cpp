@@ -81,6 +81,9 @@ Result<FixtureSetScore> scoreRiskFixtures(const std::filesystem::path& dir, Note
                 if (wanted == "present") ++counts.correctPresent;
             }
             if ((wanted == "present" || wanted == "historical") && got == "denied") ++score.dangerousDenials;
+            if (wanted == "present" && got == "absent" &&
+                (*category == RiskCategory::SuicidalIdeation || *category == RiskCategory::SelfHarmThreats))
+                ++score.dangerousOmissions;
         }
         for (const auto& key : conflicting) {
             ++score.conflictingExpected;

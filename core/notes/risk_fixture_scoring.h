@@ -27,6 +27,7 @@ struct FixtureSetScore {
     int labels = 0;           // category labels checked
     int labelsCorrect = 0;    // drafted exactly as labelled
     int dangerousDenials = 0; // labelled present or historical, drafted denied
+    int dangerousOmissions = 0;  // suicide or self-harm labelled present, drafted not assessed
     int fabricated = 0;       // forbidden phrases found in the note
     int conflictingExpected = 0;
     int conflictingFound = 0;
