@@ -60,6 +60,8 @@ int runInit(Context& ctx);
 int runClientAdd(Context& ctx);
 int runClientList(Context& ctx);
 int runSessionNew(Context& ctx);
+int runSessionList(Context& ctx);
+int runClientEdit(Context& ctx);
 int runAuditList(Context& ctx);
 int runAuditVerify(Context& ctx);
 int runBackup(Context& ctx);

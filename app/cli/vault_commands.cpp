@@ -105,6 +105,54 @@ int runClientList(Context& ctx)
     });
 }
 
+int runClientEdit(Context& ctx)
+{
+    const std::string id = ctx.required("--client");
+    auto details = ctx.jsonFromFile({"name", "dob", "nhs_number", "email", "phone", "address"});
+    if (!details) return ctx.fail(details.error());
+    if (!details.value()) throw UsageError("client edit takes the changed details with --from-file FILE|-");
+    return withVault(ctx, [&](Vault& vault) {
+        auto client = vault.clients().get(id);
+        if (!client) return ctx.fail(client.error());
+        const nlohmann::json& d = *details.value();
+        // Only the fields given change; null clears an optional one.
+        auto apply = [&](const char* key, std::optional<std::string>& field) {
+            if (const auto it = d.find(key); it != d.end())
+                field = it->is_null() ? std::nullopt : std::optional<std::string>(it->get<std::string>());
+        };
+        if (const auto it = d.find("name"); it != d.end() && it->is_string()) client->name = it->get<std::string>();
+        apply("dob", client->dateOfBirth);
+        apply("nhs_number", client->nhsNumber);
+        apply("email", client->contact.email);
+        apply("phone", client->contact.phone);
+        apply("address", client->contact.address);
+        auto updated = vault.clients().update(client.value());
+        if (!updated) return ctx.fail(updated.error());
+        if (ctx.json()) ctx.printJson(core::model::toJson(updated.value()));
+        else ctx.info("Client " + updated->id + " updated.");
+        return kExitOk;
+    });
+}
+
+int runSessionList(Context& ctx)
+{
+    const std::string client = ctx.required("--client");
+    return withVault(ctx, [&](Vault& vault) {
+        auto sessions = vault.sessions().listForClient(client);
+        if (!sessions) return ctx.fail(sessions.error());
+        if (ctx.json()) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& s : sessions.value()) list.push_back(core::model::toJson(s));
+            ctx.printJson(list);
+            return kExitOk;
+        }
+        for (const auto& s : sessions.value())
+            ctx.out() << s.id << "  " << s.startedAt << "  " << core::model::toString(s.status) << '\n';
+        ctx.info(std::to_string(sessions->size()) + " session(s), newest first");
+        return kExitOk;
+    });
+}
+
 int runSessionNew(Context& ctx)
 {
     core::model::Session session;

@@ -281,6 +281,31 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(cli(target, {"client", "list"}).out.contains("Path Test"));
     }
+
+    void editClientAndListSessions()
+    {
+        const QString vault = initVault();
+        const QString id = QString::fromUtf8(cli(vault, {"client", "add", "--name", "Edit Me"}).out).trimmed();
+        const QString first = QString::fromUtf8(cli(vault, {"session", "new", "--client", id, "--start", "2026-01-05T10:00:00Z"}).out).trimmed();
+        const QString second = QString::fromUtf8(cli(vault, {"session", "new", "--client", id, "--start", "2026-02-05T10:00:00Z"}).out).trimmed();
+        auto r = cli(vault, {"--json", "session", "list", "--client", id});
+        QCOMPARE(r.exitCode, 0);
+        const auto list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject()["id"].toString(), second);  // newest first
+        QCOMPARE(list[1].toObject()["id"].toString(), first);
+
+        const auto file = m_tmp.path() / "edit.json";
+        test::writeFile(file, "{\"nhs_number\": \"943 476 5919\", \"address\": \"1 High Street\"}");
+        r = cli(vault, {"--json", "client", "edit", "--client", id, "--from-file", QString::fromStdString(file.string())});
+        QCOMPARE(r.exitCode, 0);
+        const auto edited = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(edited["name"].toString(), QString("Edit Me"));
+        QCOMPARE(edited["nhs_number"].toString(), QString("9434765919"));
+        test::writeFile(file, "{\"nhs_number\": \"0000000000\"}");
+        QCOMPARE(cli(vault, {"client", "edit", "--client", id, "--from-file", QString::fromStdString(file.string())}).exitCode, 1);
+        QCOMPARE(cli(vault, {"client", "edit", "--client", id}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliHardening)
