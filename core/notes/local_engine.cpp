@@ -71,8 +71,10 @@ std::string withoutFillers(std::string_view text)
     for (auto f : fillers) {
         for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
     }
+    // Openers that carry nothing ("Yes, and I want…"); never "No," which carries the answer.
     static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",
-                                                          "And ", "and ", "Okay, ", "OK, ", "Right, "};
+                                                          "Yes, ", "yes, ", "And ", "and ", "Okay, ", "OK, ",
+                                                          "Right, "};
     for (bool changed = true; changed;) {
         changed = false;
         for (auto o : openers)
@@ -157,8 +159,8 @@ std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& tr
         if (isTherapist(*seg) && i + 1 < pieces.size()) {
             const Evidence& answer = pieces[i + 1];
             done.insert({answer.segment, answer.quote});
-            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
-                               withoutFillers(answer.quote),
+            // The answer verbatim: its "Yes," or "No," is the point.
+            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " + answer.quote,
                            {e.segment, answer.segment},
                            Origin::Transcript});
             ++i;

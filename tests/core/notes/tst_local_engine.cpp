@@ -240,6 +240,25 @@ private slots:
         QVERIFY(draft->section(Section::HomeworkGiven).has_value());
         QCOMPARE(draft->section(Section::HomeworkGiven)->front().sources, std::vector<std::string>{"s1"});
     }
+
+    void restatementsDropEmptyOpeners()
+    {
+        Transcript t;
+        t.segments = {{"s1", 0, 4000, "therapist", "What would you like to put on the agenda for today?"},
+                      {"s2", 4000, 8000, "client", "Yes, and I want to talk about my sleep today."}};
+        LocalEngine engine;
+        const auto draft = DraftPipeline(engine).run(t);
+        QVERIFY(draft.ok());
+        QVERIFY(draft->section(Section::Agenda).has_value());
+        bool found = false;
+        for (const auto& st : *draft->section(Section::Agenda))
+            if (st.sources.front() == "s2") {
+                found = true;
+                QVERIFY2(st.text.find("Yes,") == std::string::npos, st.text.c_str());
+                QVERIFY2(st.text.find("they want to talk about their sleep") != std::string::npos, st.text.c_str());
+            }
+        QVERIFY(found);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalEngine)
