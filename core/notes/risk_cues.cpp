@@ -195,7 +195,8 @@ const std::vector<Phrase>& historyMarkers()
     static const std::vector<Phrase> markers =
         phrases({"when i was", "years ago", "as a teenager", "as a kid", "as a child", "in the past", "used to",
                  "back in", "at school", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
-                 "in my teens", "in my twenties", "at university", "once before", "previously"});
+                 "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
+                 "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni"});
     return markers;
 }
 

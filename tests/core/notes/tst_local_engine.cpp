@@ -229,13 +229,19 @@ private slots:
         }
     }
 
-    void homeworkSetInSoManyWords()
+    // A therapist's turn and the client's reply, drafted by the local engine.
+    static core::Result<Draft> twoTurns(const char* therapist, const char* client)
     {
         Transcript t;
-        t.segments = {{"s1", 0, 4000, "therapist", "So for this week: two walks to the park, and the mood diary every evening."},
-                      {"s2", 4000, 6000, "client", "Okay, I can do that."}};
+        t.segments = {{"s1", 0, 4000, "therapist", therapist}, {"s2", 4000, 8000, "client", client}};
         LocalEngine engine;
-        const auto draft = DraftPipeline(engine).run(t);
+        return DraftPipeline(engine).run(t);
+    }
+
+    void homeworkSetInSoManyWords()
+    {
+        const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
+                                    "Okay, I can do that.");
         QVERIFY(draft.ok());
         QVERIFY(draft->section(Section::HomeworkGiven).has_value());
         QCOMPARE(draft->section(Section::HomeworkGiven)->front().sources, std::vector<std::string>{"s1"});
@@ -243,11 +249,8 @@ private slots:
 
     void restatementsDropEmptyOpeners()
     {
-        Transcript t;
-        t.segments = {{"s1", 0, 4000, "therapist", "What would you like to put on the agenda for today?"},
-                      {"s2", 4000, 8000, "client", "Yes, and I want to talk about my sleep today."}};
-        LocalEngine engine;
-        const auto draft = DraftPipeline(engine).run(t);
+        const auto draft = twoTurns("What would you like to put on the agenda for today?",
+                                    "Yes, and I want to talk about my sleep today.");
         QVERIFY(draft.ok());
         QVERIFY(draft->section(Section::Agenda).has_value());
         bool found = false;
