@@ -1,6 +1,7 @@
 // devices, record, recording import/export, bench audio.
 #include "context.h"
 
+#include "app/recording_service.h"
 #include "audio/audio_devices.h"
 #include "audio/player.h"
 #include "audio/recorder.h"
@@ -77,12 +78,9 @@ int runRecord(Context& ctx)
     }
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    core::audio::RecorderOptions options;
-    options.device = ctx.args().option("--device").value_or("");
-    options.consentConfirmed = true;
-    // Counted in captured frames, not wall time: exact, whatever the device's pace.
-    options.maxSeconds = seconds;
-    auto recorder = core::audio::Recorder::start(*vault.value(), session, options);
+    // --seconds is counted in captured frames, not wall time: exact, whatever the device's pace.
+    auto recorder = core::app::RecordingService(*vault.value())
+                        .start(session, ctx.args().option("--device").value_or(""), true, seconds);
     if (!recorder) return ctx.fail(recorder.error());
     auto& r = *recorder.value();
     ctx.info("Recording from " + r.deviceName() + (seconds > 0 ? " for " + std::to_string(seconds) + " s" : "") +

@@ -15,6 +15,7 @@
 #include "vault/vault.h"
 
 #include <algorithm>
+#include <set>
 
 namespace noteward::core::records {
 
@@ -251,6 +252,87 @@ Result<void> NoteRecords::editSection(const std::string& sessionId, notes::Secti
     });
 }
 
+namespace {
+bool sameStatement(const notes::Statement& a, const notes::Statement& b)
+{
+    return a.text == b.text && a.sources == b.sources && a.origin == b.origin;
+}
+}  // namespace
+
+Result<void> NoteRecords::replaceSection(const std::string& sessionId, notes::Section section,
+                                         const std::vector<notes::Statement>& statements)
+{
+    auto draft = currentDraft(sessionId);
+    if (!draft) return draft.error();
+    auto used = transcript(sessionId);
+    if (!used) return used.error();
+    const auto& current = draft->section(section);
+    std::set<std::string> citable;
+    for (const auto& segment : used->segments) citable.insert(segment.id);
+    if (current)
+        for (const auto& st : *current) citable.insert(st.sources.begin(), st.sources.end());
+    for (const auto& st : statements) {
+        if (auto ok = model::checkText(st.text, "statement", kMaxAddendumLength); !ok) return ok.error();
+        if (st.text.empty()) return makeError(ErrorCode::InvalidInput, "A statement needs some text.");
+        if (st.origin != notes::Origin::Therapist) {
+            const bool unchanged = current && std::any_of(current->begin(), current->end(), [&](const notes::Statement& c) {
+                                       return sameStatement(c, st);
+                                   });
+            if (!unchanged)
+                return makeError(ErrorCode::InvalidInput,
+                                 "An edited or new statement is the therapist's own: it cannot keep the engine's origin.");
+        }
+        for (const auto& source : st.sources)
+            if (!citable.count(source))
+                return makeError(ErrorCode::InvalidInput, "A statement cites " + source + ", which this transcript does not have.");
+    }
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        auto& target = draft->section(section);
+        if (statements.empty()) target.reset();
+        else target = statements;
+        Transaction tx(m_vault.database());
+        store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "draft.edited", "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<void> NoteRecords::assessRisk(const std::string& sessionId, notes::RiskCategory category, notes::RiskStatus status,
+                                     const std::string& note)
+{
+    if (note.empty())
+        return makeError(ErrorCode::InvalidInput,
+                         "Setting a category yourself needs a short note of what your assessment rests on.");
+    if (auto ok = model::checkText(note, "note", kMaxReasonLength, true); !ok) return ok.error();
+    auto draft = currentDraft(sessionId);
+    if (!draft) return draft.error();
+    const std::string key(notes::toKey(category));
+    if (draft->risk(category))
+        return makeError(ErrorCode::InvalidInput,
+                         "The draft has a " + key + " flag: confirm or dismiss it instead of setting it yourself.");
+    return vault::guarded([&]() -> Result<void> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        Transaction tx(m_vault.database());
+        store.putRiskReview(sessionId, {key, "assessed:" + std::string(notes::toKey(status)), note, nowUtcIso8601()});
+        audit::AuditLog(m_vault.database())
+            .append(auditActor(m_vault), "risk.assessed:" + key, "session", sessionId);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Result<std::vector<vault::RiskReview>> NoteRecords::riskReviews(const std::string& sessionId)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return vault::guarded([&]() -> Result<std::vector<vault::RiskReview>> {
+        return NoteStore(m_vault.database()).riskReviews(sessionId);
+    });
+}
+
 Result<void> NoteRecords::reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
                                      const std::optional<std::string>& reason)
 {
@@ -323,6 +405,18 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId, bool u
             item["review"] = {{"decision", review->decision},
                               {"reason", review->reason ? json(*review->reason) : json(nullptr)}};
             risks.push_back(std::move(item));
+        }
+        // Categories the engine did not assess and the therapist set themselves: no evidence
+        // quotes, their note instead.
+        constexpr std::string_view kAssessed = "assessed:";
+        for (const auto& review : reviews) {
+            if (review.decision.rfind(kAssessed, 0) != 0) continue;
+            const auto category = notes::riskCategoryFromKey(review.category);
+            if (!category || draft->risk(*category)) continue;
+            risks.push_back({{"category", review.category},
+                             {"status", review.decision.substr(kAssessed.size())},
+                             {"evidence", json::array()},
+                             {"review", {{"decision", "assessed"}, {"reason", review.reason ? json(*review.reason) : json(nullptr)}}}});
         }
         const auto transcript = store.transcript(sessionId);
         const auto previous = store.previousNote(session->clientId);

@@ -56,9 +56,21 @@ public:
     // Replaces a section with the therapist's own statements (one per entry), marked as
     // theirs; an empty list makes the section "Not discussed".
     Result<void> editSection(const std::string& sessionId, notes::Section section, const std::vector<std::string>& lines);
+    // The therapist's edit of one section, statement by statement (the desktop editor): a
+    // statement keeps the engine's origin only if it is unchanged (same text, sources and
+    // origin as one in the section now); edited or new text must be marked the therapist's,
+    // and may cite only segments of this transcript or sources the section already had. An
+    // empty list makes the section "Not discussed".
+    Result<void> replaceSection(const std::string& sessionId, notes::Section section,
+                                const std::vector<notes::Statement>& statements);
     // Confirm a flag, or dismiss it with a short reason. Only flags in the draft can be reviewed.
     Result<void> reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
                             const std::optional<std::string>& reason);
+    // A category the draft left "not assessed", set by the therapist from their own
+    // assessment, with a note saying what it rests on; signed with the note.
+    Result<void> assessRisk(const std::string& sessionId, notes::RiskCategory category, notes::RiskStatus status,
+                            const std::string& note);
+    Result<std::vector<vault::RiskReview>> riskReviews(const std::string& sessionId);
     // Refuses while any risk flag is unreviewed, for a session already signed, and while
     // transcript segments have no speaker unless the therapist says they reviewed them
     // (audited, and recorded in the signed note).

@@ -176,6 +176,22 @@ constexpr std::array kMigrations{
         -- Facts about the vault itself (not the therapist's settings).
         CREATE TABLE vault_flags (name TEXT PRIMARY KEY);
     )sql"},
+    Migration{7, "the therapist's own assessment of a risk category the draft did not assess", R"sql(
+        -- SQLite cannot change a CHECK constraint in place: rebuild the table. 'assessed:<status>'
+        -- is a category the engine left "not assessed" and the therapist set, with a note.
+        CREATE TABLE risk_reviews_v7 (
+            session_id  TEXT NOT NULL REFERENCES sessions(id),
+            category    TEXT NOT NULL,
+            decision    TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed', 'assessed:present',
+                                                          'assessed:denied', 'assessed:historical')),
+            reason      TEXT,
+            reviewed_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, category)
+        );
+        INSERT INTO risk_reviews_v7 SELECT session_id, category, decision, reason, reviewed_at FROM risk_reviews;
+        DROP TABLE risk_reviews;
+        ALTER TABLE risk_reviews_v7 RENAME TO risk_reviews;
+    )sql"},
 };
 }  // namespace
 

@@ -308,6 +308,15 @@ Result<void> Vault::unlock(const crypto::SecretBytes& passphrase)
     return Ok{};
 }
 
+Result<void> Vault::confirmPassphrase(const crypto::SecretBytes& passphrase)
+{
+    if (isLocked()) return lockedError();
+    if (m_header.unwrap(passphrase.view())) return Ok{};
+    if (auto audited = recordAudit("vault.passphrase_reentry_failed", "vault", m_header.vaultId); !audited)
+        return audited.error();
+    return wrongPassphrase();
+}
+
 Result<void> Vault::changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next)
 {
     if (isLocked()) return lockedError();

@@ -55,6 +55,9 @@ public:
     Result<void> unlock(const crypto::SecretBytes& passphrase);
     // Re-wraps the vault key under the new passphrase; the database is not rewritten, so an
     // old copy of vault.key still opens it with the old passphrase (see rekey()).
+    // Asks for the passphrase again before an act that must be the therapist's own (signing):
+    // Argon2id over the key file; a wrong one is audited as a failed re-entry.
+    Result<void> confirmPassphrase(const crypto::SecretBytes& passphrase);
     Result<void> changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next);
     // Changes the passphrase and the vault key itself: the database is re-encrypted under a
     // new random key into a new folder that replaces this one (as a restore does, recovered

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "app/session_record.h"
+#include "crypto/secret_bytes.h"
+#include "records/note_records.h"
+#include "util/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noteward::core::vault {
+class Vault;
+}
+
+namespace noteward::core::app {
+
+// Review and sign-off of one session's note, as both front ends run it: read the whole
+// record, correct the transcript, edit statements, decide each risk flag, sign with the
+// passphrase entered again, add addenda, verify.
+class ReviewService {
+public:
+    explicit ReviewService(vault::Vault& vault) : m_vault(vault), m_records(vault) {}
+
+    Result<SessionRecord> load(const std::string& sessionId);
+
+    Result<void> correctSegment(const std::string& sessionId, const std::string& segmentId,
+                                const std::optional<std::string>& text, const std::optional<std::string>& speaker);
+    Result<void> replaceSection(const std::string& sessionId, notes::Section section,
+                                const std::vector<notes::Statement>& statements);
+    Result<void> reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
+                            const std::optional<std::string>& reason);
+    Result<void> assessRisk(const std::string& sessionId, notes::RiskCategory category, notes::RiskStatus status,
+                            const std::string& note);
+    // The passphrase is checked first (a signature is the therapist's own act, not whoever
+    // finds the laptop unlocked); then the risk gate and the speaker check in NoteRecords.
+    Result<vault::StoredNote> sign(const std::string& sessionId, const crypto::SecretBytes& passphrase,
+                                   bool unlabelledSpeakersReviewed);
+    Result<vault::StoredAddendum> addAddendum(const std::string& sessionId, const std::string& text);
+    Result<records::NoteVerification> verify(const std::string& sessionId);
+
+private:
+    vault::Vault& m_vault;
+    records::NoteRecords m_records;
+};
+
+}  // namespace noteward::core::app

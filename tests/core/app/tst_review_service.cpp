@@ -1,0 +1,169 @@
+// Review and sign-off through the application layer on a real vault: statement-level edits
+// that cannot pass the therapist's text off as the engine's, a category the engine did not
+// assess set by the therapist with a note, the sign gate both front ends ask, the passphrase
+// asked again before signing, and consent recorded with the wording's fingerprint.
+#include "test_support.h"
+
+#include "app/client_service.h"
+#include "app/note_service.h"
+#include "app/recording_service.h"
+#include "app/review_service.h"
+#include "records/note_records.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTest>
+
+using namespace noteward;
+using namespace noteward::core;
+
+class TestReviewService : public QObject {
+    Q_OBJECT
+    test::TempFolder m_tmp;
+    int m_count = 0;
+
+    struct Setup {
+        std::unique_ptr<vault::Vault> vault;
+        std::string session;
+    };
+
+    Setup draftedSession(const char* fixture = "transcripts/full_session.json")
+    {
+        Setup s;
+        s.vault = test::createVault(m_tmp.path() / ("v" + std::to_string(++m_count)));
+        model::Client c;
+        c.name = "Sam Okafor";
+        app::ClientService clients(*s.vault);
+        const std::string client = clients.add(c).value().id;
+        s.session = clients.newSession(client).value().id;
+        auto transcript = notes::parseTranscript(test::readFixture(fixture));
+        if (!records::NoteRecords(*s.vault).storeTranscript(s.session, transcript.value())) qFatal("store failed");
+        if (!app::NoteService(*s.vault).draftSession(s.session, "local")) qFatal("draft failed");
+        return s;
+    }
+
+    QStringList actions(vault::Vault& v)
+    {
+        QStringList out;
+        for (const auto& e : v.auditEntries().value()) out << QString::fromStdString(e.action);
+        return out;
+    }
+
+private slots:
+    void loadReadsTheWholeRecord()
+    {
+        auto s = draftedSession();
+        auto record = app::ReviewService(*s.vault).load(s.session);
+        QVERIFY2(record.ok(), record.ok() ? "" : record.error().message.c_str());
+        QCOMPARE(record->client.name, std::string("Sam Okafor"));
+        QVERIFY(record->transcript && record->machineTranscript && record->draft);
+        QVERIFY(!record->signedNote);
+        QCOMPARE(record->recordingSeconds, 0.0);
+        // Unreviewed flags block signing, one sentence per flag.
+        QVERIFY(!record->draft->risks.empty());
+        QCOMPARE(app::signBlockers(*record).size(), record->draft->risks.size());
+    }
+
+    void editedStatementBecomesTheTherapists()
+    {
+        auto s = draftedSession();
+        app::ReviewService review(*s.vault);
+        auto record = review.load(s.session).value();
+        const auto section = notes::Section::WeekReview;
+        QVERIFY(record.draft->section(section).has_value());
+        auto statements = *record.draft->section(section);
+        const auto original = statements.front();
+
+        // Changing the text while keeping the engine's origin is refused.
+        statements.front().text = "Client had a good week.";
+        auto forged = review.replaceSection(s.session, section, statements);
+        QVERIFY(!forged.ok());
+        QVERIFY(forged.error().message.find("therapist's own") != std::string::npos);
+
+        statements.front().origin = notes::Origin::Therapist;
+        // Citing a segment this transcript does not have is refused.
+        statements.front().sources = {"s999"};
+        QVERIFY(!review.replaceSection(s.session, section, statements).ok());
+        statements.front().sources = original.sources;
+        notes::Statement added{"Client would like to revisit sleep next time.", {}, notes::Origin::Therapist};
+        statements.push_back(added);
+        std::swap(statements.front(), statements.back());  // reordered
+        QVERIFY(review.replaceSection(s.session, section, statements).ok());
+
+        auto after = review.load(s.session).value();
+        const auto& stored = *after.draft->section(section);
+        QCOMPARE(stored.size(), statements.size());
+        QCOMPARE(stored.front().text, added.text);
+        QVERIFY(stored.front().origin == notes::Origin::Therapist);
+        QCOMPARE(stored.back().text, std::string("Client had a good week."));
+        QVERIFY(stored.back().origin == notes::Origin::Therapist);
+        QCOMPARE(stored.back().sources, original.sources);  // the chips still show where it came from
+        QVERIFY(actions(*s.vault).contains("draft.edited"));
+
+        // Emptying a section makes it "Not discussed".
+        QVERIFY(review.replaceSection(s.session, section, {}).ok());
+        QVERIFY(!review.load(s.session)->draft->section(section).has_value());
+    }
+
+    void therapistSetsAnUnassessedCategory()
+    {
+        auto s = draftedSession();
+        app::ReviewService review(*s.vault);
+        auto record = review.load(s.session).value();
+        std::optional<notes::RiskCategory> unassessed;
+        for (std::size_t i = 0; i < notes::kRiskCategoryCount; ++i) {
+            const auto category = notes::kAllRiskCategories[i];
+            if (!record.draft->risk(category)) unassessed = category;
+        }
+        QVERIFY(unassessed);
+        QVERIFY(!review.assessRisk(s.session, *unassessed, notes::RiskStatus::Denied, "").ok());  // a note is needed
+        QVERIFY(review.assessRisk(s.session, *unassessed, notes::RiskStatus::Denied, "Asked directly; denied.").ok());
+        const auto flagged = record.draft->risks.front().category;
+        QVERIFY(!review.assessRisk(s.session, flagged, notes::RiskStatus::Denied, "No.").ok());  // has a flag: review it
+
+        // The therapist's assessment does not satisfy the gate for flagged categories.
+        record = review.load(s.session).value();
+        QVERIFY(!app::signBlockers(record).empty());
+        for (const auto& flag : record.draft->risks)
+            QVERIFY(review.reviewRisk(s.session, flag.category, true, std::string("Discussed in session.")).ok());
+        record = review.load(s.session).value();
+        QVERIFY(app::signBlockers(record).empty());
+
+        // Signing asks for the passphrase again; a wrong one is refused and audited.
+        auto wrong = review.sign(s.session, test::secret("not the passphrase"), false);
+        QVERIFY(!wrong.ok());
+        QVERIFY(actions(*s.vault).contains("vault.passphrase_reentry_failed"));
+        auto note = review.sign(s.session, test::secret(test::kPassphrase), false);
+        QVERIFY2(note.ok(), note.ok() ? "" : note.error().message.c_str());
+        const auto canonical = nlohmann::json::parse(note->canonical);
+        bool found = false;
+        for (const auto& risk : canonical["risks"])
+            if (risk["category"] == std::string(notes::toKey(*unassessed))) {
+                found = true;
+                QCOMPARE(risk["status"].get<std::string>(), std::string("denied"));
+                QCOMPARE(risk["review"]["decision"].get<std::string>(), std::string("assessed"));
+                QCOMPARE(risk["review"]["reason"].get<std::string>(), std::string("Asked directly; denied."));
+            }
+        QVERIFY(found);
+        QVERIFY(review.verify(s.session)->ok());
+        record = review.load(s.session).value();
+        QVERIFY(record.signedNote);
+        QCOMPARE(app::signBlockers(record).size(), std::size_t(1));  // signed: read-only
+        QVERIFY(!review.replaceSection(s.session, notes::Section::Agenda, {}).ok());
+        QVERIFY(review.addAddendum(s.session, "Client phoned on Friday; plan unchanged.").ok());
+        QCOMPARE(review.load(s.session)->addenda.size(), std::size_t(1));
+    }
+
+    void consentIsAuditedWithItsWording()
+    {
+        auto s = draftedSession();
+        app::RecordingService recording(*s.vault);
+        auto refused = recording.start(s.session, "", false);
+        QVERIFY(!refused.ok());
+        QVERIFY(!actions(*s.vault).contains(QString::fromStdString(app::RecordingService::consentAuditAction())));
+        QVERIFY(app::RecordingService::consentAuditAction().size() == std::string("recording.consent_wording:").size() + 16);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReviewService)
+#include "tst_review_service.moc"
