@@ -1,5 +1,4 @@
 #include "main_window.h"
-#include "unlock_dialog.h"
 
 #include "util/process_hardening.h"
 #include "vault/vault.h"
@@ -23,10 +22,10 @@ int main(int argc, char** argv)
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Clinical notes for psychotherapists"));
+    parser.setApplicationDescription(QApplication::translate("main", "Clinical notes for psychotherapists"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption vaultOption(QStringLiteral("vault"), QStringLiteral("The vault folder."),
+    const QCommandLineOption vaultOption(QStringLiteral("vault"), QApplication::translate("main", "The vault folder."),
                                          QStringLiteral("DIR"));
     parser.addOption(vaultOption);
     parser.process(app);
@@ -34,13 +33,7 @@ int main(int argc, char** argv)
     const std::filesystem::path dir = parser.isSet(vaultOption)
                                           ? std::filesystem::path(parser.value(vaultOption).toStdString())
                                           : noteward::core::vault::defaultVaultDirectory();
-    using noteward::ui::UnlockDialog;
-    UnlockDialog unlock(noteward::core::vault::Vault::existsAt(dir) ? UnlockDialog::Mode::Unlock
-                                                                     : UnlockDialog::Mode::Create,
-                        dir);
-    if (unlock.exec() != QDialog::Accepted) return 0;
-
-    noteward::ui::MainWindow window(unlock.takeVault());
+    noteward::ui::MainWindow window(dir, !noteward::core::vault::Vault::existsAt(dir));
     window.show();
     return QApplication::exec();
 }

@@ -26,6 +26,19 @@ ClientDialog::ClientDialog(QWidget* parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    m_error->setObjectName(QStringLiteral("clientError"));
+    m_name->setObjectName(QStringLiteral("clientName"));
+    m_dateOfBirth->setObjectName(QStringLiteral("clientDateOfBirth"));
+    m_nhsNumber->setObjectName(QStringLiteral("clientNhsNumber"));
+    m_email->setObjectName(QStringLiteral("clientEmail"));
+    m_phone->setObjectName(QStringLiteral("clientPhone"));
+    m_address->setObjectName(QStringLiteral("clientAddress"));
+    m_name->setAccessibleName(tr("Name"));
+    m_dateOfBirth->setAccessibleName(tr("Date of birth"));
+    m_nhsNumber->setAccessibleName(tr("NHS number"));
+    m_email->setAccessibleName(tr("E-mail"));
+    m_phone->setAccessibleName(tr("Phone"));
+    m_address->setAccessibleName(tr("Address"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);
@@ -36,7 +49,9 @@ ClientDialog::ClientDialog(QWidget* parent)
     form->addRow(tr("&Address"), m_address);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // Saving happens on the vault thread: the dialog stays open until it succeeds, keeping
+    // what was typed if the vault refuses it.
+    connect(buttons, &QDialogButtonBox::accepted, this, &ClientDialog::submitted);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);

@@ -19,6 +19,10 @@ public:
     core::model::Client client() const;
     void showError(const QString& message);
 
+signals:
+    // The therapist pressed OK; the owner saves and closes the dialog on success.
+    void submitted();
+
 private:
     QLineEdit* m_name;
     QLineEdit* m_dateOfBirth;

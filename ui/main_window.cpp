@@ -1,113 +1,197 @@
 #include "main_window.h"
 
-#include "client_dialog.h"
-#include "client_table_model.h"
+#include "client_page.h"
+#include "clients_page.h"
+#include "idle_lock.h"
+#include "prompter.h"
 #include "qt_text.h"
-#include "unlock_dialog.h"
+#include "recording_controller.h"
+#include "session_workspace.h"
+#include "unlock_page.h"
+#include "vault_worker.h"
 
 #include <QAction>
-#include <QHeaderView>
+#include <QCloseEvent>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMessageBox>
+#include <QMenuBar>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
-#include <QToolBar>
-#include <QVBoxLayout>
 
 namespace noteward::ui {
 
-MainWindow::MainWindow(std::unique_ptr<core::vault::Vault> vault, QWidget* parent)
+namespace {
+constexpr const char* kAutoLockSetting = "ui.auto_lock_minutes";
+}
+
+MainWindow::MainWindow(std::filesystem::path vaultDir, bool create, QWidget* parent)
     : QMainWindow(parent),
-      m_vault(std::move(vault)),
-      m_model(new ClientTableModel(this)),
-      m_search(new QLineEdit(this)),
-      m_table(new QTableView(this))
+      m_worker(std::make_unique<VaultWorker>(vaultDir)),
+      m_recording(new RecordingController(*m_worker, this)),
+      m_prompter(std::make_unique<DialogPrompter>()),
+      m_stack(new QStackedWidget(this)),
+      m_unlock(new UnlockPage(*m_worker, m_stack)),
+      m_clients(new ClientsPage(*m_worker, m_stack)),
+      m_client(new ClientPage(*m_worker, m_stack)),
+      m_workspace(new SessionWorkspace(*m_worker, *m_recording, m_stack)),
+      m_idle(new IdleLock(this)),
+      m_status(new QLabel(this)),
+      m_recordingStatus(new QLabel(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Noteward"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/noteward.svg")));
+    for (QWidget* page : {static_cast<QWidget*>(m_unlock), static_cast<QWidget*>(m_clients),
+                          static_cast<QWidget*>(m_client), static_cast<QWidget*>(m_workspace)})
+        m_stack->addWidget(page);
+    setCentralWidget(m_stack);
+    m_unlock->setMode(create ? UnlockPage::Mode::Create : UnlockPage::Mode::Unlock);
 
-    auto* toolbar = addToolBar(tr("Main"));
-    toolbar->setMovable(false);
-    auto* add = toolbar->addAction(tr("&New client…"), this, &MainWindow::addClient);
-    add->setShortcut(QKeySequence::New);
-    auto* lock = toolbar->addAction(tr("&Lock"), this, &MainWindow::lockVault);
-    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto* file = menuBar()->addMenu(tr("&File"));
+    m_newClient = file->addAction(tr("&New client…"), this, [this] {
+        showClients();
+        m_clients->addClient();
+    });
+    m_newClient->setShortcut(QKeySequence::New);
+    m_showClients = file->addAction(tr("&Clients"), this, &MainWindow::showClients);
+    m_showClients->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    file->addSeparator();
+    m_lock = file->addAction(tr("&Lock"), this, &MainWindow::lockVault);
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lock->setShortcutContext(Qt::ApplicationShortcut);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
 
-    m_search->setPlaceholderText(tr("Search clients by name"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search clients"));
-    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::refresh);
+    m_status->setObjectName(QStringLiteral("statusText"));
+    m_recordingStatus->setObjectName(QStringLiteral("recordingStatus"));
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_recordingStatus);
 
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ClientTableModel::Name, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    m_table->setAlternatingRowColors(true);
-
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->addWidget(m_search);
-    layout->addWidget(m_table);
-    setCentralWidget(central);
-    resize(900, 560);
-    refresh();
+    connect(m_unlock, &UnlockPage::unlocked, this, &MainWindow::unlocked);
+    connect(m_clients, &ClientsPage::clientOpened, this, &MainWindow::openClient);
+    connect(m_clients, &ClientsPage::listed, this, &MainWindow::updateStatus);
+    connect(m_client, &ClientPage::sessionOpened, this, &MainWindow::openSession);
+    connect(m_client, &ClientPage::back, this, &MainWindow::showClients);
+    connect(m_workspace, &SessionWorkspace::back, this, &MainWindow::openClient);
+    connect(m_idle, &IdleLock::idle, this, &MainWindow::lockVault);
+    connect(m_recording, &RecordingController::started, this, &MainWindow::updateStatus);
+    connect(m_recording, &RecordingController::finished, this, &MainWindow::updateStatus);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActionState);
+    resize(1280, 800);
+    updateActionState();
+    updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::refresh()
+MainWindow::~MainWindow()
 {
-    if (!m_vault || m_vault->isLocked()) {
-        m_model->setClients({});
-        return;
-    }
-    const QString query = m_search->text().trimmed();
-    auto clients = query.isEmpty() ? m_vault->clients().list() : m_vault->clients().searchByName(toStd(query));
-    if (!clients) {
-        showError(toQt(clients.error().message));
-        return;
-    }
-    m_model->setClients(std::move(clients.value()));
-    statusBar()->showMessage(tr("%n client(s) · vault %1 · %2", nullptr, m_model->rowCount())
-                                 .arg(toQt(m_vault->directory().string()), toQt(m_vault->user().displayName)));
+    // The recording stops (keeping what it captured) before the vault thread goes away.
+    delete m_recording;
+    m_recording = nullptr;
 }
 
-void MainWindow::addClient()
+void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter) { m_prompter = std::move(prompter); }
+
+MainWindow::Screen MainWindow::screen() const
 {
-    if (!m_vault || m_vault->isLocked()) return;
-    ClientDialog dialog(this);
-    while (dialog.exec() == QDialog::Accepted) {
-        auto added = m_vault->clients().add(dialog.client());
-        if (added) {
-            refresh();
-            return;
-        }
-        dialog.showError(toQt(added.error().message));
-    }
+    QWidget* page = m_stack->currentWidget();
+    if (page == m_clients) return Screen::Clients;
+    if (page == m_client) return Screen::Client;
+    if (page == m_workspace) return Screen::Session;
+    return Screen::Unlock;
+}
+
+void MainWindow::unlocked()
+{
+    // The idle interval is the therapist's setting (minutes); read on the vault thread.
+    m_worker->run<int>(
+        this,
+        [](core::vault::Vault& vault) -> core::Result<int> {
+            auto value = vault.settings().get(kAutoLockSetting);
+            if (!value || !value.value()) return IdleLock::kDefaultMinutes;
+            try {
+                const int minutes = std::stoi(*value.value());
+                return minutes >= 1 && minutes <= 240 ? minutes : IdleLock::kDefaultMinutes;
+            } catch (const std::exception&) {
+                return IdleLock::kDefaultMinutes;
+            }
+        },
+        [this](core::Result<int> minutes) {
+            if (minutes && m_idle->interval() == IdleLock::kDefaultMinutes * 60 * 1000)
+                m_idle->setInterval(minutes.value() * 60 * 1000);
+        });
+    m_idle->setActive(true);
+    // Back where the therapist was if a recording went on behind the lock.
+    if (m_recording->isActive()) openSession(m_recording->sessionId());
+    else showClients();
+    updateStatus();
 }
 
 void MainWindow::lockVault()
 {
-    if (!m_vault) return;
-    const auto dir = m_vault->directory();
-    m_vault.reset();  // closes the database and wipes the key
-    m_model->setClients({});
-    statusBar()->showMessage(tr("Locked"));
-    UnlockDialog dialog(UnlockDialog::Mode::Unlock, dir, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_vault = dialog.takeVault();
-        refresh();
-    } else {
-        close();
-    }
+    if (!m_worker->isOpen()) return;
+    m_idle->setActive(false);
+    m_worker->lock();
+    m_clients->clear();
+    m_client->clear();
+    m_workspace->clear();
+    m_unlock->setMode(UnlockPage::Mode::Locked);
+    m_unlock->setRecordingNotice(m_recording->isActive()
+                                     ? tr("A recording is in progress and continues while Noteward is locked.")
+                                     : QString());
+    m_stack->setCurrentWidget(m_unlock);
+    updateStatus();
 }
 
-void MainWindow::showError(const QString& message)
+void MainWindow::showClients()
 {
-    QMessageBox::warning(this, tr("Noteward"), message);
+    if (!m_worker->isOpen()) return;
+    m_stack->setCurrentWidget(m_clients);
+    m_clients->refresh();
+}
+
+void MainWindow::openClient(const std::string& clientId)
+{
+    if (!m_worker->isOpen()) return;
+    m_client->showClient(clientId);
+    m_stack->setCurrentWidget(m_client);
+}
+
+void MainWindow::openSession(const std::string& sessionId)
+{
+    if (!m_worker->isOpen()) return;
+    m_workspace->open(sessionId);
+    m_stack->setCurrentWidget(m_workspace);
+}
+
+void MainWindow::updateActionState()
+{
+    const bool open = m_worker->isOpen();
+    m_newClient->setEnabled(open);
+    m_showClients->setEnabled(open && screen() != Screen::Clients);
+    m_lock->setEnabled(open);
+}
+
+void MainWindow::updateStatus()
+{
+    updateActionState();
+    const bool open = m_worker->isOpen();
+    m_status->setText(open ? tr("%1 · vault %2").arg(m_worker->therapistName(), toQt(m_worker->directory().string()))
+                           : tr("Locked"));
+    m_recordingStatus->setText(m_recording->isActive() ? tr("● Recording") : QString());
+    m_unlock->setRecordingNotice(!open && m_recording->isActive()
+                                     ? tr("A recording is in progress and continues while Noteward is locked.")
+                                     : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_recording->isActive() &&
+        !m_prompter->confirm(this, tr("Recording in progress"),
+                             tr("A session is being recorded. Stop the recording and quit? What was recorded is kept."))) {
+        event->ignore();
+        return;
+    }
+    event->accept();
 }
 
 }  // namespace noteward::ui

@@ -1,128 +1,203 @@
-// Widget tests of the unlock dialog and the main window, offscreen, over a real vault.
+// Widget tests of the shell, offscreen, over a real vault: create and unlock pages, the
+// client list with search, a new client saved on the vault thread, Ctrl+L and the idle lock
+// dropping everything shown, and the pieces with their own maths (level meter, transcript
+// rows that change in place).
 #include "client_dialog.h"
+#include "client_page.h"
 #include "client_table_model.h"
+#include "clients_page.h"
+#include "idle_lock.h"
+#include "level_meter.h"
 #include "main_window.h"
-#include "unlock_dialog.h"
+#include "message_banner.h"
+#include "session_table_model.h"
+#include "transcript_model.h"
+#include "ui_test_support.h"
+#include "unlock_page.h"
+#include "vault_worker.h"
 #include "test_support.h"
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
 using namespace noteward;
-using noteward::ui::UnlockDialog;
-
-namespace {
-QPushButton* buttonLabelled(QWidget* parent, const QString& text)
-{
-    for (auto* b : parent->findChildren<QPushButton*>())
-        if (b->text().remove('&') == text) return b;
-    return nullptr;
-}
-
-QLabel* visibleError(QWidget* parent)
-{
-    for (auto* l : parent->findChildren<QLabel*>())
-        if (l->isVisible() && l->styleSheet().contains("b00020")) return l;
-    return nullptr;
-}
-}  // namespace
+using ui::MainWindow;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
     test::TempFolder m_tmp;
 
+    static void unlockWith(MainWindow& window, const char* passphrase)
+    {
+        auto* field = test::named<QLineEdit>(&window, "passphrase");
+        QVERIFY(field);
+        QTRY_VERIFY(field->isEnabled());
+        field->setText(QString::fromLatin1(passphrase));
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+
 private slots:
-    void createVaultThroughDialog()
+    void createVaultThroughTheFirstPage()
     {
         const auto dir = m_tmp / "created";
-        UnlockDialog dialog(UnlockDialog::Mode::Create, dir);
-        dialog.show();
-        auto* name = dialog.findChild<QLineEdit*>("therapistName");
-        auto* passphrase = dialog.findChild<QLineEdit*>("passphrase");
-        auto* confirm = dialog.findChild<QLineEdit*>("confirmPassphrase");
+        MainWindow window(dir, true);
+        window.show();
+        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        QCOMPARE(window.unlockPage()->mode(), ui::UnlockPage::Mode::Create);
+        auto* name = test::named<QLineEdit>(&window, "therapistName");
+        auto* passphrase = test::named<QLineEdit>(&window, "passphrase");
+        auto* confirm = test::named<QLineEdit>(&window, "confirmPassphrase");
         QVERIFY(name && passphrase && confirm);
         QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
         name->setText("Dr Rivers");
         passphrase->setText("a long enough passphrase");
         confirm->setText("a different passphrase");
-        QTest::mouseClick(buttonLabelled(&dialog, "Create vault"), Qt::LeftButton);
-        QVERIFY(visibleError(&dialog));
+        test::click(&window, "unlockButton");
+        auto* error = test::named<ui::MessageBanner>(&window, "unlockError");
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains("differ"));
         QVERIFY(!core::vault::Vault::existsAt(dir));
 
         passphrase->setText("a long enough passphrase");
         confirm->setText("a long enough passphrase");
-        QTest::mouseClick(buttonLabelled(&dialog, "Create vault"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
-        auto vault = dialog.takeVault();
-        QVERIFY(vault);
-        QCOMPARE(QString::fromStdString(vault->user().displayName), QString("Dr Rivers"));
+        test::click(&window, "unlockButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
+        QVERIFY(core::vault::Vault::existsAt(dir));
         QVERIFY(passphrase->text().isEmpty());  // the passphrase does not linger in the widget
+        QCOMPARE(window.worker().therapistName(), QString("Dr Rivers"));
     }
 
-    void wrongPassphraseShowsErrorAndKeepsDialogOpen()
+    void wrongPassphraseIsReportedInPlace()
     {
         const auto dir = m_tmp / "unlock";
         test::createVault(dir).reset();
-        UnlockDialog dialog(UnlockDialog::Mode::Unlock, dir);
-        dialog.show();
-        auto* field = dialog.findChild<QLineEdit*>("passphrase");
-        field->setText("not my passphrase");
-        QTest::keyClick(field, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(visibleError(&dialog) != nullptr, 15000);
-        QVERIFY(visibleError(&dialog)->text().contains("not correct"));
-        QVERIFY(dialog.isVisible());
-        QTRY_VERIFY(field->isEnabled());
-
-        QTest::keyClicks(field, test::kPassphrase);
-        QTest::keyClick(field, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
-        QVERIFY(dialog.takeVault());
+        MainWindow window(dir, false);
+        window.show();
+        unlockWith(window, "not my passphrase");
+        auto* error = test::named<ui::MessageBanner>(&window, "unlockError");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QVERIFY(error->text().contains("not correct"));
+        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        unlockWith(window, test::kPassphrase);
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
     }
 
-    void windowListsAndSearchesClients()
+    void listsSearchesAndAddsClients()
     {
         const auto dir = m_tmp / "window";
-        auto vault = test::createVault(dir);
-        for (const char* name : {"Pat Green", "Sam Green", "Alex Stone"}) {
-            core::model::Client c;
-            c.name = name;
-            if (std::string(name) == "Alex Stone") c.nhsNumber = "9434765919";
-            QVERIFY(vault->clients().add(c).ok());
+        {
+            auto vault = test::createVault(dir);
+            for (const char* name : {"Pat Green", "Sam Green", "Alex Stone"}) {
+                core::model::Client c;
+                c.name = name;
+                if (std::string(name) == "Alex Stone") c.nhsNumber = "9434765919";
+                QVERIFY(vault->clients().add(c).ok());
+            }
         }
-        ui::MainWindow window(std::move(vault));
+        MainWindow window(dir, false);
         window.show();
-        auto* model = window.clientModel();
-        QCOMPARE(model->rowCount(), 3);
+        unlockWith(window, test::kPassphrase);
+        auto* model = window.clientsPage()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 15000);
         QCOMPARE(model->data(model->index(0, ui::ClientTableModel::Name), Qt::DisplayRole).toString(), QString("Alex Stone"));
         QCOMPARE(model->data(model->index(0, ui::ClientTableModel::NhsNumber), Qt::DisplayRole).toString(),
                  QString("943 476 5919"));
-        QCOMPARE(model->headerData(ui::ClientTableModel::NhsNumber, Qt::Horizontal, Qt::DisplayRole).toString(),
-                 QString("NHS number"));
 
-        QCOMPARE(model->data(model->index(0, ui::ClientTableModel::Status), Qt::DisplayRole).toString(), QString("Active"));
-
-        auto* search = window.findChild<QLineEdit*>();
+        auto* search = test::named<QLineEdit>(&window, "clientSearch");
         QTest::keyClicks(search, "green");
-        QCOMPARE(model->rowCount(), 2);
+        QTRY_COMPARE(model->rowCount(), 2);
         search->clear();
-        QCOMPARE(model->rowCount(), 3);
+        QTRY_COMPARE(model->rowCount(), 3);
+
+        // A new client: the dialog stays open with the vault's message until the input is valid.
+        QTest::keySequence(&window, QKeySequence::New);
+        auto* dialog = window.findChild<ui::ClientDialog*>("clientDialog");
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        test::named<QLineEdit>(dialog, "clientName")->setText("Robin Ash");
+        test::named<QLineEdit>(dialog, "clientNhsNumber")->setText("1234567890");  // fails the check digit
+        emit dialog->submitted();
+        auto* error = test::named<QLabel>(dialog, "clientError");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(dialog->isVisible());
+        test::named<QLineEdit>(dialog, "clientNhsNumber")->clear();
+        emit dialog->submitted();
+        // Saved, and the new client's page opens.
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Client, 15000);
+        QTRY_COMPARE(test::named<QLabel>(&window, "clientPageName")->text(), QString("Robin Ash"));
+        QCOMPARE(window.clientPage()->sessions()->rowCount(), 0);
+        test::click(&window, "newSessionButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
     }
 
-    void clientDialogCollectsFields()
+    void ctrlLAndIdleLockHideEverything()
     {
-        ui::ClientDialog dialog;
-        auto edits = dialog.findChildren<QLineEdit*>();
-        QCOMPARE(edits.size(), 6);
-        edits[0]->setText("  Robin Hood ");
-        edits[1]->setText("1970-01-02");
-        edits[2]->setText("");
-        const auto c = dialog.client();
-        QCOMPARE(QString::fromStdString(c.name), QString("  Robin Hood "));
-        QCOMPARE(QString::fromStdString(*c.dateOfBirth), QString("1970-01-02"));
-        QVERIFY(!c.nhsNumber.has_value());
+        const auto dir = m_tmp / "locking";
+        {
+            auto vault = test::createVault(dir);
+            core::model::Client c;
+            c.name = "Jo Private";
+            QVERIFY(vault->clients().add(c).ok());
+        }
+        MainWindow window(dir, false);
+        window.show();
+        unlockWith(window, test::kPassphrase);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientsPage()->model()->rowCount(), 1, 15000);
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));
+        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        QCOMPARE(window.unlockPage()->mode(), ui::UnlockPage::Mode::Locked);
+        QCOMPARE(window.clientsPage()->model()->rowCount(), 0);  // nothing left behind the lock
+        QVERIFY(!window.worker().isOpen());
+
+        unlockWith(window, test::kPassphrase);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientsPage()->model()->rowCount(), 1, 15000);
+        window.idleLock()->setInterval(100);
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Unlock, 5000);
+        QCOMPARE(window.clientsPage()->model()->rowCount(), 0);
+        // The vault connection really is dropped: a job now gets the locked error.
+        bool locked = false;
+        window.worker().run<int>(
+            &window, [](core::vault::Vault&) -> core::Result<int> { return 1; },
+            [&locked](core::Result<int> r) { locked = !r.ok(); });
+        QTRY_VERIFY(locked);
+    }
+
+    void meterMapsDecibels()
+    {
+        QCOMPARE(ui::meterFraction(0.0f), 0.0);
+        QCOMPARE(ui::meterFraction(1.0f), 1.0);
+        QVERIFY(qAbs(ui::meterFraction(0.1f) - 40.0 / 60.0) < 1e-6);  // -20 dBFS
+        QCOMPARE(ui::meterFraction(0.0001f), 0.0);                     // -80 dBFS: below the floor
+        QCOMPARE(ui::meterDecibels(0.5f), -6);
+        ui::LevelMeter meter;
+        meter.setLevels(0.5f, 0.1f);
+        QVERIFY(meter.accessibleDescription().contains("-6"));
+    }
+
+    void transcriptRowsChangeInPlace()
+    {
+        ui::TranscriptModel model;
+        auto transcript = core::notes::parseTranscript(R"({"segments": [
+            {"id": "s1", "start_ms": 0, "end_ms": 1000, "speaker": "unknown", "text": "hello there"},
+            {"id": "s2", "start_ms": 61000, "end_ms": 62000, "speaker": "client", "text": "hi"}]})");
+        QVERIFY(transcript.ok());
+        model.setTranscript(transcript.value(), transcript.value());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(1, ui::TranscriptModel::Time), Qt::DisplayRole).toString(), QString("1:01"));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy asked(&model, &ui::TranscriptModel::correctionRequested);
+        QVERIFY(model.setData(model.index(0, ui::TranscriptModel::Speaker), "therapist", Qt::EditRole));
+        QCOMPARE(asked.size(), 1);
+        auto corrected = transcript.value();
+        corrected.segments[0].speaker = "therapist";
+        model.setTranscript(corrected, transcript.value());
+        QCOMPARE(reset.size(), 0);  // same rows: updated in place, selection kept
+        QVERIFY(model.data(model.index(0, ui::TranscriptModel::Speaker), Qt::DisplayRole).toString().contains("✎"));
+        QVERIFY(model.data(model.index(0, ui::TranscriptModel::Text), Qt::ToolTipRole).toString().contains("Unknown"));
+        model.setEditable(false);
+        QVERIFY(!model.setData(model.index(0, ui::TranscriptModel::Text), "changed", Qt::EditRole));
     }
 };
 
