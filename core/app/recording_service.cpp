@@ -19,6 +19,13 @@ std::string RecordingService::consentAuditAction()
     return "recording.consent_wording:" + toHex(crypto::sha256(asBytes(consentWording()))).substr(0, 16);
 }
 
+std::vector<audio::InputDevice> RecordingService::inputDevices()
+{
+    audio::PortAudioScope scope;
+    if (!scope.ok()) return {};
+    return audio::listInputDevices();
+}
+
 Result<std::unique_ptr<audio::Recorder>> RecordingService::start(const std::string& sessionId,
                                                                 const std::string& device, bool consentConfirmed,
                                                                 double maxSeconds)

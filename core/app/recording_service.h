@@ -27,7 +27,8 @@ public:
     // "recording.consent_wording:<first 16 hex digits of SHA-256 of the wording>".
     static std::string consentAuditAction();
 
-    static std::vector<audio::InputDevice> inputDevices() { return audio::listInputDevices(); }
+    // Every input PortAudio offers (it is initialised for the scan).
+    static std::vector<audio::InputDevice> inputDevices();
 
     Result<std::unique_ptr<audio::Recorder>> start(const std::string& sessionId, const std::string& device,
                                                    bool consentConfirmed, double maxSeconds = 0);

@@ -1,0 +1,408 @@
+// The therapist's whole path through the real window, offscreen, on a real vault, with real
+// PortAudio capture from an ALSA test microphone (a file PCM fed with espeak-ng speech,
+// defined in an .asoundrc under a private HOME) and playback into a file PCM:
+// record with consent → transcribe on the device → correct speakers and text → draft → edit a
+// statement → the risk gate blocks signing → decide every flag → sign with the passphrase →
+// read-only with a verified badge → addendum; and an idle lock in the middle of a recording,
+// which keeps recording and finds it intact after unlock.
+#include "app/recording_service.h"
+#include "audio/recordings.h"
+#include "idle_lock.h"
+#include "main_window.h"
+#include "message_banner.h"
+#include "note_editor.h"
+#include "recording_controller.h"
+#include "risk_panel.h"
+#include "session_workspace.h"
+#include "sign_off_panel.h"
+#include "transcript_model.h"
+#include "transcript_panel.h"
+#include "ui_test_support.h"
+#include "unlock_page.h"
+#include "vault_worker.h"
+#include "test_support.h"
+
+#include <QCheckBox>
+#include <QByteArray>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace noteward;
+using ui::MainWindow;
+using Mode = ui::SessionWorkspace::Mode;
+
+namespace {
+constexpr int kSourceRate = 22050;
+
+// ALSA's file and null plugins deliver as fast as they are read, so the test microphone reads
+// a FIFO that this thread fills at the speaking pace: 50 ms of speech every 50 ms, looped. A
+// reader that goes away (PortAudio probes every device) is waited for again.
+class PacedMicrophone {
+public:
+    PacedMicrophone(std::string fifo, QByteArray speech) : m_fifo(std::move(fifo)), m_speech(std::move(speech))
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~PacedMicrophone()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+
+private:
+    void run()
+    {
+        constexpr qsizetype kChunk = kSourceRate * 2 / 20;
+        qsizetype offset = 0;
+        while (!m_stop) {
+            const int fd = ::open(m_fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd < 0) {  // no reader yet
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                continue;
+            }
+            auto next = std::chrono::steady_clock::now();
+            while (!m_stop) {
+                QByteArray chunk = m_speech.mid(offset % m_speech.size(), kChunk);
+                if (chunk.size() < kChunk) chunk.append(QByteArray(kChunk - chunk.size(), '\0'));
+                if (::write(fd, chunk.constData(), static_cast<size_t>(chunk.size())) < 0 && errno != EAGAIN) break;
+                offset += kChunk;
+                next += std::chrono::milliseconds(50);
+                std::this_thread::sleep_until(next);
+            }
+            ::close(fd);
+        }
+    }
+
+    std::string m_fifo;
+    QByteArray m_speech;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+constexpr char kSpeech[] =
+    "Hello, how has your week been? It has been a difficult week. I stayed at home most days. "
+    "Did you manage to do the thought record? I did it on Tuesday.";
+}  // namespace
+
+class TestSessionWorkflow : public QObject {
+    Q_OBJECT
+    test::TempFolder m_tmp;
+    std::filesystem::path m_vault;
+    std::string m_client;
+    std::unique_ptr<PacedMicrophone> m_microphone;
+
+    std::filesystem::path played() const { return m_tmp.path() / "played.raw"; }
+
+    void unlock(MainWindow& window)
+    {
+        auto* field = test::named<QLineEdit>(&window, "passphrase");
+        QTRY_VERIFY(field->isEnabled());
+        field->setText(QString::fromLatin1(test::kPassphrase));
+        QTest::keyClick(field, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(window.screen() != MainWindow::Screen::Unlock, 15000);
+    }
+
+    // Clients → the client → a new session, as a therapist would get there.
+    void newSessionThroughTheWindow(MainWindow& window)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
+        auto* table = test::named<QTableView>(&window, "clientTable");
+        QTRY_VERIFY(table->model()->rowCount() == 1 && table->currentIndex().isValid());
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_COMPARE(window.screen(), MainWindow::Screen::Client);
+        QTRY_VERIFY(!test::named<QLabel>(&window, "clientPageName")->text().isEmpty());
+        test::click(&window, "newSessionButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
+        QTRY_COMPARE(window.workspace()->mode(), Mode::Record);
+    }
+
+    void startRecording(MainWindow& window)
+    {
+        auto* device = test::named<QComboBox>(&window, "inputDevice");
+        QTRY_VERIFY_WITH_TIMEOUT(device->count() > 1, 15000);
+        QStringList names;
+        for (int i = 0; i < device->count(); ++i) names << device->itemData(i).toString();
+        QVERIFY2(device->findData("noteward_test") >= 0, qPrintable(names.join(", ")));
+        device->setCurrentIndex(device->findData("noteward_test"));
+        auto* record = test::named<QPushButton>(&window, "recordButton");
+        QVERIFY(!record->isEnabled());  // not without consent
+        test::named<QCheckBox>(&window, "consentCheck")->setChecked(true);
+        test::click(&window, "recordButton");
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().status().running, 15000);
+    }
+
+    QStringList auditActions()
+    {
+        auto vault = test::openVault(m_vault);
+        QStringList out;
+        for (const auto& e : vault->auditEntries().value()) out << QString::fromStdString(e.action);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString home = QString::fromStdString(m_tmp.path().string());
+        qputenv("HOME", home.toUtf8());
+        qputenv("JACK_NO_START_SERVER", "1");
+        const QString wav = home + "/speech.wav";
+        const QString raw = home + "/speech.raw";
+        QCOMPARE(test::runProgram("espeak-ng", {"-v", "en-gb", "-s", "150", "-w", wav, kSpeech}).exitCode, 0);
+        QCOMPARE(test::runProgram("sox", {wav, "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", raw}).exitCode, 0);
+        const QString fifo = home + "/microphone.fifo";
+        QCOMPARE(::mkfifo(fifo.toUtf8().constData(), 0600), 0);
+        std::signal(SIGPIPE, SIG_IGN);  // the microphone's reader closes and reopens
+        m_microphone = std::make_unique<PacedMicrophone>(fifo.toStdString(), test::readFile(raw.toStdString()));
+        const QString asoundrc = QString(R"(pcm.noteward_file {
+    type file
+    slave.pcm "null"
+    file "/dev/null"
+    infile "%1"
+    format "raw"
+}
+pcm.noteward_test {
+    type plug
+    slave { pcm "noteward_file" rate %2 channels 1 format S16_LE }
+}
+pcm.noteward_out_file {
+    type file
+    slave.pcm "null"
+    file "%3"
+    format "raw"
+}
+pcm.!default {
+    type plug
+    slave { pcm "noteward_out_file" rate 16000 channels 1 format S16_LE }
+}
+)").arg(fifo).arg(kSourceRate).arg(QString::fromStdString(played().string()));
+        test::writeFile(m_tmp.path() / ".asoundrc", asoundrc.toUtf8());
+
+        m_vault = m_tmp.path() / "vault";
+        auto vault = test::createVault(m_vault);
+        core::model::Client c;
+        c.name = "Morgan Reyes";
+        m_client = vault->clients().add(c).value().id;
+    }
+
+    void cleanupTestCase() { m_microphone.reset(); }
+
+    void recordTranscribeDraftReviewSign()
+    {
+        MainWindow window(m_vault, false);
+        window.show();
+        unlock(window);
+        newSessionThroughTheWindow(window);
+        if (QTest::currentTestFailed()) return;
+        auto* workspace = window.workspace();
+
+        // Record: consent, the test microphone, a live level, then stop.
+        float loudest = 0;
+        connect(&window.recording(), &ui::RecordingController::levelsChanged, this,
+                [&] { loudest = std::max(loudest, window.recording().status().peak); });
+        startRecording(window);
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(test::named<QLabel>(&window, "recordingStatus")->text().contains("Recording"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().seconds() >= 6, 30000);
+        QVERIFY(loudest > 0.05f);  // the meter saw speech, not silence
+        test::click(&window, "stopButton");
+        QTRY_VERIFY_WITH_TIMEOUT(!window.recording().isActive(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(workspace->record() && workspace->record()->recordingSeconds >= 5, 15000);
+
+        // Transcribe on the device, with progress.
+        auto* transcribe = test::named<QPushButton>(&window, "transcribeButton");
+        QTRY_VERIFY(transcribe->isEnabled());
+        transcribe->click();
+        QVERIFY(test::named<QWidget>(&window, "jobProgress")->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(workspace->mode(), Mode::Transcript, 120000);
+        auto* model = workspace->transcriptPanel()->model();
+        QVERIFY(model->rowCount() >= 1);
+
+        // Correct it as the therapist would: everyone the therapist (Ctrl+1 on all rows), then
+        // the first segment is the client's words as heard.
+        auto* view = test::named<QTableView>(&window, "transcriptView");
+        view->setFocus();
+        view->selectAll();
+        QTest::keyClick(view, Qt::Key_1, Qt::ControlModifier);
+        const QString disclosure = "I want to kill myself and I have pills saved up.";
+        QVERIFY(model->setData(model->index(0, ui::TranscriptModel::Speaker), "client", Qt::EditRole));
+        QVERIFY(model->setData(model->index(0, ui::TranscriptModel::Text), disclosure, Qt::EditRole));
+        QTRY_VERIFY_WITH_TIMEOUT(workspace->record()->transcript->segments[0].text == disclosure.toStdString() &&
+                                     workspace->record()->unlabelledSegments() == 0,
+                                 15000);
+        QVERIFY(workspace->record()->machineTranscript->segments[0].text != disclosure.toStdString());  // original kept
+
+        // Draft on the device.
+        test::click(&window, "draftButton");
+        QTRY_COMPARE_WITH_TIMEOUT(workspace->mode(), Mode::Review, 60000);
+        const auto draft = *workspace->record()->draft;  // a copy: the record is replaced at every reload
+        const auto* si = draft.risk(core::notes::RiskCategory::SuicidalIdeation);
+        QVERIFY(si);
+        QVERIFY(si->status == core::notes::RiskStatus::Present);
+
+        // The gate: signing is blocked while a flag has no decision, and says why.
+        auto* sign = test::named<QPushButton>(&window, "signButton");
+        auto* passphrase = test::named<QLineEdit>(&window, "signPassphrase");
+        QVERIFY(!passphrase->isEnabled());
+        QVERIFY(!sign->isEnabled());
+        QVERIFY(test::named<QLabel>(&window, "signBlockers")->text().contains("suicidal_ideation"));
+        QVERIFY(test::named<QLabel>(&window, "riskGate")->text().contains("suicidal_ideation"));
+        // The risk panel lists all seven categories, with the quote that shows the disclosure.
+        auto* riskTree = test::named<QTreeWidget>(&window, "riskTree");
+        QCOMPARE(riskTree->topLevelItemCount(), 7);
+        auto* siItem = workspace->riskPanel()->categoryItem(core::notes::RiskCategory::SuicidalIdeation);
+        QVERIFY(siItem->childCount() >= 1);
+        QVERIFY(siItem->child(0)->text(0).contains("kill myself"));
+
+        // Edit a statement: it becomes the therapist's, and is saved without a Save.
+        auto* editor = workspace->noteEditor();
+        QTreeWidgetItem* statement = nullptr;
+        for (int s = 0; s < editor->tree()->topLevelItemCount() && !statement; ++s) {
+            auto* section = editor->tree()->topLevelItem(s);
+            for (int i = 0; i < section->childCount(); ++i)
+                if (!section->child(i)->data(0, ui::NoteEditor::PlaceholderRole).toBool()) {
+                    statement = section->child(i);
+                    break;
+                }
+        }
+        QVERIFY(statement);
+        const auto sectionKey = static_cast<core::notes::Section>(statement->parent()->data(0, ui::NoteEditor::SectionRole).toInt());
+        statement->setText(0, "Client disclosed suicidal thoughts and has pills saved up; safety plan agreed.");
+        QTRY_VERIFY_WITH_TIMEOUT(workspace->record()->draft->section(sectionKey) &&
+                                     workspace->record()->draft->section(sectionKey)->front().origin ==
+                                         core::notes::Origin::Therapist,
+                                 15000);
+
+        // Decide every flag: the dismissal needs a reason; confirmation of SI with a note.
+        auto* panel = workspace->riskPanel();
+        auto* reason = test::named<QLineEdit>(&window, "riskReason");
+        for (const auto& flag : draft.risks) {
+            panel->selectCategory(flag.category);
+            reason->setText("Discussed in session; safety plan agreed.");
+            test::click(&window, "confirmRiskButton");
+            QTRY_VERIFY2_WITH_TIMEOUT(workspace->record()->review(flag.category) != nullptr,
+                                      qPrintable(QString::fromStdString(std::string(core::notes::toKey(flag.category))) + ": " +
+                                                 test::named<QLabel>(&window, "workspaceBanner")->text() + " / " +
+                                                 test::named<QLabel>(&window, "riskHint")->text()),
+                                      15000);
+        }
+        // Not assessed by the engine: the therapist sets it with a note.
+        panel->selectCategory(core::notes::RiskCategory::AllianceRupture);
+        if (!workspace->record()->draft->risk(core::notes::RiskCategory::AllianceRupture)) {
+            QVERIFY(!test::named<QPushButton>(&window, "assessRiskButton")->isEnabled());  // a note first
+            reason->setText("Good rapport throughout.");
+            auto* status = test::named<QComboBox>(&window, "assessStatus");
+            status->setCurrentIndex(status->findData(static_cast<int>(core::notes::RiskStatus::Denied)));
+            test::click(&window, "assessRiskButton");
+            QTRY_VERIFY(workspace->record()->review(core::notes::RiskCategory::AllianceRupture) != nullptr);
+        }
+        QTRY_VERIFY(passphrase->isEnabled());
+
+        // Sign: a wrong passphrase is refused in place; the right one signs.
+        passphrase->setText("not my passphrase");
+        test::click(&window, "signButton");
+        auto* signError = test::named<ui::MessageBanner>(&window, "signError");
+        QTRY_VERIFY_WITH_TIMEOUT(signError->isVisible(), 15000);
+        QCOMPARE(workspace->mode(), Mode::Review);
+        passphrase->setText(QString::fromLatin1(test::kPassphrase));
+        test::click(&window, "signButton");
+        QTRY_COMPARE_WITH_TIMEOUT(workspace->mode(), Mode::Signed, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(test::named<QLabel>(&window, "verifiedBadge")->text().contains("Verified"), 15000);
+
+        // Read-only: nothing in the note or the transcript can be edited.
+        QVERIFY(!(editor->tree()->topLevelItem(0)->child(0)->flags() & Qt::ItemIsEditable));
+        QVERIFY(!model->setData(model->index(0, ui::TranscriptModel::Text), "changed", Qt::EditRole));
+        QVERIFY(!test::named<QPushButton>(&window, "draftButton")->isEnabled());
+
+        // An addendum, signed and listed beneath.
+        test::named<QPlainTextEdit>(&window, "addendumText")->setPlainText("Client phoned on Friday; safety plan in place.");
+        test::click(&window, "addAddendumButton");
+        QTRY_COMPARE_WITH_TIMEOUT(test::named<QListWidget>(&window, "addendaList")->count(), 1, 15000);
+        QVERIFY(test::named<QListWidget>(&window, "addendaList")->item(0)->text().contains("safety plan"));
+        QTRY_VERIFY_WITH_TIMEOUT(test::named<QLabel>(&window, "verifiedBadge")->text().contains("Verified"), 15000);
+
+        // Enter on a segment plays the recording from there (into the file PCM).
+        std::filesystem::remove(played());
+        view->setFocus();
+        view->setCurrentIndex(model->index(0, ui::TranscriptModel::Text));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::exists(played()) && std::filesystem::file_size(played()) > 16000, 15000);
+        test::click(&window, "playButton");  // now "Stop playing"
+
+        window.close();
+        const QStringList actions = auditActions();
+        QVERIFY(actions.contains(QString::fromStdString(core::app::RecordingService::consentAuditAction())));
+        QVERIFY(actions.contains("recording.consent_confirmed"));
+        QVERIFY(actions.contains("transcript.corrected"));
+        QVERIFY(actions.contains("draft.edited"));
+        QVERIFY(actions.contains("risk.confirmed"));
+        QVERIFY(actions.contains("vault.passphrase_reentry_failed"));
+        QVERIFY(actions.contains("note.signed"));
+        QVERIFY(actions.contains("note.addendum"));
+    }
+
+    void idleLockDuringRecordingKeepsRecording()
+    {
+        MainWindow window(m_vault, false);
+        window.show();
+        unlock(window);
+        newSessionThroughTheWindow(window);
+        if (QTest::currentTestFailed()) return;
+        const std::string session = window.workspace()->sessionId();
+        startRecording(window);
+        if (QTest::currentTestFailed()) return;
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().seconds() >= 1, 15000);
+
+        window.idleLock()->setInterval(100);
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Unlock, 5000);
+        QVERIFY(!window.worker().isOpen());
+        QVERIFY(window.workspace()->record() == std::nullopt);  // nothing of the session behind the lock
+        auto* notice = test::named<QLabel>(&window, "lockRecordingNotice");
+        QVERIFY(notice->isVisible());
+        QVERIFY(notice->text().contains("recording"));
+        const double atLock = window.recording().seconds();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().seconds() >= atLock + 3, 30000);  // still capturing
+        QVERIFY(window.recording().isActive());
+
+        window.idleLock()->setInterval(10 * 60 * 1000);
+        unlock(window);
+        // Back in the recording session's workspace; stop there.
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
+        QCOMPARE(window.workspace()->sessionId(), session);
+        test::click(&window, "stopButton");
+        QTRY_VERIFY_WITH_TIMEOUT(!window.recording().isActive(), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(window.workspace()->record() && window.workspace()->record()->recordingSeconds >= atLock + 3,
+                                  qPrintable(QString("%1 s recorded, %2 at lock; %3")
+                                                 .arg(window.workspace()->record() ? window.workspace()->record()->recordingSeconds : -1)
+                                                 .arg(atLock)
+                                                 .arg(test::named<QLabel>(&window, "recordBanner")->text())),
+                                  15000);
+        window.close();
+
+        auto vault = test::openVault(m_vault);
+        auto summary = core::audio::Recordings(*vault).latest(session);
+        QVERIFY(summary.ok());
+        QCOMPARE(QString::fromStdString(summary->status), QString("complete"));
+        QVERIFY(summary->seconds() >= atLock + 3);
+        QCOMPARE(summary->droppedFrames, std::int64_t(0));
+    }
+};
+
+QTEST_MAIN(TestSessionWorkflow)
+#include "tst_session_workflow.moc"
