@@ -6,6 +6,7 @@
 #include "notes/text_analysis.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -68,8 +69,17 @@ std::string withoutFillers(std::string_view text)
     static const std::vector<std::string_view> fillers = {"um, ", "uh, ", "erm, ", "er, ", "you know, ",
                                                           ", you know", ", like,", "um ", "uh ", "erm "};
     std::string out(text);
+    // Whole words only: "er, " is a filler, but not the end of "together, " or "never, ".
+    const auto startsWord = [&out](std::size_t at) {
+        if (at == 0) return true;
+        const unsigned char before = static_cast<unsigned char>(out[at - 1]);
+        return !std::isalnum(before) && before != '\'' && before < 0x80;
+    };
     for (auto f : fillers) {
-        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
+        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
+            if (f.front() == ',' || startsWord(at)) out.erase(at, f.size());
+            else ++at;
+        }
     }
     // Openers that carry nothing ("Yes, and I want…"); never "No," which carries the answer.
     static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",

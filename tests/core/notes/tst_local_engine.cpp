@@ -262,6 +262,18 @@ private slots:
             }
         QVERIFY(found);
     }
+
+    // Fillers are whole words: "er, " ends "together, " and "never, ", which must survive.
+    void fillersAreRemovedOnlyAsWords()
+    {
+        const auto draft = twoTurns("What would you like to put on the agenda for today?",
+                                    "Um, I want to talk about us together, and why I never, ever go out today.");
+        QVERIFY(draft.ok());
+        const std::string text = allText(draft.value());
+        QVERIFY2(text.find("together, and") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("never, ever") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("Um,") == std::string::npos, text.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalEngine)
