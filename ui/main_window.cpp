@@ -91,7 +91,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter) { m_prompter = std::move(prompter); }
 
-MainWindow::Screen MainWindow::screen() const
+MainWindow::Screen MainWindow::currentScreen() const
 {
     QWidget* page = m_stack->currentWidget();
     if (page == m_clients) return Screen::Clients;
@@ -167,7 +167,7 @@ void MainWindow::updateActionState()
 {
     const bool open = m_worker->isOpen();
     m_newClient->setEnabled(open);
-    m_showClients->setEnabled(open && screen() != Screen::Clients);
+    m_showClients->setEnabled(open && currentScreen() != Screen::Clients);
     m_lock->setEnabled(open);
 }
 

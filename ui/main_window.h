@@ -33,7 +33,7 @@ public:
     MainWindow(std::filesystem::path vaultDir, bool create, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    Screen screen() const;
+    Screen currentScreen() const;
     VaultWorker& worker() const { return *m_worker; }
     RecordingController& recording() const { return *m_recording; }
     UnlockPage* unlockPage() const { return m_unlock; }

@@ -2,6 +2,7 @@
 
 #include "qt_text.h"
 #include "vocabulary_labels.h"
+#include "wrapping_tree.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -40,7 +41,7 @@ QString originLabel(Origin origin)
 
 NoteEditor::NoteEditor(QWidget* parent)
     : QWidget(parent),
-      m_tree(new QTreeWidget(this)),
+      m_tree(new WrappingTree(this)),
       m_add(new QPushButton(tr("&Add"), this)),
       m_delete(new QPushButton(tr("De&lete"), this)),
       m_up(new QPushButton(tr("Move &up"), this)),

@@ -2,6 +2,7 @@
 
 #include "qt_text.h"
 #include "vocabulary_labels.h"
+#include "wrapping_tree.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -37,7 +38,7 @@ QString quoteLine(const Evidence& e)
 
 RiskPanel::RiskPanel(QWidget* parent)
     : QWidget(parent),
-      m_tree(new QTreeWidget(this)),
+      m_tree(new WrappingTree(this)),
       m_gate(new QLabel(this)),
       m_reason(new QLineEdit(this)),
       m_confirm(new QPushButton(tr("C&onfirm"), this)),
@@ -121,6 +122,8 @@ void RiskPanel::selectCategory(RiskCategory category) { m_tree->setCurrentItem(c
 
 void RiskPanel::setRecord(const core::app::SessionRecord& record)
 {
+    // A reason typed for one session never carries over to another.
+    if (!m_record || m_record->session.id != record.session.id) m_reason->clear();
     m_record = record;
     const std::optional<RiskCategory> keep = currentCategory();
     for (RiskCategory category : kAllRiskCategories) {

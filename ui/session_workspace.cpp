@@ -204,8 +204,11 @@ void SessionWorkspace::reload()
 
 void SessionWorkspace::show(SessionRecord record)
 {
-    m_heading->setText(tr("%1 — session of %2").arg(toQt(record.client.name), localDateTime(record.session.startedAt)));
     const bool isSigned = record.signedNote.has_value();
+    m_heading->setText(isSigned ? tr("%1 — session of %2 — signed %3")
+                                      .arg(toQt(record.client.name), localDateTime(record.session.startedAt),
+                                           localDateTime(record.signedNote->signedAt))
+                                : tr("%1 — session of %2").arg(toQt(record.client.name), localDateTime(record.session.startedAt)));
     m_recordPanel->setSession(m_sessionId, record.recordingSeconds);
     m_recordPanel->setEnabled(!isSigned);
     m_transcript->model()->setTranscript(record.transcript, record.machineTranscript);

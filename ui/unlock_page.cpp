@@ -77,7 +77,8 @@ UnlockPage::UnlockPage(VaultWorker& worker, QWidget* parent)
     form->addRow(m_confirmLabel, m_confirm);
 
     auto* box = new QWidget(this);
-    box->setMaximumWidth(480);
+    box->setMinimumWidth(440);
+    box->setMaximumWidth(520);
     auto* inner = new QVBoxLayout(box);
     inner->addWidget(m_title);
     inner->addWidget(m_intro);

@@ -45,7 +45,7 @@ private slots:
         const auto dir = m_tmp / "created";
         MainWindow window(dir, true);
         window.show();
-        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        QCOMPARE(window.currentScreen(), MainWindow::Screen::Unlock);
         QCOMPARE(window.unlockPage()->mode(), ui::UnlockPage::Mode::Create);
         auto* name = test::named<QLineEdit>(&window, "therapistName");
         auto* passphrase = test::named<QLineEdit>(&window, "passphrase");
@@ -64,7 +64,7 @@ private slots:
         passphrase->setText("a long enough passphrase");
         confirm->setText("a long enough passphrase");
         test::click(&window, "unlockButton");
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Clients, 15000);
         QVERIFY(core::vault::Vault::existsAt(dir));
         QVERIFY(passphrase->text().isEmpty());  // the passphrase does not linger in the widget
         QCOMPARE(window.worker().therapistName(), QString("Dr Rivers"));
@@ -80,9 +80,9 @@ private slots:
         auto* error = test::named<ui::MessageBanner>(&window, "unlockError");
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
         QVERIFY(error->text().contains("not correct"));
-        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        QCOMPARE(window.currentScreen(), MainWindow::Screen::Unlock);
         unlockWith(window, test::kPassphrase);
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Clients, 15000);
     }
 
     void listsSearchesAndAddsClients()
@@ -125,11 +125,11 @@ private slots:
         test::named<QLineEdit>(dialog, "clientNhsNumber")->clear();
         emit dialog->submitted();
         // Saved, and the new client's page opens.
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Client, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Client, 15000);
         QTRY_COMPARE(test::named<QLabel>(&window, "clientPageName")->text(), QString("Robin Ash"));
         QCOMPARE(window.clientPage()->sessions()->rowCount(), 0);
         test::click(&window, "newSessionButton");
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Session, 15000);
     }
 
     void ctrlLAndIdleLockHideEverything()
@@ -146,7 +146,7 @@ private slots:
         unlockWith(window, test::kPassphrase);
         QTRY_COMPARE_WITH_TIMEOUT(window.clientsPage()->model()->rowCount(), 1, 15000);
         QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));
-        QCOMPARE(window.screen(), MainWindow::Screen::Unlock);
+        QCOMPARE(window.currentScreen(), MainWindow::Screen::Unlock);
         QCOMPARE(window.unlockPage()->mode(), ui::UnlockPage::Mode::Locked);
         QCOMPARE(window.clientsPage()->model()->rowCount(), 0);  // nothing left behind the lock
         QVERIFY(!window.worker().isOpen());
@@ -154,7 +154,7 @@ private slots:
         unlockWith(window, test::kPassphrase);
         QTRY_COMPARE_WITH_TIMEOUT(window.clientsPage()->model()->rowCount(), 1, 15000);
         window.idleLock()->setInterval(100);
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Unlock, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Unlock, 5000);
         QCOMPARE(window.clientsPage()->model()->rowCount(), 0);
         // The vault connection really is dropped: a job now gets the locked error.
         bool locked = false;

@@ -115,21 +115,21 @@ class TestSessionWorkflow : public QObject {
         QTRY_VERIFY(field->isEnabled());
         field->setText(QString::fromLatin1(test::kPassphrase));
         QTest::keyClick(field, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(window.screen() != MainWindow::Screen::Unlock, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentScreen() != MainWindow::Screen::Unlock, 15000);
     }
 
     // Clients → the client → a new session, as a therapist would get there.
     void newSessionThroughTheWindow(MainWindow& window)
     {
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Clients, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Clients, 15000);
         auto* table = test::named<QTableView>(&window, "clientTable");
         QTRY_VERIFY(table->model()->rowCount() == 1 && table->currentIndex().isValid());
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Return);
-        QTRY_COMPARE(window.screen(), MainWindow::Screen::Client);
+        QTRY_COMPARE(window.currentScreen(), MainWindow::Screen::Client);
         QTRY_VERIFY(!test::named<QLabel>(&window, "clientPageName")->text().isEmpty());
         test::click(&window, "newSessionButton");
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Session, 15000);
         QTRY_COMPARE(window.workspace()->mode(), Mode::Record);
     }
 
@@ -370,7 +370,7 @@ pcm.!default {
         QTRY_VERIFY_WITH_TIMEOUT(window.recording().seconds() >= 1, 15000);
 
         window.idleLock()->setInterval(100);
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Unlock, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Unlock, 5000);
         QVERIFY(!window.worker().isOpen());
         QVERIFY(window.workspace()->record() == std::nullopt);  // nothing of the session behind the lock
         auto* notice = test::named<QLabel>(&window, "lockRecordingNotice");
@@ -383,7 +383,7 @@ pcm.!default {
         window.idleLock()->setInterval(10 * 60 * 1000);
         unlock(window);
         // Back in the recording session's workspace; stop there.
-        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Session, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Session, 15000);
         QCOMPARE(window.workspace()->sessionId(), session);
         test::click(&window, "stopButton");
         QTRY_VERIFY_WITH_TIMEOUT(!window.recording().isActive(), 15000);
