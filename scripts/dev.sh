@@ -23,6 +23,8 @@ packages=(
   espeak-ng sox
   # local stand-ins for AI providers in the tests (and, later, the sync server)
   libcpp-httplib-dev
+  # the desktop app under a real X server with the accessibility bus (the AT-SPI check)
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
 )
 
 install_dependencies() {

@@ -17,7 +17,10 @@
 #include "vault_worker.h"
 #include "test_support.h"
 
+#include <QAccessible>
+#include <QComboBox>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -162,6 +165,44 @@ private slots:
             &window, [](core::vault::Vault&) -> core::Result<int> { return 1; },
             [&locked](core::Result<int> r) { locked = !r.ok(); });
         QTRY_VERIFY(locked);
+    }
+
+    // What a screen reader announces: every control a person can operate on every screen has
+    // a name (from its text, its label's buddy, or an accessible name).
+    void everyInteractiveWidgetHasAnAccessibleName()
+    {
+        const auto dir = m_tmp / "accessible";
+        std::string session;
+        {
+            auto vault = test::createVault(dir);
+            core::model::Client c;
+            c.name = "Lee Access";
+            const auto client = vault->clients().add(c).value().id;
+            session = vault->sessions().add(test::session(client)).value().id;
+        }
+        MainWindow window(dir, false);
+        window.show();
+        const auto check = [&window](const char* screen) {
+            QStringList unnamed;
+            for (QWidget* w : window.findChildren<QWidget*>()) {
+                if (!w->isVisible()) continue;
+                const bool interactive = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                                         qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w) ||
+                                         qobject_cast<QPlainTextEdit*>(w) || qobject_cast<ui::LevelMeter*>(w);
+                if (!interactive || qobject_cast<QAbstractItemView*>(w->parentWidget())) continue;
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+                if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName());
+            }
+            QVERIFY2(unnamed.isEmpty(), qPrintable(QString::fromLatin1(screen) + ": " + unnamed.join(", ")));
+        };
+        check("unlock");
+        unlockWith(window, test::kPassphrase);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientsPage()->model()->rowCount(), 1, 15000);
+        check("clients");
+        window.openSession(session);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Session, 15000);
+        check("session");
     }
 
     void meterMapsDecibels()
