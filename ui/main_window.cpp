@@ -130,6 +130,8 @@ void MainWindow::lockVault()
 {
     if (!m_worker->isOpen()) return;
     m_idle->setActive(false);
+    // Text still in an editor is saved first: the save is queued before the lock.
+    m_workspace->commitPendingEdits();
     m_worker->lock();
     m_clients->clear();
     m_client->clear();

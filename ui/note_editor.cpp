@@ -329,6 +329,11 @@ void NoteEditor::moveStatement(int delta)
     emitSection(section);
 }
 
+void NoteEditor::commitPendingEdit()
+{
+    if (static_cast<WrappingTree*>(m_tree)->isEditing()) m_tree->setCurrentItem(nullptr);
+}
+
 void NoteEditor::acceptSuggestion()
 {
     auto* item = currentStatement();

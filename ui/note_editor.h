@@ -40,6 +40,8 @@ public:
     void deleteStatement();
     void moveStatement(int delta);
     void acceptSuggestion();
+    // Commits a statement being typed (before a lock drops the view): saved, not lost.
+    void commitPendingEdit();
 
 signals:
     void sectionEdited(core::notes::Section section, const std::vector<core::notes::Statement>& statements);

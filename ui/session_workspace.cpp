@@ -186,9 +186,15 @@ void SessionWorkspace::open(const std::string& sessionId)
     reload();
 }
 
+void SessionWorkspace::commitPendingEdits()
+{
+    m_note->commitPendingEdit();
+    m_transcript->commitPendingEdit();
+}
+
 void SessionWorkspace::reload()
 {
-    if (m_sessionId.empty()) return;
+    if (m_sessionId.empty() || !m_worker.isOpen()) return;
     const int generation = ++m_loadGeneration;
     m_worker.run<SessionRecord>(
         this, [id = m_sessionId](Vault& vault) { return ReviewService(vault).load(id); },
@@ -282,7 +288,7 @@ void SessionWorkspace::draft()
 {
     if (m_job || m_sessionId.empty()) return;
     m_job = m_worker.newCancelToken();
-    m_transcript->showProgress(tr("Drafting the note…"), -1);
+    m_transcript->showProgress(tr("Drafting the note…"), -1, false);
     m_worker.run<core::app::DraftOutcome>(
         this, [id = m_sessionId](Vault& vault) { return core::app::NoteService(vault).draftSession(id, "local"); },
         [this](Result<core::app::DraftOutcome> outcome) {

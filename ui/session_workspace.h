@@ -41,6 +41,8 @@ public:
     const std::optional<core::app::SessionRecord>& record() const { return m_record; }
     // Drops everything shown (at lock): no client data stays in widgets behind the lock screen.
     void clear();
+    // Hands any text still in an open editor to the vault thread (called before locking).
+    void commitPendingEdits();
     // A long job (transcription, drafting) is running.
     bool isBusy() const { return m_job != nullptr; }
 

@@ -47,6 +47,7 @@ class SegmentView : public QTableView {
 public:
     std::function<void()> onEnter;
     using QTableView::QTableView;
+    bool isEditing() const { return state() == EditingState; }
 
 protected:
     void keyPressEvent(QKeyEvent* event) override
@@ -170,14 +171,14 @@ void TranscriptPanel::setAvailability(bool hasRecording, bool hasTranscript, boo
     m_model->setEditable(!signedNote);
 }
 
-void TranscriptPanel::showProgress(const QString& what, double fraction)
+void TranscriptPanel::showProgress(const QString& what, double fraction, bool cancellable)
 {
     m_progressLabel->setText(what);
     m_progressLabel->show();
     m_progress->setRange(0, fraction < 0 ? 0 : 100);
     if (fraction >= 0) m_progress->setValue(static_cast<int>(fraction * 100));
     m_progress->show();
-    m_cancel->show();
+    m_cancel->setVisible(cancellable);
     m_transcribe->setEnabled(false);
     m_draft->setEnabled(false);
 }
@@ -219,6 +220,12 @@ void TranscriptPanel::focusSegment(const QString& segmentId)
     if (row < 0) return;
     m_view->setCurrentIndex(m_model->index(row, TranscriptModel::Text));
     m_view->setFocus();
+}
+
+void TranscriptPanel::commitPendingEdit()
+{
+    // Moving the current index makes the view hand the open editor's text to the model.
+    if (static_cast<SegmentView*>(m_view)->isEditing()) m_view->setCurrentIndex(QModelIndex());
 }
 
 void TranscriptPanel::playCurrent()

@@ -26,13 +26,16 @@ public:
     QTableView* view() const { return m_view; }
     // Which actions make sense now (the workspace decides from the session record).
     void setAvailability(bool hasRecording, bool hasTranscript, bool signedNote);
-    // A long job in progress: `what` says which; fraction < 0 for "busy, no figure".
-    void showProgress(const QString& what, double fraction);
+    // A long job in progress: `what` says which; fraction < 0 for "busy, no figure". Cancel is
+    // offered only for a job that can stop part-way.
+    void showProgress(const QString& what, double fraction, bool cancellable = true);
     void hideProgress();
     void setPlaying(bool playing);
     void showNotice(const QString& text);
     void highlight(const QSet<QString>& segmentIds);
     void focusSegment(const QString& segmentId);
+    // Commits a segment being edited (before a lock drops the view).
+    void commitPendingEdit();
 
 signals:
     void transcribeRequested();

@@ -12,6 +12,7 @@ class WrappingTree : public QTreeWidget {
     Q_OBJECT
 public:
     explicit WrappingTree(QWidget* parent = nullptr);
+    bool isEditing() const { return state() == EditingState; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -5,12 +5,15 @@
 // statement → the risk gate blocks signing → decide every flag → sign with the passphrase →
 // read-only with a verified badge → addendum; and an idle lock in the middle of a recording,
 // which keeps recording and finds it intact after unlock.
+#include "app/note_service.h"
 #include "app/recording_service.h"
+#include "records/note_records.h"
 #include "audio/recordings.h"
 #include "idle_lock.h"
 #include "main_window.h"
 #include "message_banner.h"
 #include "note_editor.h"
+#include "prompter.h"
 #include "recording_controller.h"
 #include "risk_panel.h"
 #include "session_workspace.h"
@@ -22,6 +25,7 @@
 #include "vault_worker.h"
 #include "test_support.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QByteArray>
 #include <QComboBox>
@@ -60,6 +64,8 @@ public:
     {
         m_thread = std::thread([this] { run(); });
     }
+    // A microphone that stops delivering (unplugged): nothing is written, the reader waits.
+    void setSilent(bool silent) { m_silent = silent; }
     ~PacedMicrophone()
     {
         m_stop = true;
@@ -79,6 +85,11 @@ private:
             }
             auto next = std::chrono::steady_clock::now();
             while (!m_stop) {
+                if (m_silent) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    next = std::chrono::steady_clock::now();
+                    continue;
+                }
                 QByteArray chunk = m_speech.mid(offset % m_speech.size(), kChunk);
                 if (chunk.size() < kChunk) chunk.append(QByteArray(kChunk - chunk.size(), '\0'));
                 if (::write(fd, chunk.constData(), static_cast<size_t>(chunk.size())) < 0 && errno != EAGAIN) break;
@@ -93,12 +104,28 @@ private:
     std::string m_fifo;
     QByteArray m_speech;
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_silent{false};
     std::thread m_thread;
 };
 constexpr char kSpeech[] =
     "Hello, how has your week been? It has been a difficult week. I stayed at home most days. "
     "Did you manage to do the thought record? I did it on Tuesday.";
 }  // namespace
+
+// Answers "quit while recording?" as the test says, and counts the questions.
+class ScriptedPrompter : public ui::Prompter {
+public:
+    explicit ScriptedPrompter(bool answer, int* asked) : m_answer(answer), m_asked(asked) {}
+    bool confirm(QWidget*, const QString&, const QString&) override
+    {
+        ++*m_asked;
+        return m_answer;
+    }
+
+private:
+    bool m_answer;
+    int* m_asked;
+};
 
 class TestSessionWorkflow : public QObject {
     Q_OBJECT
@@ -357,6 +384,44 @@ pcm.!default {
         QVERIFY(actions.contains("note.addendum"));
     }
 
+    void lockWhileTypingKeepsTheText()
+    {
+        std::string session;
+        {
+            auto vault = test::openVault(m_vault);
+            session = vault->sessions().add(test::session(m_client)).value().id;
+            auto transcript = core::notes::parseTranscript(test::readFixture("transcripts/full_session.json"));
+            QVERIFY(core::records::NoteRecords(*vault).storeTranscript(session, transcript.value()).ok());
+            QVERIFY(core::app::NoteService(*vault).draftSession(session, "local").ok());
+        }
+        MainWindow window(m_vault, false);
+        window.show();
+        unlock(window);
+        window.openSession(session);
+        auto* editor = window.workspace()->noteEditor();
+        QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->mode(), Mode::Review, 15000);
+        auto* section = editor->sectionItem(core::notes::Section::NextSteps);
+        editor->tree()->setCurrentItem(section);
+        editor->tree()->setFocus();
+        QTest::keyClick(editor->tree(), Qt::Key_Insert);  // a new statement, its editor open
+        auto* field = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(field);
+        QTest::keyClicks(field, "Review the safety plan with the GP");
+        // Locked mid-sentence: the text is saved before the vault is dropped.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));
+        QCOMPARE(window.currentScreen(), MainWindow::Screen::Unlock);
+        window.close();
+
+        auto vault = test::openVault(m_vault);
+        auto draft = core::records::NoteRecords(*vault).currentDraft(session);
+        QVERIFY(draft.ok());
+        const auto& next = draft->section(core::notes::Section::NextSteps);
+        QVERIFY(next.has_value());
+        QVERIFY(std::any_of(next->begin(), next->end(), [](const core::notes::Statement& st) {
+            return st.text == "Review the safety plan with the GP" && st.origin == core::notes::Origin::Therapist;
+        }));
+    }
+
     void idleLockDuringRecordingKeepsRecording()
     {
         MainWindow window(m_vault, false);
@@ -380,8 +445,29 @@ pcm.!default {
         QTRY_VERIFY_WITH_TIMEOUT(window.recording().seconds() >= atLock + 3, 30000);  // still capturing
         QVERIFY(window.recording().isActive());
 
+        // The microphone stops delivering: a banner says so (seen after unlock), the recording
+        // goes on when it comes back.
+        m_microphone->setSilent(true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().isStalled(), 10000);
+        m_microphone->setSilent(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.recording().isStalled(), 10000);
+        m_microphone->setSilent(true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().isStalled(), 10000);
+
         window.idleLock()->setInterval(10 * 60 * 1000);
         unlock(window);
+        auto* banner = test::named<ui::MessageBanner>(&window, "recordBanner");
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains("stopped delivering"));
+        m_microphone->setSilent(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+
+        // Closing the window while recording asks first; "no" keeps it open and recording.
+        int asked = 0;
+        window.setPrompter(std::make_unique<ScriptedPrompter>(false, &asked));
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(window.recording().isActive());
         // Back in the recording session's workspace; stop there.
         QTRY_COMPARE_WITH_TIMEOUT(window.currentScreen(), MainWindow::Screen::Session, 15000);
         QCOMPARE(window.workspace()->sessionId(), session);
