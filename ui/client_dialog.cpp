@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace noteward::ui {
@@ -68,6 +69,11 @@ core::model::Client ClientDialog::client() const
     c.nhsNumber = toOptional(m_nhsNumber->text());
     c.contact = {toOptional(m_email->text()), toOptional(m_phone->text()), toOptional(m_address->text())};
     return c;
+}
+
+void ClientDialog::setBusy(bool busy)
+{
+    for (auto* b : findChildren<QPushButton*>()) b->setEnabled(!busy);
 }
 
 void ClientDialog::showError(const QString& message)

@@ -18,6 +18,8 @@ public:
 
     core::model::Client client() const;
     void showError(const QString& message);
+    // While the vault saves: OK cannot be pressed twice.
+    void setBusy(bool busy);
 
 signals:
     // The therapist pressed OK; the owner saves and closes the dialog on success.

@@ -118,9 +118,12 @@ void ClientPage::showClient(const std::string& clientId)
 
 void ClientPage::newSession()
 {
+    if (m_creating || m_clientId.empty()) return;  // one session per press, however fast the presses
+    m_creating = true;
     m_worker.run<core::model::Session>(
         this, [clientId = m_clientId](core::vault::Vault& vault) { return core::app::ClientService(vault).newSession(clientId); },
         [this](Result<core::model::Session> session) {
+            m_creating = false;
             if (!session) {
                 m_error->showMessage(toQt(session.error().message));
                 return;

@@ -38,6 +38,7 @@ private:
 
     VaultWorker& m_worker;
     std::string m_clientId;
+    bool m_creating = false;
     QLabel* m_name;
     QLabel* m_details;
     SessionTableModel* m_sessions;

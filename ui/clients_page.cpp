@@ -126,9 +126,11 @@ void ClientsPage::addClient()
     connect(m_dialog, &QObject::destroyed, this, [this] { m_dialog = nullptr; });
     connect(m_dialog, &ClientDialog::submitted, this, [this] {
         ClientDialog* dialog = m_dialog;
+        dialog->setBusy(true);
         m_worker.run<Client>(
             dialog, [client = dialog->client()](core::vault::Vault& vault) { return core::app::ClientService(vault).add(client); },
             [this, dialog](Result<Client> added) {
+                dialog->setBusy(false);
                 if (!added) {
                     dialog->showError(toQt(added.error().message));
                     return;

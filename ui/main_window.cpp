@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -45,6 +46,7 @@ MainWindow::MainWindow(std::filesystem::path vaultDir, bool create, QWidget* par
         m_stack->addWidget(page);
     setCentralWidget(m_stack);
     m_unlock->setMode(create ? UnlockPage::Mode::Create : UnlockPage::Mode::Unlock);
+    m_workspace->setPrompter(m_prompter.get());
 
     auto* file = menuBar()->addMenu(tr("&File"));
     m_newClient = file->addAction(tr("&New client…"), this, [this] {
@@ -54,6 +56,7 @@ MainWindow::MainWindow(std::filesystem::path vaultDir, bool create, QWidget* par
     m_newClient->setShortcut(QKeySequence::New);
     m_showClients = file->addAction(tr("&Clients"), this, &MainWindow::showClients);
     m_showClients->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_autoLock = file->addAction(tr("&Auto-lock after…"), this, &MainWindow::chooseAutoLock);
     file->addSeparator();
     m_lock = file->addAction(tr("&Lock"), this, &MainWindow::lockVault);
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -76,6 +79,7 @@ MainWindow::MainWindow(std::filesystem::path vaultDir, bool create, QWidget* par
     connect(m_idle, &IdleLock::idle, this, &MainWindow::lockVault);
     connect(m_recording, &RecordingController::started, this, &MainWindow::updateStatus);
     connect(m_recording, &RecordingController::finished, this, &MainWindow::updateStatus);
+    connect(m_recording, &RecordingController::stalledChanged, this, &MainWindow::updateStatus);
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActionState);
     resize(1280, 800);
     updateActionState();
@@ -89,7 +93,11 @@ MainWindow::~MainWindow()
     m_recording = nullptr;
 }
 
-void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter) { m_prompter = std::move(prompter); }
+void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter)
+{
+    m_prompter = std::move(prompter);
+    m_workspace->setPrompter(m_prompter.get());
+}
 
 MainWindow::Screen MainWindow::currentScreen() const
 {
@@ -116,8 +124,7 @@ void MainWindow::unlocked()
             }
         },
         [this](core::Result<int> minutes) {
-            if (minutes && m_idle->interval() == IdleLock::kDefaultMinutes * 60 * 1000)
-                m_idle->setInterval(minutes.value() * 60 * 1000);
+            if (minutes) m_idle->setInterval(minutes.value() * 60 * 1000);
         });
     m_idle->setActive(true);
     // Back where the therapist was if a recording went on behind the lock.
@@ -126,10 +133,38 @@ void MainWindow::unlocked()
     updateStatus();
 }
 
+void MainWindow::chooseAutoLock()
+{
+    // Non-modal (open(), not exec()), so an idle lock can still happen while it is shown.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("autoLockDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Auto-lock"));
+    dialog->setLabelText(tr("Lock Noteward after this many minutes without use:"));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, 240);
+    dialog->setIntValue(std::max(1, m_idle->interval() / 60000));
+    connect(this, &MainWindow::locking, dialog, &QDialog::reject);
+    connect(dialog, &QInputDialog::intValueSelected, this, [this](int minutes) {
+        m_idle->setInterval(minutes * 60 * 1000);
+        m_worker->run<int>(
+            this,
+            [minutes](core::vault::Vault& vault) -> core::Result<int> {
+                if (auto saved = vault.settings().set(kAutoLockSetting, std::to_string(minutes)); !saved) return saved.error();
+                return minutes;
+            },
+            [this](core::Result<int> saved) {
+                if (!saved) m_status->setText(toQt(saved.error().message));
+            });
+    });
+    dialog->open();
+}
+
 void MainWindow::lockVault()
 {
     if (!m_worker->isOpen()) return;
     m_idle->setActive(false);
+    emit locking();
     // Text still in an editor is saved first: the save is queued before the lock.
     m_workspace->commitPendingEdits();
     m_worker->lock();
@@ -137,9 +172,6 @@ void MainWindow::lockVault()
     m_client->clear();
     m_workspace->clear();
     m_unlock->setMode(UnlockPage::Mode::Locked);
-    m_unlock->setRecordingNotice(m_recording->isActive()
-                                     ? tr("A recording is in progress and continues while Noteward is locked.")
-                                     : QString());
     m_stack->setCurrentWidget(m_unlock);
     updateStatus();
 }
@@ -169,6 +201,7 @@ void MainWindow::updateActionState()
 {
     const bool open = m_worker->isOpen();
     m_newClient->setEnabled(open);
+    m_autoLock->setEnabled(open);
     m_showClients->setEnabled(open && currentScreen() != Screen::Clients);
     m_lock->setEnabled(open);
 }
@@ -180,9 +213,15 @@ void MainWindow::updateStatus()
     m_status->setText(open ? tr("%1 · vault %2").arg(m_worker->therapistName(), toQt(m_worker->directory().string()))
                            : tr("Locked"));
     m_recordingStatus->setText(m_recording->isActive() ? tr("● Recording") : QString());
-    m_unlock->setRecordingNotice(!open && m_recording->isActive()
-                                     ? tr("A recording is in progress and continues while Noteward is locked.")
-                                     : QString());
+    QString notice;
+    if (!open && m_recording->isActive())
+        notice = m_recording->isStalled()
+                     ? tr("A recording is in progress, but the microphone has stopped delivering audio. What was "
+                          "recorded so far is saved.")
+                     : tr("A recording is in progress and continues while Noteward is locked.");
+    else if (!open && !m_recording->lastProblem().isEmpty())
+        notice = tr("The recording stopped early: %1 What was recorded is saved.").arg(m_recording->lastProblem());
+    m_unlock->setRecordingNotice(notice);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -193,6 +232,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_workspace->commitPendingEdits();  // queued before the vault thread's last job
     event->accept();
 }
 

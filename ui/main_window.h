@@ -48,11 +48,16 @@ public:
     void openClient(const std::string& clientId);
     void openSession(const std::string& sessionId);
 
+signals:
+    // Emitted first when locking: windows that show anything close themselves.
+    void locking();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void unlocked();
+    void chooseAutoLock();
     // The one place that decides which actions are enabled (screen, lock, recording).
     void updateActionState();
     void updateStatus();
@@ -68,6 +73,7 @@ private:
     IdleLock* m_idle;
     QAction* m_newClient;
     QAction* m_lock;
+    QAction* m_autoLock;
     QAction* m_showClients;
     QLabel* m_status;
     QLabel* m_recordingStatus;

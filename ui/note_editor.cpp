@@ -44,10 +44,10 @@ NoteEditor::NoteEditor(QWidget* parent)
       m_tree(new WrappingTree(this)),
       m_add(new QPushButton(tr("&Add"), this)),
       m_delete(new QPushButton(tr("De&lete"), this)),
-      m_up(new QPushButton(tr("Move &up"), this)),
-      m_down(new QPushButton(tr("Move do&wn"), this)),
+      m_up(new QPushButton(tr("Move up"), this)),
+      m_down(new QPushButton(tr("Move down"), this)),
       m_accept(new QPushButton(tr("Acc&ept suggestion"), this)),
-      m_playSources(new QPushButton(tr("Play &sources"), this)),
+      m_playSources(new QPushButton(tr("Play sources"), this)),
       m_showRejected(new QCheckBox(tr("Show re&jected candidates"), this)),
       m_rejected(new QListWidget(this))
 {
@@ -148,7 +148,11 @@ void NoteEditor::setDraft(const std::optional<core::notes::Draft>& draft, bool r
 {
     const std::string json = draft ? core::notes::toJson(*draft).dump() : std::string();
     if (json == m_shown && readOnly == m_readOnly) return;
+    // Never under the therapist's cursor: the edit being typed is saved when it is committed,
+    // and the reload after that save brings the rest.
+    if (static_cast<WrappingTree*>(m_tree)->isEditing()) return;
     m_shown = json;
+    m_draft = draft;
     m_readOnly = readOnly;
     rebuild(draft ? *draft : core::notes::Draft{});
 }
@@ -186,7 +190,7 @@ void NoteEditor::decorate(QTreeWidgetItem* item)
 {
     const auto origin = static_cast<Origin>(item->data(0, OriginRole).toInt());
     const QStringList sources = item->data(0, SourcesRole).toStringList();
-    item->setText(1, chips(sources) + (origin == Origin::Transcript ? QString() : QStringLiteral(" · ") + originLabel(origin)));
+    item->setText(1, chips(sources) + (origin == Origin::Therapist ? QStringLiteral(" · ") + originLabel(origin) : QString()));
     item->setToolTip(0, originLabel(origin));
     item->setData(0, Qt::AccessibleDescriptionRole, originLabel(origin) + QStringLiteral("; ") +
                                                         tr("cites %1").arg(sources.isEmpty() ? tr("nothing") : sources.join(QStringLiteral(", "))));
@@ -242,6 +246,7 @@ void NoteEditor::updateButtons()
     m_accept->setEnabled(editable && statement &&
                          static_cast<Origin>(statement->data(0, OriginRole).toInt()) == Origin::PreviousNote);
     m_playSources->setEnabled(statement && !statement->data(0, SourcesRole).toStringList().isEmpty());
+    for (auto* b : {m_add, m_delete, m_up, m_down, m_accept}) b->setVisible(!m_readOnly);
 }
 
 std::vector<Statement> NoteEditor::statements(Section section) const
@@ -265,7 +270,14 @@ void NoteEditor::emitSection(QTreeWidgetItem* section)
     updatePlaceholder(section);
     updateButtons();
     const auto key = static_cast<Section>(section->data(0, SectionRole).toInt());
-    emit sectionEdited(key, statements(key));
+    auto now = statements(key);
+    // What is on screen is now the draft: its echo from the vault must not rebuild the tree.
+    if (m_draft) {
+        if (now.empty()) m_draft->section(key).reset();
+        else m_draft->section(key) = now;
+        m_shown = core::notes::toJson(*m_draft).dump();
+    }
+    emit sectionEdited(key, now);
 }
 
 void NoteEditor::itemEdited(QTreeWidgetItem* item, int column)

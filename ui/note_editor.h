@@ -68,7 +68,8 @@ private:
     QPushButton* m_playSources;
     QCheckBox* m_showRejected;
     QListWidget* m_rejected;
-    std::string m_shown;  // the draft JSON now on screen
+    std::optional<core::notes::Draft> m_draft;  // the draft as on screen, edits included
+    std::string m_shown;                        // its JSON, to tell a save's echo from a change
     bool m_readOnly = false;
     bool m_building = false;
 };

@@ -35,9 +35,9 @@ RecordPanel::RecordPanel(RecordingController& controller, QWidget* parent)
       m_device(new QComboBox(this)),
       m_meter(new LevelMeter(this)),
       m_time(new QLabel(clock(0), this)),
-      m_record(new QPushButton(tr("&Record"), this)),
+      m_record(new QPushButton(tr("Record"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)),
-      m_stop(new QPushButton(tr("S&top"), this)),
+      m_stop(new QPushButton(tr("Stop"), this)),
       m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("recordPanel"));
@@ -49,15 +49,18 @@ RecordPanel::RecordPanel(RecordingController& controller, QWidget* parent)
     m_device->addItem(tr("System default"), QString());
     auto* deviceLabel = new QLabel(tr("&Microphone"), this);
     deviceLabel->setBuddy(m_device);
+    auto* levelLabel = new QLabel(tr("Level"), this);
     m_time->setObjectName(QStringLiteral("recordTime"));
     m_time->setAccessibleName(tr("Recorded time"));
     m_record->setObjectName(QStringLiteral("recordButton"));
-    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_record->setToolTip(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
     m_pause->setObjectName(QStringLiteral("pauseButton"));
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_stop->setToolTip(m_stop->shortcut().toString(QKeySequence::NativeText));
     m_banner->setObjectName(QStringLiteral("recordBanner"));
 
+    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_record, &QPushButton::clicked, this, &RecordPanel::record);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         m_controller.isPaused() ? m_controller.resume() : m_controller.pause();
@@ -96,7 +99,10 @@ RecordPanel::RecordPanel(RecordingController& controller, QWidget* parent)
     auto* layout = new QGridLayout(this);
     layout->addWidget(deviceLabel, 1, 0);
     layout->addWidget(m_device, 1, 1);
-    layout->addWidget(m_meter, 1, 2);
+    auto* meterRow = new QHBoxLayout;
+    meterRow->addWidget(levelLabel);
+    meterRow->addWidget(m_meter, 1);
+    layout->addLayout(meterRow, 1, 2);
     layout->addWidget(m_time, 1, 3);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_record);
@@ -105,7 +111,7 @@ RecordPanel::RecordPanel(RecordingController& controller, QWidget* parent)
     layout->addLayout(buttons, 1, 4);
     layout->addWidget(m_banner, 2, 0, 1, 6);
     layout->setColumnStretch(2, 1);
-    m_consent->setText(tr("&Consent confirmed"));
+    m_consent->setText(tr("Client consents to &being recorded"));
     m_consent->setToolTip(toQt(core::app::RecordingService::consentWording()));
     auto* wording = new QLabel(toQt(core::app::RecordingService::consentWording()), this);
     wording->setWordWrap(true);
@@ -117,6 +123,8 @@ RecordPanel::RecordPanel(RecordingController& controller, QWidget* parent)
 
 void RecordPanel::loadDevices()
 {
+    // Not while capturing: the scan reinitialises the audio system's device list.
+    if (m_controller.isActive()) return;
     auto* watcher = new QFutureWatcher<QStringList>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const QStringList names = watcher->result();
@@ -136,6 +144,8 @@ void RecordPanel::loadDevices()
 
 void RecordPanel::setSession(const std::string& sessionId, double recordedSeconds)
 {
+    // Consent is given for one session's recording: it never carries over to another.
+    if (sessionId != m_sessionId) m_consent->setChecked(false);
     m_sessionId = sessionId;
     m_recordedSeconds = recordedSeconds;
     if (m_controller.sessionId() != sessionId || !m_controller.isActive()) {
@@ -163,8 +173,11 @@ void RecordPanel::updateState()
     m_consent->setEnabled(!active);
     m_device->setEnabled(!active);
     m_pause->setEnabled(here && m_controller.status().running);
-    m_record->setText(here ? tr("Recording…") : tr("&Record"));
+    m_record->setText(here ? tr("Recording…") : tr("Record"));
+    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));  // setText drops a custom shortcut
     m_pause->setText(m_controller.isPaused() ? tr("Res&ume") : tr("&Pause"));
+    if (!active && m_recordedSeconds > 0)
+        m_consent->setToolTip(tr("This session has a recording; recording again adds a new one, which needs consent again."));
     m_stop->setEnabled(here);
     if (active && !here)
         m_banner->showMessage(tr("Another session is being recorded; stop it before recording this one."),

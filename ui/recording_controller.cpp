@@ -25,8 +25,10 @@ RecordingController::RecordingController(VaultWorker& worker, QObject* parent)
 
 RecordingController::~RecordingController()
 {
-    // Closing the app while recording (after the window asked): keep what was captured.
-    if (m_recorder) (void)m_recorder->stop();
+    // Closing the app while recording (after the window asked): keep what was captured. A stop
+    // already running on a pool thread is waited for, never repeated (one join per thread).
+    if (m_stop.isValid()) m_stop.waitForFinished();
+    else if (m_recorder) (void)m_recorder->stop();
 }
 
 double RecordingController::seconds() const
@@ -39,6 +41,7 @@ void RecordingController::start(const std::string& sessionId, const std::string&
     if (isActive()) return;
     m_starting = true;
     m_sessionId = sessionId;
+    m_lastProblem.clear();
     m_worker.run<RecorderPtr>(
         this,
         [sessionId, device, consentConfirmed](core::vault::Vault& vault) {
@@ -87,12 +90,15 @@ void RecordingController::stop()
         m_recorder.reset();
         m_stopping = false;
         m_stalled = false;
+        m_stop = {};
+        m_lastProblem = problem;
         emit finished(m_sessionId, problem);
     });
-    watcher->setFuture(QtConcurrent::run([recorder] {
+    m_stop = QtConcurrent::run([recorder] {
         auto stopped = recorder->stop();
         return stopped ? QString() : toQt(stopped.error().message);
-    }));
+    });
+    watcher->setFuture(m_stop);
 }
 
 void RecordingController::poll()

@@ -2,6 +2,7 @@
 
 #include "audio/recorder.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -33,6 +34,8 @@ public:
     QString deviceName() const { return m_device; }
     // The device has delivered nothing for two seconds while not paused.
     bool isStalled() const { return m_stalled; }
+    // What ended the last recording early (a fault), or empty.
+    const QString& lastProblem() const { return m_lastProblem; }
 
     void start(const std::string& sessionId, const std::string& device, bool consentConfirmed);
     void pause();
@@ -62,6 +65,8 @@ private:
     bool m_stalled = false;
     bool m_starting = false;
     bool m_stopping = false;
+    QFuture<QString> m_stop;  // a stop in flight on a pool thread
+    QString m_lastProblem;
 };
 
 }  // namespace noteward::ui

@@ -1,6 +1,7 @@
 #include "risk_panel.h"
 
 #include "qt_text.h"
+#include "sign_gate_text.h"
 #include "vocabulary_labels.h"
 #include "wrapping_tree.h"
 
@@ -41,10 +42,10 @@ RiskPanel::RiskPanel(QWidget* parent)
       m_tree(new WrappingTree(this)),
       m_gate(new QLabel(this)),
       m_reason(new QLineEdit(this)),
-      m_confirm(new QPushButton(tr("C&onfirm"), this)),
-      m_dismiss(new QPushButton(tr("Di&smiss"), this)),
+      m_confirm(new QPushButton(tr("&Confirm"), this)),
+      m_dismiss(new QPushButton(tr("&Dismiss"), this)),
       m_status(new QComboBox(this)),
-      m_assess(new QPushButton(tr("Set &assessment"), this)),
+      m_assess(new QPushButton(tr("Set asse&ssment"), this)),
       m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("riskPanel"));
@@ -63,6 +64,11 @@ RiskPanel::RiskPanel(QWidget* parent)
         item->setData(0, CategoryRole, static_cast<int>(category));
     }
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        // A reason belongs to the category it was typed for.
+        if (currentCategory() != m_reasonFor) {
+            m_reason->clear();
+            m_reasonFor = currentCategory();
+        }
         updateControls();
         if (item && !item->data(0, SegmentRole).toString().isEmpty()) emit segmentSelected(item->data(0, SegmentRole).toString());
     });
@@ -91,6 +97,7 @@ RiskPanel::RiskPanel(QWidget* parent)
 
     auto* reasonLabel = new QLabel(tr("&Reason"), this);
     reasonLabel->setBuddy(m_reason);
+    m_reasonLabel = reasonLabel;
     auto* decide = new QHBoxLayout;
     decide->addWidget(m_confirm);
     decide->addWidget(m_dismiss);
@@ -123,7 +130,15 @@ void RiskPanel::selectCategory(RiskCategory category) { m_tree->setCurrentItem(c
 void RiskPanel::setRecord(const core::app::SessionRecord& record)
 {
     // A reason typed for one session never carries over to another.
-    if (!m_record || m_record->session.id != record.session.id) m_reason->clear();
+    if (!m_record || m_record->session.id != record.session.id) {
+        m_reason->clear();
+        m_reasonFor.reset();
+    }
+    // The reason stays until the decision it was typed for is stored (a refused one keeps it).
+    if (m_pending && record.review(*m_pending)) {
+        if (m_reasonFor == m_pending) m_reason->clear();
+        m_pending.reset();
+    }
     m_record = record;
     const std::optional<RiskCategory> keep = currentCategory();
     for (RiskCategory category : kAllRiskCategories) {
@@ -133,13 +148,18 @@ void RiskPanel::setRecord(const core::app::SessionRecord& record)
         const RiskFlag* flag = record.draft ? record.draft->risk(category) : nullptr;
         const auto* review = record.review(category);
         QString status = tr("Not assessed");
-        if (flag) status = riskStatusLabel(flag->status) + (flag->conflicting ? tr(" — conflicting") : QString());
-        else if (review && review->decision.rfind("assessed:", 0) == 0)
-            if (auto s = riskStatusFromKey(review->decision.substr(9))) status = riskStatusLabel(*s);
+        std::optional<RiskStatus> shown;
+        if (flag) {
+            shown = flag->status;
+            status = riskStatusLabel(flag->status) + (flag->conflicting ? tr(" — conflicting") : QString());
+        } else if (review && review->decision.rfind("assessed:", 0) == 0) {
+            shown = riskStatusFromKey(review->decision.substr(9));
+            if (shown) status = riskStatusLabel(*shown);
+        }
         item->setText(1, status);
         item->setText(2, reviewText(review));
         QFont f = item->font(0);
-        f.setBold(flag && flag->status == RiskStatus::Present);
+        f.setBold(shown == RiskStatus::Present);
         item->setFont(0, f);
         item->setFont(1, f);
         const bool needsDecision = flag && (!review || (review->decision != "confirmed" && review->decision != "dismissed"));
@@ -147,7 +167,15 @@ void RiskPanel::setRecord(const core::app::SessionRecord& record)
                       status + QStringLiteral("; ") + (needsDecision ? tr("needs your decision") : reviewText(review)));
         if (needsDecision) item->setText(2, tr("Needs your decision"));
         if (flag) {
+            // A quote that an aspect line below shows too is listed once, with its aspect.
+            const auto inAspect = [&flag](const Evidence& e) {
+                for (const auto& [aspect, finding] : flag->aspects)
+                    for (const auto& a : finding.evidence)
+                        if (a.segment == e.segment && a.quote == e.quote) return true;
+                return false;
+            };
             for (const auto& e : flag->evidence) {
+                if (inAspect(e)) continue;
                 auto* child = new QTreeWidgetItem(item, {quoteLine(e)});
                 child->setData(0, SegmentRole, toQt(e.segment));
                 child->setFirstColumnSpanned(true);
@@ -165,9 +193,7 @@ void RiskPanel::setRecord(const core::app::SessionRecord& record)
         item->setExpanded(wasExpanded || needsDecision || (flag && flag->conflicting));
     }
     if (keep) selectCategory(*keep);
-    const auto blockers = core::app::signBlockers(record);
-    QStringList lines;
-    for (const auto& b : blockers) lines << toQt(b);
+    const QStringList lines = record.draft ? gateLines(record) : QStringList();
     m_gate->setText(record.signedNote ? tr("Signed: the risk decisions are part of the signed note.")
                     : lines.isEmpty()  ? tr("Every risk flag has your decision.")
                                        : tr("Signing is blocked until every flag has your decision:\n%1")
@@ -187,6 +213,9 @@ void RiskPanel::updateControls()
 {
     const auto category = currentCategory();
     const bool editable = m_record && m_record->draft && !m_record->signedNote;
+    for (QWidget* w : {static_cast<QWidget*>(m_confirm), static_cast<QWidget*>(m_dismiss), static_cast<QWidget*>(m_status),
+                       static_cast<QWidget*>(m_assess), static_cast<QWidget*>(m_reason), static_cast<QWidget*>(m_reasonLabel)})
+        w->setVisible(!m_record || !m_record->signedNote);
     const RiskFlag* flag = category && editable ? m_record->draft->risk(*category) : nullptr;
     const bool hasReason = !m_reason->text().trimmed().isEmpty();
     m_confirm->setEnabled(flag && (!flag->conflicting || hasReason));
@@ -206,24 +235,24 @@ void RiskPanel::confirmCurrent()
     const auto category = currentCategory();
     if (!category || !m_confirm->isEnabled()) return;
     const QString reason = m_reason->text().trimmed();
+    m_pending = category;
     emit reviewRequested(*category, true, reason.isEmpty() ? std::nullopt : std::optional<std::string>(toStd(reason)));
-    m_reason->clear();
 }
 
 void RiskPanel::dismissCurrent()
 {
     const auto category = currentCategory();
     if (!category || !m_dismiss->isEnabled()) return;
+    m_pending = category;
     emit reviewRequested(*category, false, toStd(m_reason->text().trimmed()));
-    m_reason->clear();
 }
 
 void RiskPanel::assessCurrent()
 {
     const auto category = currentCategory();
     if (!category || !m_assess->isEnabled()) return;
+    m_pending = category;
     emit assessRequested(*category, static_cast<RiskStatus>(m_status->currentData().toInt()), toStd(m_reason->text().trimmed()));
-    m_reason->clear();
 }
 
 }  // namespace noteward::ui

@@ -49,12 +49,15 @@ private:
     QTreeWidget* m_tree;
     QLabel* m_gate;
     QLineEdit* m_reason;
+    QLabel* m_reasonLabel = nullptr;
     QPushButton* m_confirm;
     QPushButton* m_dismiss;
     QComboBox* m_status;
     QPushButton* m_assess;
     QLabel* m_hint;
     std::optional<core::app::SessionRecord> m_record;
+    std::optional<core::notes::RiskCategory> m_reasonFor;  // the category the reason was typed for
+    std::optional<core::notes::RiskCategory> m_pending;    // a decision sent, not yet read back
 };
 
 }  // namespace noteward::ui

@@ -6,6 +6,7 @@
 #include "message_banner.h"
 #include "note_editor.h"
 #include "playback_controller.h"
+#include "prompter.h"
 #include "qt_text.h"
 #include "record_panel.h"
 #include "recording_controller.h"
@@ -40,6 +41,7 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
       m_worker(worker),
       m_recording(recording),
       m_playback(new PlaybackController(worker, this)),
+      m_banner(new MessageBanner(this)),
       m_heading(new QLabel(this)),
       m_recordPanel(new RecordPanel(recording, this)),
       m_transcript(new TranscriptPanel(this)),
@@ -49,14 +51,14 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
       m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("sessionWorkspace"));
-    auto* banner = new MessageBanner(this);
+    auto* banner = m_banner;
     banner->setObjectName(QStringLiteral("workspaceBanner"));
     QFont big = m_heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_heading->setFont(big);
     m_heading->setObjectName(QStringLiteral("workspaceHeading"));
-    auto* backButton = new QPushButton(tr("← &Client"), this);
+    auto* backButton = new QPushButton(tr("← Client"), this);
     backButton->setObjectName(QStringLiteral("backToClient"));
     backButton->setAccessibleName(tr("Back to the client"));
     backButton->setShortcut(QKeySequence::Back);
@@ -168,7 +170,6 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
     connect(&m_recording, &RecordingController::finished, this, [this](const std::string& session, const QString&) {
         if (session == m_sessionId) reload();
     });
-    connect(this, &SessionWorkspace::loaded, banner, [] {});
 }
 
 SessionWorkspace::~SessionWorkspace()
@@ -201,14 +202,14 @@ void SessionWorkspace::reload()
         [this, generation](Result<SessionRecord> record) {
             if (generation != m_loadGeneration) return;
             if (!record) {
-                findChild<MessageBanner*>(QStringLiteral("workspaceBanner"))->showMessage(toQt(record.error().message));
+                m_banner->showMessage(toQt(record.error().message));
                 return;
             }
-            show(std::move(record.value()));
+            display(std::move(record.value()));
         });
 }
 
-void SessionWorkspace::show(SessionRecord record)
+void SessionWorkspace::display(SessionRecord record)
 {
     const bool isSigned = record.signedNote.has_value();
     m_heading->setText(isSigned ? tr("%1 — session of %2 — signed %3")
@@ -216,7 +217,7 @@ void SessionWorkspace::show(SessionRecord record)
                                            localDateTime(record.signedNote->signedAt))
                                 : tr("%1 — session of %2").arg(toQt(record.client.name), localDateTime(record.session.startedAt)));
     m_recordPanel->setSession(m_sessionId, record.recordingSeconds);
-    m_recordPanel->setEnabled(!isSigned);
+    m_recordPanel->setVisible(!isSigned);  // a signed session is a record, not a place to work
     m_transcript->model()->setTranscript(record.transcript, record.machineTranscript);
     if (!m_job) m_transcript->setAvailability(record.recordingSeconds > 0, record.transcript.has_value(), isSigned);
     m_note->setDraft(record.draft, isSigned);
@@ -234,9 +235,11 @@ void SessionWorkspace::show(SessionRecord record)
 
 void SessionWorkspace::verifySigned()
 {
+    const std::string id = m_sessionId;
     m_worker.run<core::records::NoteVerification>(
-        this, [id = m_sessionId](Vault& vault) { return ReviewService(vault).verify(id); },
-        [this](Result<core::records::NoteVerification> v) {
+        this, [id](Vault& vault) { return ReviewService(vault).verify(id); },
+        [this, id](Result<core::records::NoteVerification> v) {
+            if (id != m_sessionId) return;  // another session is showing now
             if (!v) {
                 m_signOff->setVerification(false, toQt(v.error().message));
                 return;
@@ -251,6 +254,11 @@ void SessionWorkspace::verifySigned()
 void SessionWorkspace::transcribe()
 {
     if (m_job || m_sessionId.empty()) return;
+    if (m_record && m_record->transcript && m_prompter &&
+        !m_prompter->confirm(this, tr("Transcribe again"),
+                             tr("Transcribe this session again? The transcript, your corrections and the current "
+                                "draft with its risk decisions are replaced.")))
+        return;
     m_job = m_worker.newCancelToken();
     auto progress = std::make_shared<std::atomic<double>>(0.0);
     // The transcriber reports on the vault thread; the GUI reads the figure on its own timer,
@@ -287,6 +295,11 @@ void SessionWorkspace::transcribe()
 void SessionWorkspace::draft()
 {
     if (m_job || m_sessionId.empty()) return;
+    if (m_record && m_record->draft && m_prompter &&
+        !m_prompter->confirm(this, tr("Draft again"),
+                             tr("Draft the note again? Your edits and the risk decisions on the current draft are "
+                                "replaced.")))
+        return;
     m_job = m_worker.newCancelToken();
     m_transcript->showProgress(tr("Drafting the note…"), -1, false);
     m_worker.run<core::app::DraftOutcome>(
@@ -337,6 +350,9 @@ void SessionWorkspace::clear()
     m_risk->setRecord(SessionRecord{});
     m_signOff->setRecord(SessionRecord{});
     m_heading->clear();
+    m_banner->clearMessage();
+    m_transcript->showNotice({});
+    m_transcript->hideProgress();
     m_mode = Mode::Empty;
 }
 

@@ -12,7 +12,9 @@ class QSplitter;
 
 namespace noteward::ui {
 
+class MessageBanner;
 class NoteEditor;
+class Prompter;
 class PlaybackController;
 class RecordPanel;
 class RecordingController;
@@ -51,6 +53,8 @@ public:
     RiskPanel* riskPanel() const { return m_risk; }
     SignOffPanel* signOffPanel() const { return m_signOff; }
     RecordPanel* recordPanel() const { return m_recordPanel; }
+    // Asks before work that replaces the therapist's (transcribing or drafting again).
+    void setPrompter(Prompter* prompter) { m_prompter = prompter; }
 
 signals:
     void modeChanged(Mode mode);
@@ -58,7 +62,7 @@ signals:
     void back(const std::string& clientId);
 
 private:
-    void show(core::app::SessionRecord record);
+    void display(core::app::SessionRecord record);
     void transcribe();
     void draft();
     void cancelJob();
@@ -73,6 +77,8 @@ private:
     std::optional<core::app::SessionRecord> m_record;
     Mode m_mode = Mode::Empty;
     std::shared_ptr<std::atomic<bool>> m_job;
+    Prompter* m_prompter = nullptr;
+    MessageBanner* m_banner;
     QLabel* m_heading;
     RecordPanel* m_recordPanel;
     TranscriptPanel* m_transcript;

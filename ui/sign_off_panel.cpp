@@ -1,6 +1,7 @@
 #include "sign_off_panel.h"
 
 #include "message_banner.h"
+#include "sign_gate_text.h"
 #include "qt_text.h"
 #include "session_table_model.h"
 #include "vocabulary_labels.h"
@@ -35,14 +36,18 @@ QString summaryOf(const core::app::SessionRecord& record)
     QStringList risks;
     for (const auto& flag : d.risks) {
         const auto* review = record.review(flag.category);
-        risks << QStringLiteral("%1 %2 (%3)")
-                     .arg(riskTitle(flag.category), riskStatusLabel(flag.status).toLower(),
-                          review ? toQt(review->decision) : SignOffPanel::tr("not decided"));
+        const QString decision = !review                          ? SignOffPanel::tr("not decided")
+                                 : review->decision == "confirmed" ? SignOffPanel::tr("confirmed")
+                                 : review->decision == "dismissed" ? SignOffPanel::tr("dismissed")
+                                                                   : SignOffPanel::tr("not decided");
+        risks << QStringLiteral("%1 %2 (%3)").arg(riskTitle(flag.category), riskStatusLabel(flag.status).toLower(), decision);
     }
     for (const auto& review : record.reviews)
         if (review.decision.rfind("assessed:", 0) == 0)
             if (auto c = riskCategoryFromKey(review.category))
-                risks << QStringLiteral("%1 %2 (%3)").arg(riskTitle(*c), toQt(review.decision.substr(9)), SignOffPanel::tr("your assessment"));
+                if (auto status = riskStatusFromKey(review.decision.substr(9)))
+                    risks << QStringLiteral("%1 %2 (%3)").arg(riskTitle(*c), riskStatusLabel(*status).toLower(),
+                                                              SignOffPanel::tr("your assessment"));
     return SignOffPanel::tr("%1 of 7 sections discussed, %2 statements (%3 written or edited by you). Engine: %4. "
                             "Risk: %5.")
         .arg(discussed)
@@ -58,11 +63,11 @@ SignOffPanel::SignOffPanel(QWidget* parent)
       m_blockers(new QLabel(this)),
       m_speakers(new QCheckBox(this)),
       m_passphrase(new QLineEdit(this)),
-      m_sign(new QPushButton(tr("Si&gn note"), this)),
+      m_sign(new QPushButton(tr("Sign note"), this)),
       m_badge(new QLabel(this)),
       m_addenda(new QListWidget(this)),
       m_addendum(new QPlainTextEdit(this)),
-      m_addAddendum(new QPushButton(tr("Add &addendum"), this)),
+      m_addAddendum(new QPushButton(tr("Add adde&ndum"), this)),
       m_error(new MessageBanner(this)),
       m_before(new QWidget(this)),
       m_after(new QWidget(this))
@@ -107,7 +112,7 @@ SignOffPanel::SignOffPanel(QWidget* parent)
     });
 
     auto* title = new QLabel(tr("<b>Sign-off</b>"), this);
-    auto* passLabel = new QLabel(tr("Pass&phrase"), this);
+    auto* passLabel = new QLabel(tr("Passphrase to si&gn"), this);
     passLabel->setBuddy(m_passphrase);
     auto* before = new QVBoxLayout(m_before);
     before->setContentsMargins(0, 0, 0, 0);
@@ -138,12 +143,20 @@ SignOffPanel::SignOffPanel(QWidget* parent)
 
 void SignOffPanel::setRecord(const core::app::SessionRecord& record)
 {
+    // Nothing typed or ticked for one session carries over to another (or past a lock).
+    if (record.session.id != m_sessionId) {
+        m_sessionId = record.session.id;
+        m_speakers->setChecked(false);
+        m_passphrase->clear();
+        m_addendum->clear();
+        m_addenda->clear();
+        m_badge->clear();
+        m_error->clearMessage();
+    }
     m_summary->setText(summaryOf(record));
-    const auto blockers = core::app::signBlockers(record);
-    m_gateOpen = blockers.empty();
-    QStringList lines;
-    for (const auto& b : blockers) lines << toQt(b);
-    m_blockers->setText(m_gateOpen ? tr("Ready to sign.") : tr("Signing is not possible yet:\n%1").arg(lines.join(QLatin1Char('\n'))));
+    m_gateOpen = core::app::signBlockers(record).empty();
+    m_blockers->setText(m_gateOpen ? tr("Ready to sign.")
+                                   : tr("Signing is not possible yet:\n%1").arg(gateLines(record).join(QLatin1Char('\n'))));
     m_needsSpeakers = core::app::needsSpeakerConfirmation(record);
     m_speakers->setVisible(m_needsSpeakers);
     m_speakers->setText(tr("I reviewed the %n segment(s) that have no speaker myself", nullptr,

@@ -56,6 +56,7 @@ private:
     bool m_gateOpen = false;
     bool m_needsSpeakers = false;
     bool m_busy = false;
+    std::string m_sessionId;
 };
 
 }  // namespace noteward::ui

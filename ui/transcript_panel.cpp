@@ -65,9 +65,9 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     : QWidget(parent),
       m_model(new TranscriptModel(this)),
       m_view(new SegmentView(this)),
-      m_transcribe(new QPushButton(tr("&Transcribe"), this)),
-      m_draft(new QPushButton(tr("&Draft note"), this)),
-      m_play(new QPushButton(tr("&Play"), this)),
+      m_transcribe(new QPushButton(tr("Transcribe"), this)),
+      m_draft(new QPushButton(tr("Draft note"), this)),
+      m_play(new QPushButton(tr("Play"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)),
       m_original(new QCheckBox(tr("Show machine &original"), this)),
       m_progress(new QProgressBar(this)),
@@ -93,6 +93,8 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(TranscriptModel::Speaker, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TranscriptModel::Text, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(TranscriptModel::Original, QHeaderView::Stretch);
+    // Rows as tall as their wrapped text: what a client said is read whole.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setColumnHidden(TranscriptModel::Original, true);
     static_cast<SegmentView*>(m_view)->onEnter = [this] { playCurrent(); };
     connect(m_view, &QTableView::doubleClicked, this, &TranscriptPanel::playCurrent);
@@ -122,6 +124,7 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     m_draft->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    for (auto* b : {m_transcribe, m_draft, m_play}) b->setToolTip(b->shortcut().toString(QKeySequence::NativeText));
     m_cancel->setObjectName(QStringLiteral("cancelJobButton"));
     m_cancel->hide();
     m_progress->setObjectName(QStringLiteral("jobProgress"));
@@ -165,7 +168,8 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
 void TranscriptPanel::setAvailability(bool hasRecording, bool hasTranscript, bool signedNote)
 {
     m_transcribe->setEnabled(hasRecording && !signedNote);
-    m_transcribe->setText(hasTranscript ? tr("Re&transcribe") : tr("&Transcribe"));
+    m_transcribe->setText(hasTranscript ? tr("Transcribe again") : tr("Transcribe"));
+    m_transcribe->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));  // setText drops a custom shortcut
     m_draft->setEnabled(hasTranscript && !signedNote);
     m_play->setEnabled(hasRecording);
     m_model->setEditable(!signedNote);
@@ -193,7 +197,8 @@ void TranscriptPanel::hideProgress()
 void TranscriptPanel::setPlaying(bool playing)
 {
     m_playing = playing;
-    m_play->setText(playing ? tr("Sto&p playing") : tr("&Play"));
+    m_play->setText(playing ? tr("Stop playing") : tr("Play"));
+    m_play->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 }
 
 void TranscriptPanel::showNotice(const QString& text)

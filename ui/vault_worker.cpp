@@ -19,8 +19,12 @@ VaultWorker::~VaultWorker()
 {
     for (auto& weak : m_tokens)
         if (auto token = weak.lock()) token->store(true);
-    post([this](Vault*) { m_vault.reset(); });
-    m_thread.quit();
+    // The last job: every job queued before it still runs (saves included), then the vault is
+    // closed and sealed on its own thread, and only then does the thread's loop end.
+    post([this](Vault*) {
+        m_vault.reset();
+        m_thread.quit();
+    });
     m_thread.wait();
 }
 

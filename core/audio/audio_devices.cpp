@@ -19,8 +19,15 @@ void quietJack(const char*) {}
 #endif
 }  // namespace
 
+std::recursive_mutex& portAudioMutex()
+{
+    static std::recursive_mutex mutex;
+    return mutex;
+}
+
 PortAudioScope::PortAudioScope()
 {
+    std::lock_guard lock(portAudioMutex());
 #if defined(__linux__)
     snd_lib_error_set_handler(&quietAlsa);
     jack_set_error_function(&quietJack);
@@ -31,12 +38,14 @@ PortAudioScope::PortAudioScope()
 
 PortAudioScope::~PortAudioScope()
 {
+    std::lock_guard lock(portAudioMutex());
     if (m_ok) Pa_Terminate();
 }
 
 void closeStream(void*& stream)
 {
     if (!stream) return;
+    std::lock_guard lock(portAudioMutex());
     Pa_StopStream(stream);
     Pa_CloseStream(stream);
     stream = nullptr;
@@ -44,6 +53,7 @@ void closeStream(void*& stream)
 
 std::vector<InputDevice> listInputDevices()
 {
+    std::lock_guard lock(portAudioMutex());
     std::vector<InputDevice> out;
     const int count = Pa_GetDeviceCount();
     const int fallback = Pa_GetDefaultInputDevice();

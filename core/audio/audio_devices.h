@@ -2,10 +2,16 @@
 
 #include "util/result.h"
 
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace noteward::core::audio {
+
+// PortAudio is not thread-safe: its initialisation count, device list and stream opening are
+// plain globals. Every call that touches them holds this (recursive: a start that holds it
+// looks devices up). Running streams' callbacks need nothing.
+std::recursive_mutex& portAudioMutex();
 
 // Keeps PortAudio initialised for its lifetime (Pa_Initialize/Pa_Terminate are counted).
 class PortAudioScope {

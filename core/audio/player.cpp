@@ -13,6 +13,7 @@ namespace noteward::core::audio {
 
 Result<OutputDevice> findOutputDevice(const std::string& name)
 {
+    std::lock_guard lock(portAudioMutex());
     const int count = Pa_GetDeviceCount();
     std::vector<OutputDevice> matches;
     for (int i = 0; i < count; ++i) {
@@ -29,6 +30,7 @@ Result<OutputDevice> findOutputDevice(const std::string& name)
 Result<std::unique_ptr<Player>> Player::start(vault::Vault& vault, const std::string& sessionId, double fromSeconds,
                                               const std::string& outputDevice)
 {
+    std::lock_guard paLock(portAudioMutex());
     std::unique_ptr<Player> self(new Player());
     if (!self->m_portAudio.ok()) return makeError(ErrorCode::Unavailable, "The audio system could not be started.");
     auto db = vault.openConnection();

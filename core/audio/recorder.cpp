@@ -43,6 +43,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(vault::Vault& vault, const std
     auto session = vault.sessions().get(sessionId);
     if (!session) return session.error();
 
+    std::lock_guard paLock(portAudioMutex());
     std::unique_ptr<Recorder> self(new Recorder());
     if (!self->m_portAudio.ok()) return makeError(ErrorCode::Unavailable, "The audio system could not be started.");
     std::string wanted = options.device;

@@ -143,8 +143,17 @@ Result<void> NoteRecords::storeTranscript(const std::string& sessionId, const no
         Transaction tx(m_vault.database());
         notes::Transcript copy = transcript;
         copy.sessionId = sessionId;
+        // A draft cites segments of the transcript it was made from: with a new transcript its
+        // citations and risk decisions would point at text that is gone, so it goes too.
+        const bool hadDraft = store.draft(sessionId).has_value();
         store.putTranscript(sessionId, notes::toJson(copy).dump(), engine);
-        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "transcript.stored", "session", sessionId);
+        audit::AuditLog log(m_vault.database());
+        log.append(auditActor(m_vault), "transcript.stored", "session", sessionId);
+        if (hadDraft) {
+            m_vault.database().prepare("DELETE FROM drafts WHERE session_id = ?;").bind(1, sessionId).run();
+            m_vault.database().prepare("DELETE FROM risk_reviews WHERE session_id = ?;").bind(1, sessionId).run();
+            log.append(auditActor(m_vault), "draft.discarded", "session", sessionId);
+        }
         tx.commit();
         return Ok{};
     });
@@ -398,7 +407,7 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId, bool u
             const std::string key(notes::toKey(flag.category));
             const auto review = std::find_if(reviews.begin(), reviews.end(),
                                              [&](const vault::RiskReview& r) { return r.category == key; });
-            if (review == reviews.end())
+            if (review == reviews.end() || (review->decision != "confirmed" && review->decision != "dismissed"))
                 return makeError(ErrorCode::InvalidInput, "Review every risk flag before signing: " + key +
                                                               " is not reviewed (confirm it, or dismiss it with a reason).");
             json item = notes::toJson(notes::Draft{"", {}, {flag}, {}})["risks"][0];

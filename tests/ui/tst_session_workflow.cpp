@@ -288,8 +288,8 @@ pcm.!default {
         auto* passphrase = test::named<QLineEdit>(&window, "signPassphrase");
         QVERIFY(!passphrase->isEnabled());
         QVERIFY(!sign->isEnabled());
-        QVERIFY(test::named<QLabel>(&window, "signBlockers")->text().contains("suicidal_ideation"));
-        QVERIFY(test::named<QLabel>(&window, "riskGate")->text().contains("suicidal_ideation"));
+        QVERIFY(test::named<QLabel>(&window, "signBlockers")->text().contains("Suicidal ideation"));
+        QVERIFY(test::named<QLabel>(&window, "riskGate")->text().contains("Suicidal ideation"));
         // The risk panel lists all seven categories, with the quote that shows the disclosure.
         auto* riskTree = test::named<QTreeWidget>(&window, "riskTree");
         QCOMPARE(riskTree->topLevelItemCount(), 7);

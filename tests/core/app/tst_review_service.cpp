@@ -64,6 +64,23 @@ private slots:
         QCOMPARE(app::signBlockers(*record).size(), record->draft->risks.size());
     }
 
+    // A new transcript replaces the draft made from the old one: its citations and the risk
+    // decisions on it would point at text that is gone.
+    void newTranscriptDiscardsTheDraftAndItsDecisions()
+    {
+        auto s = draftedSession();
+        app::ReviewService review(*s.vault);
+        auto record = review.load(s.session).value();
+        QVERIFY(review.reviewRisk(s.session, record.draft->risks.front().category, true, std::string("Seen.")).ok());
+        auto other = notes::parseTranscript(test::readFixture("transcripts/short_session.json"));
+        QVERIFY(records::NoteRecords(*s.vault).storeTranscript(s.session, other.value(), "local").ok());
+        record = review.load(s.session).value();
+        QVERIFY(!record.draft);
+        QVERIFY(record.reviews.empty());
+        QVERIFY(actions(*s.vault).contains("draft.discarded"));
+        QCOMPARE(app::signBlockers(record).size(), std::size_t(1));  // "no draft yet"
+    }
+
     void editedStatementBecomesTheTherapists()
     {
         auto s = draftedSession();
@@ -152,6 +169,48 @@ private slots:
         QVERIFY(!review.replaceSection(s.session, notes::Section::Agenda, {}).ok());
         QVERIFY(review.addAddendum(s.session, "Client phoned on Friday; plan unchanged.").ok());
         QCOMPARE(review.load(s.session)->addenda.size(), std::size_t(1));
+    }
+
+    // Last session's homework and next steps come back as suggestions; accepting one makes it
+    // the therapist's statement, still citing the signed note it came from.
+    void suggestionFromTheLastNoteIsAcceptedInOneStep()
+    {
+        auto s = draftedSession();
+        app::ReviewService review(*s.vault);
+        auto record = review.load(s.session).value();
+        for (const auto& flag : record.draft->risks)
+            QVERIFY(review.reviewRisk(s.session, flag.category, true, std::string("Discussed.")).ok());
+        QVERIFY(review.sign(s.session, test::secret(test::kPassphrase), false).ok());
+
+        const std::string next = app::ClientService(*s.vault).newSession(record.session.clientId).value().id;
+        auto transcript = notes::parseTranscript(test::readFixture("transcripts/short_session.json"));
+        QVERIFY(records::NoteRecords(*s.vault).storeTranscript(next, transcript.value()).ok());
+        QVERIFY(app::NoteService(*s.vault).draftSession(next, "local").ok());
+        auto drafted = review.load(next).value();
+        std::optional<notes::Section> where;
+        std::vector<notes::Statement> statements;
+        for (const auto section : notes::kAllSections) {
+            const auto& list = drafted.draft->section(section);
+            if (!list) continue;
+            for (const auto& st : *list)
+                if (st.origin == notes::Origin::PreviousNote) where = section;
+            if (where) {
+                statements = *list;
+                break;
+            }
+        }
+        QVERIFY2(where, "the new draft carries no suggestion from the signed note");
+        auto it = std::find_if(statements.begin(), statements.end(),
+                               [](const notes::Statement& st) { return st.origin == notes::Origin::PreviousNote; });
+        it->origin = notes::Origin::Therapist;  // what "Accept suggestion" sends
+        const auto sources = it->sources;
+        QVERIFY(sources.front().rfind("note:", 0) == 0);
+        QVERIFY(review.replaceSection(next, *where, statements).ok());
+        const auto reloaded = review.load(next).value();
+        const auto& after = *reloaded.draft->section(*where);
+        QVERIFY(std::any_of(after.begin(), after.end(), [&](const notes::Statement& st) {
+            return st.origin == notes::Origin::Therapist && st.sources == sources;
+        }));
     }
 
     void consentIsAuditedWithItsWording()
