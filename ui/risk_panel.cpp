@@ -56,7 +56,9 @@ RiskPanel::RiskPanel(QWidget* parent)
     m_tree->setHeaderLabels({tr("Category"), tr("Status"), tr("Your decision")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setMinimumSectionSize(60);
     m_tree->setWordWrap(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (RiskCategory category : kAllRiskCategories) {

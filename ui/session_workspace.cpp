@@ -135,14 +135,24 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
             [this](std::shared_ptr<core::crypto::SecretBytes> passphrase, bool speakersReviewed) {
                 m_signOff->setBusy(true);
                 m_signOff->showError({});
-                m_worker.run<core::vault::StoredNote>(
+                m_worker.run<core::app::SignOutcome>(
                     this,
                     [id = m_sessionId, passphrase, speakersReviewed](Vault& vault) {
-                        return ReviewService(vault).sign(id, *passphrase, speakersReviewed);
+                        return ReviewService(vault).sign(id, passphrase.get(), speakersReviewed);
                     },
-                    [this](Result<core::vault::StoredNote> note) {
+                    [this](Result<core::app::SignOutcome> outcome) {
                         m_signOff->setBusy(false);
-                        if (!note) m_signOff->showError(toQt(note.error().message));
+                        if (!outcome) m_signOff->showError(toQt(outcome.error().message));
+                        else if (outcome->firstSignature)
+                            // The key sheet: a copy of the fingerprint kept away from this computer
+                            // is what later shows that the key in the vault was not swapped.
+                            m_banner->showMessage(
+                                tr("This was your first signature, so Noteward made your signing key. Its fingerprint "
+                                   "is %1. Write it down or print it and keep it away from this computer: the "
+                                   "verified badge shows the fingerprint of the key in the vault, and if they ever "
+                                   "differ, the key was replaced.")
+                                    .arg(toQt(outcome->signingKeyFingerprint)),
+                                MessageBanner::Kind::Information);
                         reload();
                     });
             });
@@ -185,6 +195,17 @@ void SessionWorkspace::open(const std::string& sessionId)
         m_recordPanel->loadDevices();
     }
     reload();
+}
+
+void SessionWorkspace::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_sized) return;
+    // Transcript, note and risk share the width 3 : 4 : 3 at first; the therapist's own
+    // resizing is kept from then on.
+    m_sized = true;
+    const int width = m_splitter->width();
+    m_splitter->setSizes({width * 3 / 10, width * 4 / 10, width * 3 / 10});
 }
 
 void SessionWorkspace::commitPendingEdits()

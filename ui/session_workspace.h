@@ -56,6 +56,9 @@ public:
     // Asks before work that replaces the therapist's (transcribing or drafting again).
     void setPrompter(Prompter* prompter) { m_prompter = prompter; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 signals:
     void modeChanged(Mode mode);
     void loaded();
@@ -87,6 +90,7 @@ private:
     SignOffPanel* m_signOff;
     QSplitter* m_splitter;
     int m_loadGeneration = 0;
+    bool m_sized = false;
 };
 
 }  // namespace noteward::ui

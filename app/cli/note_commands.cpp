@@ -1,4 +1,5 @@
 // note draft (from a transcript file, no vault needed) and bench notes.
+#include "app/review_service.h"
 #include "context.h"
 
 #include "util/text.h"
@@ -117,6 +118,14 @@ int printDraft(Context& ctx, const core::notes::Draft& draft)
     if (ctx.json()) ctx.printJson(core::notes::toJson(draft));
     else printDraftText(ctx.out(), draft);
     return kExitOk;
+}
+
+int withReview(Context& ctx, const std::function<int(core::app::ReviewService&)>& body)
+{
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    core::app::ReviewService review(*vault.value());
+    return body(review);
 }
 
 int withRecords(Context& ctx, const std::function<int(core::records::NoteRecords&)>& body)
@@ -260,8 +269,8 @@ int runNoteReview(Context& ctx)
     const auto note = ctx.args().option("--note");
     if (note && !confirm) throw UsageError("--note goes with --confirm; a dismissal's reason is its note");
     const auto reason = confirm ? note : dismissal;
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        if (auto done = records.reviewRisk(session, *category, confirm, reason); !done) return ctx.fail(done.error());
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        if (auto done = review.reviewRisk(session, *category, confirm, reason); !done) return ctx.fail(done.error());
         ctx.info(std::string(core::notes::toKey(*category)) + (confirm ? " confirmed." : " dismissed."));
         return kExitOk;
     });
@@ -270,20 +279,20 @@ int runNoteReview(Context& ctx)
 int runNoteSign(Context& ctx)
 {
     const std::string session = ctx.required("--session");
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        auto before = records.signingKeyFingerprint();
-        if (!before) return ctx.fail(before.error());
-        auto note = records.sign(session, ctx.args().flag("--unlabelled-speakers-reviewed"));
-        if (!note) return ctx.fail(note.error());
-        const std::string fingerprint = records.signingKeyFingerprint().value().value_or("");
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        // The passphrase was entered to open the vault for this very command.
+        auto signedNote = review.sign(session, nullptr, ctx.args().flag("--unlabelled-speakers-reviewed"));
+        if (!signedNote) return ctx.fail(signedNote.error());
+        const auto& note = signedNote->note;
+        const std::string& fingerprint = signedNote->signingKeyFingerprint;
         if (ctx.json())
-            ctx.printJson({{"note_id", note->id},
-                           {"hash", note->hash},
-                           {"signed_at", note->signedAt},
+            ctx.printJson({{"note_id", note.id},
+                           {"hash", note.hash},
+                           {"signed_at", note.signedAt},
                            {"signing_key_fingerprint", fingerprint},
-                           {"first_signature", !before->has_value()}});
-        else ctx.out() << "Signed note " << note->id << " (SHA-256 " << note->hash << ")\n";
-        if (!before->has_value()) {
+                           {"first_signature", signedNote->firstSignature}});
+        else ctx.out() << "Signed note " << note.id << " (SHA-256 " << note.hash << ")\n";
+        if (signedNote->firstSignature) {
             // The key sheet: a copy of the fingerprint kept away from this computer is what
             // shows later that the key in the vault was not swapped.
             ctx.info("\nKEY SHEET: this was your first signature, so Noteward made your signing key.\n"
@@ -300,8 +309,8 @@ int runNoteAddendum(Context& ctx)
     const std::string session = ctx.required("--session");
     auto text = textFromFile(ctx.required("--text-file"));
     if (!text) return ctx.fail(text.error());
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        auto addendum = records.addAddendum(session, text.value());
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        auto addendum = review.addAddendum(session, text.value());
         if (!addendum) return ctx.fail(addendum.error());
         if (ctx.json()) ctx.printJson({{"addendum_id", addendum->id}, {"seq", addendum->seq}, {"hash", addendum->hash}});
         else ctx.out() << "Signed addendum " << addendum->seq << " (SHA-256 " << addendum->hash << ")\n";
@@ -312,8 +321,8 @@ int runNoteAddendum(Context& ctx)
 int runNoteVerify(Context& ctx)
 {
     const std::string session = ctx.required("--session");
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        auto result = records.verify(session);
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        auto result = review.verify(session);
         if (!result) return ctx.fail(result.error());
         const auto& v = result.value();
         if (ctx.json()) {

@@ -1,4 +1,5 @@
 // transcribe (--wav needs no vault; --session stores the transcript, encrypted) and bench speech.
+#include "app/review_service.h"
 #include "context.h"
 
 #include "util/subprocess.h"
@@ -117,7 +118,7 @@ int runTranscriptCorrect(Context& ctx)
     if (!text && !speaker) throw UsageError("give --speaker and/or --text-file");
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    if (auto done = core::records::NoteRecords(*vault.value()).correctSegment(session, segment, text, speaker); !done)
+    if (auto done = core::app::ReviewService(*vault.value()).correctSegment(session, segment, text, speaker); !done)
         return ctx.fail(done.error());
     ctx.info("Segment " + segment + " corrected; the machine transcript is kept unchanged.");
     return kExitOk;

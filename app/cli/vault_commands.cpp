@@ -1,4 +1,5 @@
 // The vault commands: init, client, session, audit, backup, restore, passphrase.
+#include "app/client_service.h"
 #include "context.h"
 #include "passphrase_input.h"
 
@@ -69,7 +70,7 @@ int runClientAdd(Context& ctx)
         client.contact = {ctx.args().option("--email"), ctx.args().option("--phone"), ctx.args().option("--address")};
     }
     return withVault(ctx, [&](Vault& vault) {
-        auto added = vault.clients().add(client);
+        auto added = core::app::ClientService(vault).add(client);
         if (!added) return ctx.fail(added.error());
         if (ctx.json()) ctx.printJson(core::model::toJson(added.value()));
         else ctx.out() << added->id << '\n';
@@ -88,7 +89,7 @@ int runClientList(Context& ctx)
             search = it->get<std::string>();
     }
     return withVault(ctx, [&](Vault& vault) {
-        auto clients = search ? vault.clients().searchByName(*search) : vault.clients().list();
+        auto clients = core::app::ClientService(vault).list(search.value_or(""));
         if (!clients) return ctx.fail(clients.error());
         if (ctx.json()) {
             nlohmann::json list = nlohmann::json::array();
@@ -112,7 +113,8 @@ int runClientEdit(Context& ctx)
     if (!details) return ctx.fail(details.error());
     if (!details.value()) throw UsageError("client edit takes the changed details with --from-file FILE|-");
     return withVault(ctx, [&](Vault& vault) {
-        auto client = vault.clients().get(id);
+        core::app::ClientService service(vault);
+        auto client = service.get(id);
         if (!client) return ctx.fail(client.error());
         const nlohmann::json& d = *details.value();
         // Only the fields given change; null clears an optional one.
@@ -126,7 +128,7 @@ int runClientEdit(Context& ctx)
         apply("email", client->contact.email);
         apply("phone", client->contact.phone);
         apply("address", client->contact.address);
-        auto updated = vault.clients().update(client.value());
+        auto updated = service.update(client.value());
         if (!updated) return ctx.fail(updated.error());
         if (ctx.json()) ctx.printJson(core::model::toJson(updated.value()));
         else ctx.info("Client " + updated->id + " updated.");
@@ -138,7 +140,7 @@ int runSessionList(Context& ctx)
 {
     const std::string client = ctx.required("--client");
     return withVault(ctx, [&](Vault& vault) {
-        auto sessions = vault.sessions().listForClient(client);
+        auto sessions = core::app::ClientService(vault).sessions(client);
         if (!sessions) return ctx.fail(sessions.error());
         if (ctx.json()) {
             nlohmann::json list = nlohmann::json::array();
@@ -159,7 +161,7 @@ int runSessionNew(Context& ctx)
     session.clientId = ctx.required("--client");
     if (auto start = ctx.args().option("--start")) session.startedAt = *start;
     return withVault(ctx, [&](Vault& vault) {
-        auto added = vault.sessions().add(session);
+        auto added = core::app::ClientService(vault).addSession(session);
         if (!added) return ctx.fail(added.error());
         if (ctx.json()) ctx.printJson(core::model::toJson(added.value()));
         else ctx.out() << added->id << '\n';

@@ -34,6 +34,12 @@ Result<std::vector<model::Session>> ClientService::sessions(const std::string& c
     return m_vault.sessions().listForClient(clientId);
 }
 
+Result<model::Session> ClientService::addSession(model::Session session)
+{
+    if (m_vault.isLocked()) return vault::Vault::lockedError();
+    return m_vault.sessions().add(std::move(session));
+}
+
 Result<model::Session> ClientService::newSession(const std::string& clientId)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();

@@ -25,8 +25,10 @@ public:
     Result<model::Client> update(model::Client client);
     // Newest first.
     Result<std::vector<model::Session>> sessions(const std::string& clientId);
-    // A session starting now, in progress.
+    // A session starting now, in progress (the desktop app's "New session").
     Result<model::Session> newSession(const std::string& clientId);
+    // A session as given (a scheduled one, or one with its own start time).
+    Result<model::Session> addSession(model::Session session);
 
 private:
     vault::Vault& m_vault;

@@ -70,11 +70,18 @@ Result<void> ReviewService::assessRisk(const std::string& sessionId, notes::Risk
     return m_records.assessRisk(sessionId, category, status, note);
 }
 
-Result<vault::StoredNote> ReviewService::sign(const std::string& sessionId, const crypto::SecretBytes& passphrase,
-                                              bool unlabelledSpeakersReviewed)
+Result<SignOutcome> ReviewService::sign(const std::string& sessionId, const crypto::SecretBytes* passphrase,
+                                        bool unlabelledSpeakersReviewed)
 {
-    if (auto confirmed = m_vault.confirmPassphrase(passphrase); !confirmed) return confirmed.error();
-    return m_records.sign(sessionId, unlabelledSpeakersReviewed);
+    if (passphrase)
+        if (auto confirmed = m_vault.confirmPassphrase(*passphrase); !confirmed) return confirmed.error();
+    auto before = m_records.signingKeyFingerprint();
+    if (!before) return before.error();
+    auto note = m_records.sign(sessionId, unlabelledSpeakersReviewed);
+    if (!note) return note.error();
+    auto after = m_records.signingKeyFingerprint();
+    if (!after) return after.error();
+    return SignOutcome{std::move(note.value()), after.value().value_or(""), !before.value().has_value()};
 }
 
 Result<vault::StoredAddendum> ReviewService::addAddendum(const std::string& sessionId, const std::string& text)

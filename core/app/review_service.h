@@ -15,6 +15,14 @@ class Vault;
 
 namespace noteward::core::app {
 
+struct SignOutcome {
+    vault::StoredNote note;
+    std::string signingKeyFingerprint;
+    // The signing key was made for this signature: the person must be shown the key sheet
+    // (the fingerprint to keep away from this computer).
+    bool firstSignature = false;
+};
+
 // Review and sign-off of one session's note, as both front ends run it: read the whole
 // record, correct the transcript, edit statements, decide each risk flag, sign with the
 // passphrase entered again, add addenda, verify.
@@ -34,8 +42,9 @@ public:
                             const std::string& note);
     // The passphrase is checked first (a signature is the therapist's own act, not whoever
     // finds the laptop unlocked); then the risk gate and the speaker check in NoteRecords.
-    Result<vault::StoredNote> sign(const std::string& sessionId, const crypto::SecretBytes& passphrase,
-                                   bool unlabelledSpeakersReviewed);
+    // `passphrase` null: the caller has just had it entered for this very command (the CLI).
+    Result<SignOutcome> sign(const std::string& sessionId, const crypto::SecretBytes* passphrase,
+                             bool unlabelledSpeakersReviewed);
     Result<vault::StoredAddendum> addAddendum(const std::string& sessionId, const std::string& text);
     Result<records::NoteVerification> verify(const std::string& sessionId);
 

@@ -104,7 +104,7 @@ Demo buildVault(const std::filesystem::path& dir, const QString& transcriptFile,
         must(review.reviewRisk(demo.signedSession, flag.category, true,
                                std::string("Discussed; safety plan agreed and tablets handed to sister.")),
              "review");
-    must(review.sign(demo.signedSession, passphrase, false), "sign");
+    must(review.sign(demo.signedSession, &passphrase, false), "sign");
     must(review.addAddendum(demo.signedSession, "Sister confirmed by phone on 20 November that she holds the tablets."),
          "addendum");
 

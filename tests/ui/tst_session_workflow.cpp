@@ -351,6 +351,10 @@ pcm.!default {
         test::click(&window, "signButton");
         QTRY_COMPARE_WITH_TIMEOUT(workspace->mode(), Mode::Signed, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(test::named<QLabel>(&window, "verifiedBadge")->text().contains("Verified"), 15000);
+        // The first signature made the signing key: its fingerprint is shown to be kept apart.
+        auto* keySheet = test::named<ui::MessageBanner>(&window, "workspaceBanner");
+        QVERIFY(keySheet->isVisible());
+        QVERIFY(keySheet->text().contains("first signature"));
 
         // Read-only: nothing in the note or the transcript can be edited.
         QVERIFY(!(editor->tree()->topLevelItem(0)->child(0)->flags() & Qt::ItemIsEditable));

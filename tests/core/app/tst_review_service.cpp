@@ -147,12 +147,16 @@ private slots:
         QVERIFY(app::signBlockers(record).empty());
 
         // Signing asks for the passphrase again; a wrong one is refused and audited.
-        auto wrong = review.sign(s.session, test::secret("not the passphrase"), false);
+        const auto wrongPassphrase = test::secret("not the passphrase");
+        auto wrong = review.sign(s.session, &wrongPassphrase, false);
         QVERIFY(!wrong.ok());
         QVERIFY(actions(*s.vault).contains("vault.passphrase_reentry_failed"));
-        auto note = review.sign(s.session, test::secret(test::kPassphrase), false);
-        QVERIFY2(note.ok(), note.ok() ? "" : note.error().message.c_str());
-        const auto canonical = nlohmann::json::parse(note->canonical);
+        const auto passphrase = test::secret(test::kPassphrase);
+        auto outcome = review.sign(s.session, &passphrase, false);
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.error().message.c_str());
+        QVERIFY(outcome->firstSignature);
+        QCOMPARE(outcome->signingKeyFingerprint.size(), std::size_t(44));  // five groups of eight hex digits
+        const auto canonical = nlohmann::json::parse(outcome->note.canonical);
         bool found = false;
         for (const auto& risk : canonical["risks"])
             if (risk["category"] == std::string(notes::toKey(*unassessed))) {
@@ -180,7 +184,10 @@ private slots:
         auto record = review.load(s.session).value();
         for (const auto& flag : record.draft->risks)
             QVERIFY(review.reviewRisk(s.session, flag.category, true, std::string("Discussed.")).ok());
-        QVERIFY(review.sign(s.session, test::secret(test::kPassphrase), false).ok());
+        const auto passphrase = test::secret(test::kPassphrase);
+        auto outcome = review.sign(s.session, &passphrase, false);
+        QVERIFY(outcome.ok());
+        QVERIFY(outcome->firstSignature);
 
         const std::string next = app::ClientService(*s.vault).newSession(record.session.clientId).value().id;
         auto transcript = notes::parseTranscript(test::readFixture("transcripts/short_session.json"));
