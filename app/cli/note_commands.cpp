@@ -9,7 +9,6 @@
 #include "notes/local_engine.h"
 #include "notes/risk_fixture_scoring.h"
 #include "records/engine_configuration.h"
-#include "records/note_records.h"
 #include "vault/file_io.h"
 
 #include <chrono>
@@ -128,13 +127,6 @@ int withReview(Context& ctx, const std::function<int(core::app::ReviewService&)>
     return body(review);
 }
 
-int withRecords(Context& ctx, const std::function<int(core::records::NoteRecords&)>& body)
-{
-    auto vault = ctx.openVault();
-    if (!vault) return ctx.fail(vault.error());
-    core::records::NoteRecords records(*vault.value());
-    return body(records);
-}
 }  // namespace
 
 int runTranscriptImport(Context& ctx)
@@ -142,8 +134,8 @@ int runTranscriptImport(Context& ctx)
     const std::string session = ctx.required("--session");
     auto transcript = transcriptFromFile(ctx.required("--file"));
     if (!transcript) return ctx.fail(transcript.error());
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        if (auto stored = records.storeTranscript(session, transcript.value()); !stored) return ctx.fail(stored.error());
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        if (auto stored = review.importTranscript(session, transcript.value()); !stored) return ctx.fail(stored.error());
         ctx.info("Stored a transcript of " + std::to_string(transcript->segments.size()) + " segments (encrypted).");
         return kExitOk;
     });
@@ -205,7 +197,7 @@ int runEngineConfigure(Context& ctx)
 int runNoteShow(Context& ctx)
 {
     const std::string session = ctx.required("--session");
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
+    return withReview(ctx, [&](core::app::ReviewService& records) {
         auto note = records.signedNote(session);
         if (!note) return ctx.fail(note.error());
         if (*note) {
@@ -250,8 +242,8 @@ int runNoteEdit(Context& ctx)
     std::istringstream in(text.value());
     for (std::string line; std::getline(in, line);)
         if (!line.empty() && line != "\r") lines.push_back(line.back() == '\r' ? line.substr(0, line.size() - 1) : line);
-    return withRecords(ctx, [&](core::records::NoteRecords& records) {
-        if (auto edited = records.editSection(session, *section, lines); !edited) return ctx.fail(edited.error());
+    return withReview(ctx, [&](core::app::ReviewService& review) {
+        if (auto edited = review.rewriteSection(session, *section, lines); !edited) return ctx.fail(edited.error());
         ctx.info("Section replaced with your own text (" + std::to_string(lines.size()) + " statement(s)).");
         return kExitOk;
     });

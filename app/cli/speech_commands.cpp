@@ -8,7 +8,6 @@
 #include "app/transcription_service.h"
 #include "notes/transcript.h"
 #include "records/engine_configuration.h"
-#include "records/note_records.h"
 #include "speech/speech_audio.h"
 #include "vault/file_io.h"
 
@@ -97,7 +96,7 @@ int runTranscriptShow(Context& ctx)
     const std::string session = ctx.required("--session");
     auto vault = ctx.openVault();
     if (!vault) return ctx.fail(vault.error());
-    auto t = core::records::NoteRecords(*vault.value()).transcript(session, ctx.args().flag("--original"));
+    auto t = core::app::ReviewService(*vault.value()).transcript(session, ctx.args().flag("--original"));
     if (!t) return ctx.fail(t.error());
     printTranscript(ctx, t.value());
     return kExitOk;

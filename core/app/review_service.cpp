@@ -45,6 +45,34 @@ Result<SessionRecord> ReviewService::load(const std::string& sessionId)
     return record;
 }
 
+Result<notes::Transcript> ReviewService::transcript(const std::string& sessionId, bool original)
+{
+    return m_records.transcript(sessionId, original);
+}
+
+Result<notes::Draft> ReviewService::currentDraft(const std::string& sessionId) { return m_records.currentDraft(sessionId); }
+
+Result<std::optional<vault::StoredNote>> ReviewService::signedNote(const std::string& sessionId)
+{
+    return m_records.signedNote(sessionId);
+}
+
+Result<std::vector<vault::StoredAddendum>> ReviewService::addenda(const std::string& sessionId)
+{
+    return m_records.addenda(sessionId);
+}
+
+Result<void> ReviewService::importTranscript(const std::string& sessionId, const notes::Transcript& transcript)
+{
+    return m_records.storeTranscript(sessionId, transcript, "import");
+}
+
+Result<void> ReviewService::rewriteSection(const std::string& sessionId, notes::Section section,
+                                           const std::vector<std::string>& lines)
+{
+    return m_records.editSection(sessionId, section, lines);
+}
+
 Result<void> ReviewService::correctSegment(const std::string& sessionId, const std::string& segmentId,
                                            const std::optional<std::string>& text,
                                            const std::optional<std::string>& speaker)

@@ -31,11 +31,22 @@ public:
     explicit ReviewService(vault::Vault& vault) : m_vault(vault), m_records(vault) {}
 
     Result<SessionRecord> load(const std::string& sessionId);
+    // The parts one at a time, for a front end that shows one (the CLI).
+    Result<notes::Transcript> transcript(const std::string& sessionId, bool original = false);
+    Result<notes::Draft> currentDraft(const std::string& sessionId);
+    Result<std::optional<vault::StoredNote>> signedNote(const std::string& sessionId);
+    Result<std::vector<vault::StoredAddendum>> addenda(const std::string& sessionId);
+
+    // A transcript from elsewhere (a file); replaces the session's transcript and the draft made
+    // from it.
+    Result<void> importTranscript(const std::string& sessionId, const notes::Transcript& transcript);
 
     Result<void> correctSegment(const std::string& sessionId, const std::string& segmentId,
                                 const std::optional<std::string>& text, const std::optional<std::string>& speaker);
     Result<void> replaceSection(const std::string& sessionId, notes::Section section,
                                 const std::vector<notes::Statement>& statements);
+    // The whole section rewritten by the therapist, one statement per line.
+    Result<void> rewriteSection(const std::string& sessionId, notes::Section section, const std::vector<std::string>& lines);
     Result<void> reviewRisk(const std::string& sessionId, notes::RiskCategory category, bool confirm,
                             const std::optional<std::string>& reason);
     Result<void> assessRisk(const std::string& sessionId, notes::RiskCategory category, notes::RiskStatus status,
