@@ -97,9 +97,17 @@ std::string withoutFillers(std::string_view text)
     return out;
 }
 
-std::optional<Section> sectionOf(std::string_view sentence, bool early)
+// `settingByTherapist`: the therapist says it, and not as a question. Then a phrase that sets
+// work for the week ("for homework this week: …", "I'd like you to …") decides the section,
+// whatever the task is called: naming the thought record does not make it a review of one.
+std::optional<Section> sectionOf(std::string_view sentence, bool early, bool settingByTherapist)
 {
     const auto tokens = words(sentence);
+    if (settingByTherapist)
+        for (const auto& cue : sectionCues())
+            if (cue.section == Section::HomeworkGiven)
+                for (const auto& p : cue.phrases)
+                    if (findPhrase(tokens, p) != npos) return Section::HomeworkGiven;
     std::optional<Section> best;
     int bestScore = 0;
     int bestPriority = 0;
@@ -250,7 +258,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
             if (looksLikeInstruction(sentence) || words(sentence).size() < 4) continue;
-            const auto section = sectionOf(sentence, early);
+            const bool setting = seg.speaker == "therapist" && sentence.find('?') == std::string_view::npos;
+            const auto section = sectionOf(sentence, early, setting);
             if (!section) continue;
             out.statements.push_back({*section, {restate(seg, sentence), {seg.id}, Origin::Transcript}});
         }

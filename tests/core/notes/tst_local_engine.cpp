@@ -263,6 +263,21 @@ private slots:
         QVERIFY(found);
     }
 
+    // Work set for the week is homework given, even when it names the task reviewed earlier;
+    // a question about last week's task stays a review.
+    void homeworkSetNamingTheTaskIsHomeworkGiven()
+    {
+        const auto set = twoTurns("For homework this week: a thought record on at least four days, and one walk.",
+                                  "Okay, I can do that tonight.");
+        QVERIFY(set.ok());
+        QVERIFY2(mentions(set.value(), Section::HomeworkGiven, "thought record on at least four days"), allText(set.value()).c_str());
+        QVERIFY(!mentions(set.value(), Section::HomeworkReview, "thought record on at least four days"));
+        const auto asked = twoTurns("Did you manage to do the thought record for homework this week?",
+                                    "I did it on Monday and Tuesday.");
+        QVERIFY(asked.ok());
+        QVERIFY(!mentions(asked.value(), Section::HomeworkGiven, "thought record"));
+    }
+
     // Fillers are whole words: "er, " ends "together, " and "never, ", which must survive.
     void fillersAreRemovedOnlyAsWords()
     {
