@@ -322,9 +322,14 @@ void SessionWorkspace::draft()
                                 "replaced.")))
         return;
     m_job = m_worker.newCancelToken();
+    // The on-device engine drafts an hour in a tenth of a second: nothing to cancel. The token
+    // still reaches a hosted engine, whose requests a lock abandons.
     m_transcript->showProgress(tr("Drafting the note…"), -1, false);
     m_worker.run<core::app::DraftOutcome>(
-        this, [id = m_sessionId](Vault& vault) { return core::app::NoteService(vault).draftSession(id, "local"); },
+        this,
+        [id = m_sessionId, token = m_job](Vault& vault) {
+            return core::app::NoteService(vault).draftSession(id, "local", token);
+        },
         [this](Result<core::app::DraftOutcome> outcome) {
             m_job.reset();
             m_transcript->hideProgress();

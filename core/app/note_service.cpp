@@ -6,14 +6,15 @@
 
 namespace noteward::core::app {
 
-Result<DraftOutcome> NoteService::draftSession(const std::string& sessionId, const std::string& engine)
+Result<DraftOutcome> NoteService::draftSession(const std::string& sessionId, const std::string& engine,
+                                               std::shared_ptr<const std::atomic<bool>> cancel)
 {
     if (m_vault.isLocked()) return vault::Vault::lockedError();
     auto session = m_vault.sessions().get(sessionId);
     if (!session) return session.error();
     auto known = records::knownIdentifiers(m_vault, session->clientId);
     if (!known) return known.error();
-    auto chain = records::EngineChain::build(&m_vault, engine, known.value());
+    auto chain = records::EngineChain::build(&m_vault, engine, known.value(), std::move(cancel));
     if (!chain) return chain.error();
     DraftOutcome outcome;
     auto draft = records::NoteRecords(m_vault).draftSession(sessionId, chain->engines(), &outcome.notices);

@@ -4,6 +4,8 @@
 #include "notes/transcript.h"
 #include "util/result.h"
 
+#include <atomic>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,10 @@ public:
     explicit NoteService(vault::Vault& vault) : m_vault(vault) {}
 
     // Drafts the session's stored transcript and stores the draft.
-    Result<DraftOutcome> draftSession(const std::string& sessionId, const std::string& engine);
+    // `cancel`: set (a lock, a Cancel button) to abandon a hosted engine's requests at once;
+    // nothing is stored then.
+    Result<DraftOutcome> draftSession(const std::string& sessionId, const std::string& engine,
+                                      std::shared_ptr<const std::atomic<bool>> cancel = {});
     // Drafts a transcript from a file with a hosted engine (the vault holds the key and the
     // audit log); nothing is stored.
     Result<DraftOutcome> draftTranscript(const notes::Transcript& transcript, const std::string& engine);

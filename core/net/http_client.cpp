@@ -15,6 +15,11 @@
 namespace noteward::core::net {
 
 namespace {
+int onProgress(void* cancel, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    return static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;
+}
+
 struct Collected {
     std::string body;
     std::map<std::string, std::string> headers;
@@ -152,7 +157,17 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) const
     }
     if (!configured)
         return makeError(ErrorCode::Internal, "This build's libcurl refused a required setting; nothing was sent.");
+    if (request.cancel) {
+        // libcurl asks this several times a second, also while waiting for an answer.
+        set(curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L));
+        set(curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress));
+        set(curl_easy_setopt(h, CURLOPT_XFERINFODATA, request.cancel));
+        if (!configured)
+            return makeError(ErrorCode::Internal, "This build's libcurl refused a required setting; nothing was sent.");
+    }
     const CURLcode rc = curl_easy_perform(h);
+    if (rc == CURLE_ABORTED_BY_CALLBACK)
+        return makeError(ErrorCode::Cancelled, "The request to " + host + " was cancelled.");
     if (collected.tooLarge)
         return makeError(ErrorCode::Unavailable, "The answer from " + host + " was larger than Noteward accepts.");
     if (rc != CURLE_OK) {

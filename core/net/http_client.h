@@ -3,6 +3,7 @@
 #include "crypto/secret_bytes.h"
 #include "util/result.h"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -34,6 +35,8 @@ struct HttpRequest {
     std::string body;  // sent as POST when not empty, else GET
     std::vector<MultipartField> multipart;  // sent as multipart/form-data POST when not empty
     std::chrono::milliseconds timeout{60000};
+    // Set from another thread to abandon the transfer at once (a lock, a Cancel button).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct HttpResponse {

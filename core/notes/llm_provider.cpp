@@ -47,9 +47,13 @@ Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::Htt
 {
     const net::HttpClient client;
     request.timeout = config.timeout;
+    request.cancel = config.cancel.get();
     auto backoff = config.firstBackoff;
     Error last = makeError(ErrorCode::Unavailable, "The " + providerName + " engine could not be reached.");
+    const auto cancelled = [&config] { return config.cancel && config.cancel->load(); };
     for (int attempt = 1; attempt <= std::max(1, config.maxAttempts); ++attempt) {
+        if (cancelled())
+            return makeError(ErrorCode::Cancelled, "Drafting with the " + providerName + " engine was cancelled.");
         auto response = client.send(request);
         std::chrono::milliseconds wait = backoff;
         if (!response) {
@@ -70,8 +74,16 @@ Result<net::HttpResponse> sendWithRetries(const ProviderConfig& config, net::Htt
             if (auto hinted = net::retryAfter(response.value())) wait = *hinted;
         }
         if (attempt == config.maxAttempts) break;
-        if (sleep) sleep(wait);
-        else std::this_thread::sleep_for(wait);
+        if (sleep) {
+            sleep(wait);
+        } else {
+            // In short steps, so a cancel does not wait out a back-off of up to 30 s.
+            const auto until = std::chrono::steady_clock::now() + wait;
+            while (!cancelled() && std::chrono::steady_clock::now() < until)
+                std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+                    std::chrono::milliseconds(100), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                        until - std::chrono::steady_clock::now())));
+        }
         backoff = std::min(backoff * 2, config.maxBackoff);
     }
     return last;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -22,6 +23,8 @@ struct ProviderConfig {
     int maxAttempts = 4;
     std::chrono::milliseconds firstBackoff{1000};
     std::chrono::milliseconds maxBackoff{30000};
+    // Set to abandon a request in flight and every retry after it (shared by copies).
+    std::shared_ptr<const std::atomic<bool>> cancel;
 };
 
 // An API key taken from `text`, which is wiped.

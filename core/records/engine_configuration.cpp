@@ -114,7 +114,8 @@ Result<notes::KnownIdentifiers> knownIdentifiers(vault::Vault& vault, const std:
     return known;
 }
 
-Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known)
+Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known,
+                                       std::shared_ptr<const std::atomic<bool>> cancel)
 {
     EngineChain chain;
     auto add = [&](const std::string& name) -> Result<void> {
@@ -127,6 +128,7 @@ Result<EngineChain> EngineChain::build(vault::Vault* vault, const std::string& p
             return makeError(ErrorCode::InvalidInput, "The " + name + " engine needs the vault, which holds its API key.");
         auto config = providerConfig(*vault, name);
         if (!config) return config.error();
+        config->cancel = cancel;
         if (!chain.m_masker) chain.m_masker = std::make_unique<notes::PiiMasker>(known);
         if (name == "anthropic") chain.m_providers.push_back(std::make_unique<notes::AnthropicProvider>(config.value()));
         else chain.m_providers.push_back(std::make_unique<notes::OpenAiProvider>(config.value()));

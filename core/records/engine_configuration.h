@@ -34,7 +34,9 @@ Result<notes::ProviderConfig> transcriptionConfig(vault::Vault& vault);
 class EngineChain {
 public:
     // `known`: what the masker must hide whatever its spelling (see knownIdentifiers()).
-    static Result<EngineChain> build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known);
+    // `cancel`: set to abandon a hosted engine's requests (and so the draft) at once.
+    static Result<EngineChain> build(vault::Vault* vault, const std::string& primary, notes::KnownIdentifiers known,
+                                     std::shared_ptr<const std::atomic<bool>> cancel = {});
 
     std::vector<notes::NoteEngine*> engines() const;
 

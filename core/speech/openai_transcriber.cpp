@@ -76,6 +76,7 @@ Result<notes::Transcript> OpenAiTranscriber::transcribe(const SpeechAudio& audio
         net::HttpRequest request;
         request.url = base + "/v1/audio/transcriptions";
         request.secretHeader = net::SecretHeader{"authorization", "Bearer ", m_config.apiKey};
+        request.cancel = control.cancel;  // a cancel or a lock abandons an upload in flight
         request.multipart = {{"file", wavBytes(audio.samples, piece.begin, piece.end), "audio.wav", "audio/wav"},
                              {"model", m_config.model, "", ""},
                              {"response_format", "verbose_json", "", ""},

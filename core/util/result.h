@@ -23,6 +23,7 @@ enum class ErrorCode {
     Locked,
     Unavailable,  // a remote service could not be reached or was overloaded: worth a fallback
     Refused,      // a remote service said no (bad key, bad request): a fallback would not help
+    Cancelled,    // the person (or a lock) stopped the work; nothing further was done
     Internal,
 };
 

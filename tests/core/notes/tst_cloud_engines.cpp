@@ -9,7 +9,11 @@
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 #include <set>
 
@@ -263,6 +267,35 @@ private slots:
         auto withFallback = draftVia(server, Dialect::OpenAi, config, true);
         QVERIFY(withFallback.ok());
         QCOMPARE(QString::fromStdString(withFallback->engine), QString("local"));
+    }
+
+    // A lock or a Cancel abandons a hosted engine's request in flight, at once, and the draft
+    // does not fall back to another engine: nothing is drafted.
+    void cancelAbandonsTheRequestInFlight()
+    {
+        test::MockLlmServer server(Dialect::OpenAi);
+        Reply slow;
+        slow.delay = std::chrono::milliseconds(8000);
+        slow.status = 503;
+        server.script({slow, slow, slow});
+        ProviderConfig config = configFor(server);
+        config.timeout = std::chrono::milliseconds(10000);
+        auto cancel = std::make_shared<std::atomic<bool>>(false);
+        config.cancel = cancel;
+        std::thread canceller([cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel->store(true);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto draft = draftVia(server, Dialect::OpenAi, config, true);
+        const auto elapsed = timer.elapsed();
+        canceller.join();
+        QVERIFY(!draft.ok());
+        QCOMPARE(draft.error().code, core::ErrorCode::Cancelled);
+        // Far below the 8 s answer: the transfer was abandoned, not waited out.
+        QVERIFY2(elapsed < 6000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(server.requests().size(), std::size_t(1));
     }
 
     void plainHttpOnlyToThisMachine()
