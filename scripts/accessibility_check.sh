@@ -8,15 +8,9 @@ cd "$(dirname "$0")/.."
 # From ctest, NOTEWARD_BUILD_DIR names the built tree and scripts/dev.sh has installed the tools.
 build=${NOTEWARD_BUILD_DIR:-}
 if [ -z "$build" ]; then
-needed=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi)
-missing=()
-for p in "${needed[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=lib/packages.sh
+. scripts/lib/packages.sh
+ensure_packages xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
 [ -f build/ci/CMakeCache.txt ] || cmake --preset ci
 cmake --build build/ci --target noteward noteward-cli
 build=build/ci

@@ -27,18 +27,9 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
 )
 
-install_dependencies() {
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  local missing=()
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    "${sudo[@]}" apt-get update -q
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
-}
+# shellcheck source=lib/packages.sh
+. scripts/lib/packages.sh
+install_dependencies() { ensure_packages "${packages[@]}"; }
 
 case "${1:-}" in
   run)

@@ -6,15 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-needed=(xvfb xauth espeak-ng sox)
-missing=()
-for p in "${needed[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=lib/packages.sh
+. scripts/lib/packages.sh
+ensure_packages xvfb xauth espeak-ng sox python3
 
 [ -f build/ci/CMakeCache.txt ] || cmake --preset ci
 cmake --build build/ci --target noteward_screenshot_tour

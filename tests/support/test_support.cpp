@@ -61,6 +61,13 @@ void dropProtectiveTriggers(core::vault::Database& db)
         db.exec(std::string("DROP TRIGGER IF EXISTS ") + trigger + ";");
 }
 
+QStringList auditActions(core::vault::Vault& vault)
+{
+    QStringList out;
+    for (const auto& e : vault.auditEntries().value()) out << QString::fromStdString(e.action);
+    return out;
+}
+
 QByteArray readFile(const std::filesystem::path& file)
 {
     QFile f(QString::fromStdString(file.string()));

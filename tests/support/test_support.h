@@ -44,6 +44,9 @@ std::unique_ptr<core::vault::Vault> openVault(const std::filesystem::path& dir, 
 // that make the audit log append-only and signed records undeletable.
 void dropProtectiveTriggers(core::vault::Database& db);
 
+// The actions of the vault's audit log, oldest first.
+QStringList auditActions(core::vault::Vault& vault);
+
 QByteArray readFile(const std::filesystem::path& file);
 void writeFile(const std::filesystem::path& file, const QByteArray& data);
 // SHA-256 of every file in a folder, by name, to prove that nothing on disk changed.

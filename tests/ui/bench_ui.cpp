@@ -13,6 +13,7 @@
 #include "clients_page.h"
 #include "client_table_model.h"
 #include "main_window.h"
+#include "tool_support.h"
 #include "records/note_records.h"
 #include "session_workspace.h"
 #include "transcript_model.h"
@@ -35,34 +36,13 @@
 
 using namespace noteward;
 using namespace noteward::core;
+using tools::die;
+using tools::must;
+using tools::waitFor;
 
 namespace {
 constexpr char kPassphrase[] = "benchmark passphrase, not a secret";
 
-[[noreturn]] void die(const std::string& what)
-{
-    std::fprintf(stderr, "bench ui: %s\n", what.c_str());
-    std::exit(1);
-}
-
-template <typename T>
-T must(Result<T> r, const char* what)
-{
-    if (!r) die(std::string(what) + ": " + r.error().message);
-    return std::move(r.value());
-}
-void must(Result<void> r, const char* what)
-{
-    if (!r) die(std::string(what) + ": " + r.error().message);
-}
-
-bool waitFor(const std::function<bool()>& done, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms) QTest::qWait(5);
-    return done();
-}
 
 long statusKb(const char* field)
 {
@@ -134,6 +114,7 @@ int main(int argc, char** argv)
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    tools::g_toolName = "bench ui";
     QApplication app(argc, argv);
     const qint64 appReady = sinceMain.elapsed();
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as it is measured

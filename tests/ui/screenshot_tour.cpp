@@ -8,6 +8,7 @@
 #include "app/review_service.h"
 #include "audio/recordings.h"
 #include "main_window.h"
+#include "tool_support.h"
 #include "note_editor.h"
 #include "records/note_records.h"
 #include "risk_panel.h"
@@ -30,35 +31,13 @@
 
 using namespace noteward;
 using namespace noteward::core;
+using tools::die;
+using tools::must;
+using tools::waitFor;
 
 namespace {
 constexpr char kPassphrase[] = "demo passphrase for screenshots";
 
-[[noreturn]] void die(const std::string& what)
-{
-    std::fprintf(stderr, "screenshot tour: %s\n", what.c_str());
-    std::exit(1);
-}
-
-template <typename T>
-T must(Result<T> r, const char* what)
-{
-    if (!r) die(std::string(what) + ": " + r.error().message);
-    return std::move(r.value());
-}
-
-void must(Result<void> r, const char* what)
-{
-    if (!r) die(std::string(what) + ": " + r.error().message);
-}
-
-bool waitFor(const std::function<bool()>& done, int ms = 20000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms) QTest::qWait(20);
-    return done();
-}
 
 struct Demo {
     std::string draftSession;
@@ -132,6 +111,7 @@ void save(ui::MainWindow& window, const QString& dir, const char* name)
 
 int main(int argc, char** argv)
 {
+    tools::g_toolName = "screenshot tour";
     QApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption outOption("out", "Folder for the PNGs.", "DIR");

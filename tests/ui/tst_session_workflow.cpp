@@ -175,13 +175,7 @@ class TestSessionWorkflow : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(window.recording().status().running, 15000);
     }
 
-    QStringList auditActions()
-    {
-        auto vault = test::openVault(m_vault);
-        QStringList out;
-        for (const auto& e : vault->auditEntries().value()) out << QString::fromStdString(e.action);
-        return out;
-    }
+    QStringList auditActions() { return test::auditActions(*test::openVault(m_vault)); }
 
 private slots:
     void initTestCase()

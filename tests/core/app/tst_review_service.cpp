@@ -42,12 +42,7 @@ class TestReviewService : public QObject {
         return s;
     }
 
-    QStringList actions(vault::Vault& v)
-    {
-        QStringList out;
-        for (const auto& e : v.auditEntries().value()) out << QString::fromStdString(e.action);
-        return out;
-    }
+    static QStringList actions(vault::Vault& v) { return test::auditActions(v); }
 
 private slots:
     void loadReadsTheWholeRecord()
