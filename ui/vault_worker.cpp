@@ -17,8 +17,11 @@ VaultWorker::VaultWorker(std::filesystem::path dir, QObject* parent)
 
 VaultWorker::~VaultWorker()
 {
-    for (auto& weak : m_tokens)
-        if (auto token = weak.lock()) token->store(true);
+    {
+        std::lock_guard lock(m_tokensMutex);
+        for (auto& weak : m_tokens)
+            if (auto token = weak.lock()) token->store(true);
+    }
     // The last job: every job queued before it still runs (saves included), then the vault is
     // closed and sealed on its own thread, and only then does the thread's loop end.
     post([this](Vault*) {
