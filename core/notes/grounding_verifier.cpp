@@ -19,7 +19,10 @@ const std::set<std::string>& framingWords()
         "client", "therapist", "said", "says", "reported", "reports", "described", "describes", "stated",
         "asked", "answered", "agreed", "noted", "discussed", "explained", "mentioned", "told", "that", "they",
         "they're", "they've", "they'd", "they'll", "them", "their", "theirs", "themselves", "are", "were",
-        "session", "speaker", "a"};
+        "session", "speaker", "a",
+        // The note's own headings for what the therapist sets and plans ("Homework set: …",
+        // "Next session: …").
+        "homework", "set", "next"};
     return framing;
 }
 

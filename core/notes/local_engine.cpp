@@ -150,11 +150,100 @@ std::string clientSaid(std::string_view sentence)
     return "Client said that " + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
 }
 
-std::string restate(const Segment& segment, std::string_view sentence)
+// The therapist's "you" is the client: "your sister" is written "their sister".
+std::string addressedToClient(std::string_view text)
+{
+    static const std::map<std::string, std::string> pronouns = {
+        {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
+        {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        std::string lower;
+        for (char c : word) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        const auto it = pronouns.find(lower);
+        out += it == pronouns.end() ? word : it->second;
+        word.clear();
+    };
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '\'' || u >= 0x80) {
+            word.push_back(c);
+        } else {
+            flush();
+            out.push_back(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+// The rest of `text` after the first of `openers` that starts a word (case ignored), without
+// the punctuation that follows it; nullopt when none is there or too little follows.
+std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers)
+{
+    std::string lower;
+    for (char c : text) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    std::size_t best = std::string::npos, end = 0;
+    for (auto o : openers)
+        for (std::size_t at = lower.find(o); at != std::string::npos; at = lower.find(o, at + 1))
+            if ((at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) && at < best) {
+                best = at;
+                end = at + o.size();
+                break;
+            }
+    if (best == std::string::npos) return std::nullopt;
+    std::string rest = text.substr(end);
+    // "For next week, I'd like you to go…": openers in a row are all dropped.
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        const auto start = rest.find_first_not_of(" :,;-");
+        if (start == std::string::npos) return std::nullopt;
+        rest = rest.substr(start);
+        std::string head;
+        for (char c : rest.substr(0, 40)) head.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        for (auto o : openers)
+            if (head.rfind(o, 0) == 0 && (head.size() == o.size() || !std::isalnum(static_cast<unsigned char>(head[o.size()])))) {
+                rest = rest.substr(o.size());
+                stripped = true;
+                break;
+            }
+    }
+    if (words(rest).size() < 3) return std::nullopt;
+    return rest;
+}
+
+// What the therapist sets or plans, in the note's register rather than as a quote:
+// "For homework this week: a thought record…" is "Homework set: a thought record…".
+std::optional<std::string> inRegister(Section section, const std::string& cleaned)
+{
+    // A proposal ("Would you be willing to try…?") is not yet work set: it stays a quote.
+    if (cleaned.find('?') != std::string::npos) return std::nullopt;
+    if (section == Section::HomeworkGiven) {
+        static const std::vector<std::string_view> openers = {
+            "for homework this week", "for homework", "as homework", "your homework is", "your homework",
+            "so for this week", "for this week", "for next week", "before next week", "before our next session",
+            "before next session", "this week i'd like you to", "this week try", "i'd like you to", "i want you to",
+            "could you try to", "could you try", "can you try to", "can you try", "would you be willing to"};
+        if (auto task = afterOpener(cleaned, openers)) return "Homework set: " + addressedToClient(*task);
+    } else if (section == Section::NextSteps) {
+        static const std::vector<std::string_view> openers = {
+            "next session we will", "next session we'll", "in our next session we will", "in our next session we'll",
+            "next time we will", "next time we'll", "next week we will", "next week we'll"};
+        if (auto plan = afterOpener(cleaned, openers)) return "Next session: " + addressedToClient(*plan);
+    }
+    return std::nullopt;
+}
+
+std::string restate(const Segment& segment, std::string_view sentence, std::optional<Section> section = std::nullopt)
 {
     const std::string cleaned = withoutFillers(sentence);
     if (isClient(segment)) return clientSaid(sentence);
-    if (isTherapist(segment)) return "Therapist said: " + cleaned;
+    if (isTherapist(segment)) {
+        if (section)
+            if (auto written = inRegister(*section, cleaned)) return *written;
+        return "Therapist said: " + cleaned;
+    }
     // Speakers not yet set by the therapist (machine transcripts) are reported as such.
     const bool unnamed = segment.speaker.empty() || segment.speaker == "unknown";
     return (unnamed ? std::string("A speaker") : segment.speaker) + " said: " + cleaned;
@@ -261,7 +350,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             const bool setting = seg.speaker == "therapist" && sentence.find('?') == std::string_view::npos;
             const auto section = sectionOf(sentence, early, setting);
             if (!section) continue;
-            out.statements.push_back({*section, {restate(seg, sentence), {seg.id}, Origin::Transcript}});
+            out.statements.push_back({*section, {restate(seg, sentence, section), {seg.id}, Origin::Transcript}});
         }
     }
     return out;

@@ -58,7 +58,9 @@ private slots:
         QVERIFY(mentions(d, Section::HomeworkReview, "thought record on Tuesday"));
         QVERIFY(mentions(d, Section::Activities, "evidence"));
         QVERIFY(mentions(d, Section::HomeworkGiven, "go to the team meeting"));
-        QVERIFY(mentions(d, Section::NextSteps, "next session"));
+        // What the therapist sets and plans is written in the note's register, not quoted.
+        QVERIFY(mentions(d, Section::HomeworkGiven, "Homework set: go to the team meeting"));
+        QVERIFY(mentions(d, Section::NextSteps, "Next session: review how the meeting went"));
         // Client speech is restated in the third person.
         QVERIFY(mentions(d, Section::Agenda, "Client said that they want to talk about work today"));
         for (const auto& s : d.sections)
@@ -276,6 +278,19 @@ private slots:
                                     "I did it on Monday and Tuesday.");
         QVERIFY(asked.ok());
         QVERIFY(!mentions(asked.value(), Section::HomeworkGiven, "thought record"));
+    }
+
+    // Set work reads as a note ("Homework set: …", the client's "your" as "their"); a
+    // proposal put as a question is not set work and is not written as if it were.
+    void homeworkSetIsWrittenAsSet()
+    {
+        const auto set = twoTurns("For next week, I'd like you to phone your sister twice.", "Okay.");
+        QVERIFY(set.ok());
+        QVERIFY2(mentions(set.value(), Section::HomeworkGiven, "Homework set: phone their sister twice."),
+                 allText(set.value()).c_str());
+        const auto proposed = twoTurns("Would you be willing to try phoning your sister twice this week?", "Maybe.");
+        QVERIFY(proposed.ok());
+        QVERIFY2(allText(proposed.value()).find("Homework set:") == std::string::npos, allText(proposed.value()).c_str());
     }
 
     // Fillers are whole words: "er, " ends "together, " and "never, ", which must survive.
