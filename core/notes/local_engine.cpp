@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -150,19 +151,22 @@ std::string clientSaid(std::string_view sentence)
     return "Client said that " + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
 }
 
-// The therapist's "you" is the client: "your sister" is written "their sister".
-std::string addressedToClient(std::string_view text)
+std::string asciiLower(std::string_view text)
 {
-    static const std::map<std::string, std::string> pronouns = {
-        {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
-        {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
+    std::string out;
+    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    return out;
+}
+
+// Rewrites `text` word by word (letters, apostrophes and non-ASCII bytes make a word);
+// `replace` gets each word as written and lower-cased, and returns what to write.
+std::string rewriteWords(std::string_view text, const std::function<std::string(const std::string&, const std::string&)>& replace)
+{
     std::string out;
     std::string word;
     auto flush = [&] {
-        std::string lower;
-        for (char c : word) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        const auto it = pronouns.find(lower);
-        out += it == pronouns.end() ? word : it->second;
+        if (word.empty()) return;
+        out += replace(word, asciiLower(word));
         word.clear();
     };
     for (char c : text) {
@@ -178,12 +182,23 @@ std::string addressedToClient(std::string_view text)
     return out;
 }
 
+// The therapist's "you" is the client: "your sister" is written "their sister".
+std::string addressedToClient(std::string_view text)
+{
+    static const std::map<std::string, std::string> pronouns = {
+        {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
+        {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
+    return rewriteWords(text, [](const std::string& word, const std::string& lower) {
+        const auto it = pronouns.find(lower);
+        return it == pronouns.end() ? word : it->second;
+    });
+}
+
 // The rest of `text` after the first of `openers` that starts a word (case ignored), without
 // the punctuation that follows it; nullopt when none is there or too little follows.
 std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers)
 {
-    std::string lower;
-    for (char c : text) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    const std::string lower = asciiLower(text);
     std::size_t best = std::string::npos, end = 0;
     for (auto o : openers)
         for (std::size_t at = lower.find(o); at != std::string::npos; at = lower.find(o, at + 1))
@@ -200,8 +215,7 @@ std::optional<std::string> afterOpener(const std::string& text, const std::vecto
         const auto start = rest.find_first_not_of(" :,;-");
         if (start == std::string::npos) return std::nullopt;
         rest = rest.substr(start);
-        std::string head;
-        for (char c : rest.substr(0, 40)) head.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        const std::string head = asciiLower(rest.substr(0, 40));
         for (auto o : openers)
             if (head.rfind(o, 0) == 0 && (head.size() == o.size() || !std::isalnum(static_cast<unsigned char>(head[o.size()])))) {
                 rest = rest.substr(o.size());
@@ -308,32 +322,15 @@ std::string toThirdPerson(std::string_view text)
         {"i", "they"},      {"i'm", "they're"}, {"i've", "they've"}, {"i'd", "they'd"},
         {"i'll", "they'll"}, {"me", "them"},    {"my", "their"},     {"mine", "theirs"},
         {"myself", "themselves"}};
-    std::string out;
-    std::string word;
     bool afterI = false;
-    auto flush = [&] {
-        if (word.empty()) return;
-        std::string lower;
-        for (char c : word) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    return rewriteWords(text, [&afterI](const std::string& word, const std::string& lower) {
         std::string replacement = word;
         if (auto it = pronouns.find(lower); it != pronouns.end()) replacement = it->second;
         else if (afterI && lower == "am") replacement = "are";
         else if (afterI && lower == "was") replacement = "were";
         afterI = lower == "i";
-        out += replacement;
-        word.clear();
-    };
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '\'' || u >= 0x80) {
-            word.push_back(c);
-        } else {
-            flush();
-            out.push_back(c);
-        }
-    }
-    flush();
-    return out;
+        return replacement;
+    });
 }
 
 Result<Extraction> LocalEngine::extract(const Chunk& chunk)

@@ -68,6 +68,38 @@ QStringList auditActions(core::vault::Vault& vault)
     return out;
 }
 
+void writeTestAlsaConfig(const std::filesystem::path& home, const QString& infile, int rate, const QString& played,
+                         bool playbackIsDefault)
+{
+    const QString asoundrc = QString(R"(pcm.noteward_file {
+    type file
+    slave.pcm "null"
+    file "/dev/null"
+    infile "%1"
+    format "raw"
+}
+pcm.noteward_test {
+    type plug
+    slave { pcm "noteward_file" rate %2 channels 1 format S16_LE }
+}
+pcm.noteward_out_file {
+    type file
+    slave.pcm "null"
+    file "%3"
+    format "raw"
+}
+pcm.%4 {
+    type plug
+    slave { pcm "noteward_out_file" rate 16000 channels 1 format S16_LE }
+}
+)")
+                                 .arg(infile)
+                                 .arg(rate)
+                                 .arg(played)
+                                 .arg(playbackIsDefault ? QStringLiteral("!default") : QStringLiteral("noteward_out"));
+    writeFile(home / ".asoundrc", asoundrc.toUtf8());
+}
+
 QByteArray readFile(const std::filesystem::path& file)
 {
     QFile f(QString::fromStdString(file.string()));

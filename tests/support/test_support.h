@@ -47,6 +47,13 @@ void dropProtectiveTriggers(core::vault::Database& db);
 // The actions of the vault's audit log, oldest first.
 QStringList auditActions(core::vault::Vault& vault);
 
+// An ALSA configuration in `home`/.asoundrc for real PortAudio capture and playback in tests:
+// the input "noteward_test" reads raw 16-bit mono from `infile` at `rate`; playback into the
+// output "noteward_out" (or, with `playbackIsDefault`, the default device) writes 16 kHz raw
+// 16-bit mono into `played`.
+void writeTestAlsaConfig(const std::filesystem::path& home, const QString& infile, int rate, const QString& played,
+                         bool playbackIsDefault = false);
+
 QByteArray readFile(const std::filesystem::path& file);
 void writeFile(const std::filesystem::path& file, const QByteArray& data);
 // SHA-256 of every file in a folder, by name, to prove that nothing on disk changed.

@@ -191,29 +191,7 @@ private slots:
         QCOMPARE(::mkfifo(fifo.toUtf8().constData(), 0600), 0);
         std::signal(SIGPIPE, SIG_IGN);  // the microphone's reader closes and reopens
         m_microphone = std::make_unique<PacedMicrophone>(fifo.toStdString(), test::readFile(raw.toStdString()));
-        const QString asoundrc = QString(R"(pcm.noteward_file {
-    type file
-    slave.pcm "null"
-    file "/dev/null"
-    infile "%1"
-    format "raw"
-}
-pcm.noteward_test {
-    type plug
-    slave { pcm "noteward_file" rate %2 channels 1 format S16_LE }
-}
-pcm.noteward_out_file {
-    type file
-    slave.pcm "null"
-    file "%3"
-    format "raw"
-}
-pcm.!default {
-    type plug
-    slave { pcm "noteward_out_file" rate 16000 channels 1 format S16_LE }
-}
-)").arg(fifo).arg(kSourceRate).arg(QString::fromStdString(played().string()));
-        test::writeFile(m_tmp.path() / ".asoundrc", asoundrc.toUtf8());
+        test::writeTestAlsaConfig(m_tmp.path(), fifo, kSourceRate, QString::fromStdString(played().string()), true);
 
         m_vault = m_tmp.path() / "vault";
         auto vault = test::createVault(m_vault);

@@ -85,29 +85,7 @@ class TestAudioCapture : public QObject {
                                "signed", "-b", "16", "-c", "1", raw};
         if (times > 1) soxArgs << "repeat" << QString::number(times - 1);
         QCOMPARE(test::runProgram("sox", soxArgs).exitCode, 0);
-        const QString asoundrc = QString(R"(pcm.noteward_file {
-    type file
-    slave.pcm "null"
-    file "/dev/null"
-    infile "%1"
-    format "raw"
-}
-pcm.noteward_test {
-    type plug
-    slave { pcm "noteward_file" rate %2 channels 1 format S16_LE }
-}
-pcm.noteward_out_file {
-    type file
-    slave.pcm "null"
-    file "%3"
-    format "raw"
-}
-pcm.noteward_out {
-    type plug
-    slave { pcm "noteward_out_file" rate 16000 channels 1 format S16_LE }
-}
-)").arg(raw).arg(kSourceRate).arg(QString::fromStdString((m_tmp.path() / "played.raw").string()));
-        test::writeFile(m_tmp.path() / ".asoundrc", asoundrc.toUtf8());
+        test::writeTestAlsaConfig(m_tmp.path(), raw, kSourceRate, QString::fromStdString((m_tmp.path() / "played.raw").string()));
     }
 
 private slots:
