@@ -13,9 +13,9 @@ constexpr std::string_view kValueOptions[] = {
     "--phone", "--address", "--client", "--start", "--limit", "--out", "--from", "--practice", "--therapist",
     "--clients", "--search", "--status", "--seconds", "--transcript", "--engine", "--session", "--section",
     "--text-file", "--risk", "--dismiss", "--file", "--base-url", "--model", "--api-key-file", "--device", "--wav",
-    "--segment", "--speaker", "--from-file", "--caseless-transcripts", "--fixtures", "--note"};
+    "--segment", "--speaker", "--from-file", "--caseless-transcripts", "--fixtures", "--note", "--dialogues", "--therapist"};
 constexpr std::string_view kFlags[] = {"--json", "--replace", "--help", "--version", "--original", "--rekey",
-                                       "--consent", "--confirm", "--unlabelled-speakers-reviewed"};
+                                       "--consent", "--confirm", "--unlabelled-speakers-reviewed", "--end-to-end"};
 
 bool takesValue(std::string_view name)
 {

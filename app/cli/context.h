@@ -89,6 +89,7 @@ int runTranscriptionConfigure(Context& ctx);
 int runTranscriptShow(Context& ctx);
 int runTranscriptCorrect(Context& ctx);
 int runBenchSpeech(Context& ctx);
+int benchSpeechOnDialogues(Context& ctx, const std::filesystem::path& dir, bool endToEnd);
 int runBenchNotes(Context& ctx);
 
 }  // namespace noteward::cli

@@ -125,6 +125,8 @@ int runTranscriptCorrect(Context& ctx)
 
 int runBenchSpeech(Context& ctx)
 {
+    if (auto dialogues = ctx.args().option("--dialogues"))
+        return benchSpeechOnDialogues(ctx, *dialogues, ctx.args().flag("--end-to-end"));
     const std::string wav = ctx.required("--wav");
     auto transcriber = core::app::localTranscriber();
     if (!transcriber) return ctx.fail(transcriber.error());

@@ -25,6 +25,24 @@ double FixtureSetScore::recall() const
     return expected == 0 ? 1.0 : static_cast<double>(found) / expected;
 }
 
+double FixtureSetScore::sectionRecall() const
+{
+    int expected = 0;
+    int found = 0;
+    for (const auto& [s, counts] : perSection) {
+        expected += counts.phrasesExpected;
+        found += counts.phrasesFound;
+    }
+    return expected == 0 ? 1.0 : static_cast<double>(found) / expected;
+}
+
+int FixtureSetScore::sectionsFilledWhenEmpty() const
+{
+    int n = 0;
+    for (const auto& [s, counts] : perSection) n += counts.filledWhenEmpty;
+    return n;
+}
+
 double FixtureSetScore::precision() const
 {
     int drafted = 0;
@@ -34,6 +52,97 @@ double FixtureSetScore::precision() const
         correct += counts.correctPresent;
     }
     return drafted == 0 ? 1.0 : static_cast<double>(correct) / drafted;
+}
+
+Result<void> scoreLabelledDraft(const std::string& name, const nlohmann::json& expected, const Draft& draft,
+                                FixtureSetScore& score)
+{
+    ++score.files;
+    // Named copies: iterating items() of a temporary would dangle.
+    const nlohmann::json risks = expected.value("risks", nlohmann::json::object());
+    const nlohmann::json conflicting = expected.value("conflicting", nlohmann::json::array());
+    const nlohmann::json aspectLabels = expected.value("aspects", nlohmann::json::object());
+    const nlohmann::json forbidden = expected.value("forbidden", nlohmann::json::array());
+
+    for (const auto& [key, want] : risks.items()) {
+        const auto category = riskCategoryFromKey(key);
+        if (!category || !want.is_string()) return makeError(ErrorCode::InvalidInput, name + ": bad label " + key);
+        const std::string wanted = want.get<std::string>();
+        const RiskFlag* flag = draft.risk(*category);
+        const std::string got = statusName(flag);
+        auto& counts = score.perCategory[*category];
+        ++score.labels;
+        if (got == wanted) ++score.labelsCorrect;
+        else score.misses.push_back(name + ": " + key + " drafted " + got + ", labelled " + wanted);
+        if (wanted == "present") ++counts.expectedPresent;
+        if (wanted == "present" && got == "present") ++counts.foundPresent;
+        if (got == "present") {
+            ++counts.draftedPresent;
+            if (wanted == "present") ++counts.correctPresent;
+        }
+        if ((wanted == "present" || wanted == "historical") && got == "denied") ++score.dangerousDenials;
+        if (wanted == "present" && got == "absent" &&
+            (*category == RiskCategory::SuicidalIdeation || *category == RiskCategory::SelfHarmThreats))
+            ++score.dangerousOmissions;
+    }
+    for (const auto& key : conflicting) {
+        ++score.conflictingExpected;
+        const auto category = riskCategoryFromKey(key.get<std::string>());
+        const RiskFlag* flag = category ? draft.risk(*category) : nullptr;
+        if (flag && flag->conflicting) ++score.conflictingFound;
+        else score.misses.push_back(name + ": " + key.get<std::string>() + " not marked conflicting");
+    }
+    for (const auto& [key, aspects] : aspectLabels.items()) {
+        const auto category = riskCategoryFromKey(key);
+        const RiskFlag* flag = category ? draft.risk(*category) : nullptr;
+        for (const auto& [aspectKey, want] : aspects.items()) {
+            ++score.aspectsExpected;
+            const auto aspect = riskAspectFromKey(aspectKey);
+            std::string got = "absent";
+            if (flag && aspect)
+                if (const auto it = flag->aspects.find(*aspect); it != flag->aspects.end()) got = toKey(it->second.status);
+            if (got == want.get<std::string>()) ++score.aspectsCorrect;
+            else score.misses.push_back(name + ": " + key + "." + aspectKey + " drafted " + got + ", labelled " +
+                                        want.get<std::string>());
+        }
+    }
+    std::string note;
+    for (Section s : kAllSections)
+        if (const auto& list = draft.section(s))
+            for (const auto& st : *list) note += foldCase(st.text) + "\n";
+    for (const auto& phrase : forbidden)
+        if (note.find(foldCase(phrase.get<std::string>())) != std::string::npos) {
+            ++score.fabricated;
+            score.misses.push_back(name + ": the note says \"" + phrase.get<std::string>() + "\"");
+        }
+
+    // Sections: null must stay empty; each key phrase must appear in its own section.
+    const nlohmann::json sections = expected.value("sections", nlohmann::json::object());
+    for (const auto& [key, want] : sections.items()) {
+        const auto section = sectionFromKey(key);
+        if (!section) return makeError(ErrorCode::InvalidInput, name + ": bad section " + key);
+        const auto& drafted = draft.section(*section);
+        auto& counts = score.perSection[*section];
+        if (want.is_null()) {
+            ++counts.expectedEmpty;
+            if (drafted && !drafted->empty()) {
+                ++counts.filledWhenEmpty;
+                score.misses.push_back(name + ": " + key + " should be empty but says \"" + drafted->front().text + "\"");
+            }
+            continue;
+        }
+        if (!want.is_array()) return makeError(ErrorCode::InvalidInput, name + ": bad section label " + key);
+        std::string text;
+        if (drafted)
+            for (const auto& st : *drafted) text += foldCase(st.text) + "\n";
+        for (const auto& phrase : want) {
+            if (!phrase.is_string()) return makeError(ErrorCode::InvalidInput, name + ": bad key phrase in " + key);
+            ++counts.phrasesExpected;
+            if (text.find(foldCase(phrase.get<std::string>())) != std::string::npos) ++counts.phrasesFound;
+            else score.misses.push_back(name + ": " + key + " lacks \"" + phrase.get<std::string>() + "\"");
+        }
+    }
+    return Ok{};
 }
 
 Result<FixtureSetScore> scoreRiskFixtures(const std::filesystem::path& dir, NoteEngine& engine)
@@ -56,65 +165,7 @@ Result<FixtureSetScore> scoreRiskFixtures(const std::filesystem::path& dir, Note
             return makeError(ErrorCode::InvalidInput, file.string() + " is not a labelled transcript.");
         auto draft = DraftPipeline(engine).run(transcript.value());
         if (!draft) return draft.error();
-        const auto& expected = doc["expected"];
-        ++score.files;
-        // Named copies: iterating items() of a temporary would dangle.
-        const nlohmann::json risks = expected.value("risks", nlohmann::json::object());
-        const nlohmann::json conflicting = expected.value("conflicting", nlohmann::json::array());
-        const nlohmann::json aspectLabels = expected.value("aspects", nlohmann::json::object());
-        const nlohmann::json forbidden = expected.value("forbidden", nlohmann::json::array());
-
-        for (const auto& [key, want] : risks.items()) {
-            const auto category = riskCategoryFromKey(key);
-            if (!category || !want.is_string()) return makeError(ErrorCode::InvalidInput, file.string() + ": bad label " + key);
-            const std::string wanted = want.get<std::string>();
-            const RiskFlag* flag = draft->risk(*category);
-            const std::string got = statusName(flag);
-            auto& counts = score.perCategory[*category];
-            ++score.labels;
-            if (got == wanted) ++score.labelsCorrect;
-            else score.misses.push_back(name + ": " + key + " drafted " + got + ", labelled " + wanted);
-            if (wanted == "present") ++counts.expectedPresent;
-            if (wanted == "present" && got == "present") ++counts.foundPresent;
-            if (got == "present") {
-                ++counts.draftedPresent;
-                if (wanted == "present") ++counts.correctPresent;
-            }
-            if ((wanted == "present" || wanted == "historical") && got == "denied") ++score.dangerousDenials;
-            if (wanted == "present" && got == "absent" &&
-                (*category == RiskCategory::SuicidalIdeation || *category == RiskCategory::SelfHarmThreats))
-                ++score.dangerousOmissions;
-        }
-        for (const auto& key : conflicting) {
-            ++score.conflictingExpected;
-            const auto category = riskCategoryFromKey(key.get<std::string>());
-            const RiskFlag* flag = category ? draft->risk(*category) : nullptr;
-            if (flag && flag->conflicting) ++score.conflictingFound;
-            else score.misses.push_back(name + ": " + key.get<std::string>() + " not marked conflicting");
-        }
-        for (const auto& [key, aspects] : aspectLabels.items()) {
-            const auto category = riskCategoryFromKey(key);
-            const RiskFlag* flag = category ? draft->risk(*category) : nullptr;
-            for (const auto& [aspectKey, want] : aspects.items()) {
-                ++score.aspectsExpected;
-                const auto aspect = riskAspectFromKey(aspectKey);
-                std::string got = "absent";
-                if (flag && aspect)
-                    if (const auto it = flag->aspects.find(*aspect); it != flag->aspects.end()) got = toKey(it->second.status);
-                if (got == want.get<std::string>()) ++score.aspectsCorrect;
-                else score.misses.push_back(name + ": " + key + "." + aspectKey + " drafted " + got + ", labelled " +
-                                            want.get<std::string>());
-            }
-        }
-        std::string note;
-        for (Section s : kAllSections)
-            if (const auto& list = draft->section(s))
-                for (const auto& st : *list) note += foldCase(st.text) + "\n";
-        for (const auto& phrase : forbidden)
-            if (note.find(foldCase(phrase.get<std::string>())) != std::string::npos) {
-                ++score.fabricated;
-                score.misses.push_back(name + ": the note says \"" + phrase.get<std::string>() + "\"");
-            }
+        if (auto scored = scoreLabelledDraft(name, doc["expected"], draft.value(), score); !scored) return scored.error();
     }
     return score;
 }

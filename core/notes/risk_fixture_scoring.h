@@ -1,6 +1,9 @@
 #pragma once
 
+#include "notes/draft.h"
 #include "notes/note_engine.h"
+
+#include <nlohmann/json.hpp>
 #include "util/result.h"
 
 #include <filesystem>
@@ -22,6 +25,15 @@ struct CategoryCounts {
     int correctPresent = 0;  // … and expected present
 };
 
+// Sections: a labelled section is either null (nothing belongs there: the note must leave it
+// empty) or a list of key phrases that must appear in that section of the note.
+struct SectionCounts {
+    int phrasesExpected = 0;
+    int phrasesFound = 0;
+    int expectedEmpty = 0;
+    int filledWhenEmpty = 0;
+};
+
 struct FixtureSetScore {
     int files = 0;
     int labels = 0;           // category labels checked
@@ -34,11 +46,18 @@ struct FixtureSetScore {
     int aspectsExpected = 0;
     int aspectsCorrect = 0;
     std::map<RiskCategory, CategoryCounts> perCategory;
+    std::map<Section, SectionCounts> perSection;
     std::vector<std::string> misses;  // "file: what went wrong", for the person reading the figures
 
     double recall() const;
     double precision() const;
+    double sectionRecall() const;  // key phrases found in their own section
+    int sectionsFilledWhenEmpty() const;
 };
+
+// Scores one draft against a file's "expected" object into `score` (named `name` in misses).
+Result<void> scoreLabelledDraft(const std::string& name, const nlohmann::json& expected, const Draft& draft,
+                                FixtureSetScore& score);
 
 // Every *.json in `dir` (not its subfolders), drafted with `engine`.
 Result<FixtureSetScore> scoreRiskFixtures(const std::filesystem::path& dir, NoteEngine& engine);

@@ -65,10 +65,24 @@ Result<notes::Transcript> PocketSphinxTranscriber::transcribe(const SpeechAudio&
     cmd_ln_free_r(config);  // the decoder keeps its own reference
     if (!ps) return makeError(ErrorCode::Internal, "The on-device speech model could not be loaded.");
 
-    const auto regions = detectSpeech(audio.samples);
+    std::vector<SpeechRegion> regions;
+    std::vector<std::string> speakers;
+    if (control.turns) {
+        for (const auto& t : *control.turns) {
+            const auto b = static_cast<std::size_t>(std::max<std::int64_t>(0, t.startMs)) * 16;
+            const auto e = std::min(audio.samples.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, t.endMs)) * 16);
+            if (e <= b) continue;
+            regions.push_back({b, e});
+            speakers.push_back(t.speaker);
+        }
+    } else {
+        regions = detectSpeech(audio.samples);
+        speakers.assign(regions.size(), "unknown");
+    }
     notes::Transcript transcript;
     std::vector<std::int16_t> pcm;
     std::string previousText;
+    std::string previousSpeaker;
     for (std::size_t r = 0; r < regions.size(); ++r) {
         if (control.cancel && control.cancel->load()) return cancelledError();
         const auto& region = regions[r];
@@ -84,13 +98,14 @@ Result<notes::Transcript> PocketSphinxTranscriber::transcribe(const SpeechAudio&
         const std::string text = cleaned(ps_get_hyp(ps.get(), &score));
         if (control.progress) control.progress(static_cast<double>(r + 1) / static_cast<double>(regions.size()));
         // Guard against the known loop failure: a segment repeating the previous one verbatim.
-        if (text.empty() || text == previousText) continue;
+        if (text.empty() || (text == previousText && speakers[r] == previousSpeaker)) continue;
         previousText = text;
+        previousSpeaker = speakers[r];
         notes::Segment seg;
         seg.id = "s" + std::to_string(transcript.segments.size() + 1);
         seg.startMs = static_cast<std::int64_t>(region.begin / 16);
         seg.endMs = static_cast<std::int64_t>(region.end / 16);
-        seg.speaker = "unknown";
+        seg.speaker = speakers[r];
         seg.text = text;
         transcript.segments.push_back(std::move(seg));
     }
