@@ -89,6 +89,10 @@ int runTranscriptionConfigure(Context& ctx);
 int runTranscriptShow(Context& ctx);
 int runTranscriptCorrect(Context& ctx);
 int runBenchSpeech(Context& ctx);
+int runTranscriptSpeakers(Context& ctx);
+int runVoiceEnroll(Context& ctx);
+int runVoiceStatus(Context& ctx);
+int runVoiceForget(Context& ctx);
 int benchSpeechOnDialogues(Context& ctx, const std::filesystem::path& dir, bool endToEnd);
 int runBenchNotes(Context& ctx);
 

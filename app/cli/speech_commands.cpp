@@ -48,7 +48,8 @@ void printTranscript(Context& ctx, const core::notes::Transcript& t)
     }
     for (const auto& s : t.segments)
         ctx.out() << s.id << "  " << std::fixed << std::setprecision(1) << static_cast<double>(s.startMs) / 1000 << "–"
-                  << static_cast<double>(s.endMs) / 1000 << " s  " << core::forTerminal(s.text) << '\n';
+                  << static_cast<double>(s.endMs) / 1000 << " s  [" << s.speaker << "]  " << core::forTerminal(s.text)
+                  << '\n';
 }
 
 }  // namespace
@@ -73,7 +74,26 @@ int runTranscribe(Context& ctx)
     auto transcript = session ? service.transcribeSession(*session, engine, progressOn(ctx))
                               : service.transcribeWav(*wav, engine, progressOn(ctx));
     if (!transcript) return ctx.fail(transcript.error());
+    ctx.info(core::speech::describe(service.diarization()));
+    if (session && service.diarization().naming == core::speech::DiarizationOutcome::Naming::Numbered &&
+        !service.diarization().oneVoice)
+        ctx.info("Name them with: transcript speakers --session " + *session +
+                 " --therapist speaker_1|speaker_2 (or enrol your voice once: voice enroll).");
     printTranscript(ctx, transcript.value());
+    return kExitOk;
+}
+
+int runTranscriptSpeakers(Context& ctx)
+{
+    const std::string session = ctx.required("--session");
+    const std::string therapist = ctx.required("--therapist");
+    if (therapist != "speaker_1" && therapist != "speaker_2") throw UsageError("--therapist must be speaker_1 or speaker_2");
+    auto vault = ctx.openVault();
+    if (!vault) return ctx.fail(vault.error());
+    auto named = core::app::ReviewService(*vault.value()).nameSpeakers(session, therapist);
+    if (!named) return ctx.fail(named.error());
+    ctx.info(std::to_string(named.value()) + " segments named: " + therapist +
+             " is the therapist, the other voice the client. The machine transcript is kept unchanged.");
     return kExitOk;
 }
 

@@ -13,8 +13,6 @@
 #include "vault/file_io.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <iomanip>
 
 namespace noteward::cli {
@@ -70,10 +68,6 @@ Result<void> benchOne(const std::filesystem::path& json, bool endToEnd, SetFigur
     const auto outcome = enrolledTurns.outcome;
     const auto withProfile = asSegments(enrolledTurns);
     const auto withoutProfile = asSegments(plainTurns);
-    if (std::getenv("NW_DEBUG")) {
-        for (const auto& r : reference->segments) std::fprintf(stderr, "REF %6ld %6ld %s\n", long(r.startMs), long(r.endMs), r.speaker.c_str());
-        for (const auto& r : withProfile) std::fprintf(stderr, "HYP %6ld %6ld %s\n", long(r.startMs), long(r.endMs), r.speaker.c_str());
-    }
     const auto enrolled = core::speech::scoreDiarization(reference->segments, withProfile);
     const auto unenrolled = core::speech::scoreDiarization(reference->segments, withoutProfile);
     set.enrolled.add(enrolled);

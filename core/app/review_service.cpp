@@ -80,6 +80,11 @@ Result<void> ReviewService::correctSegment(const std::string& sessionId, const s
     return m_records.correctSegment(sessionId, segmentId, text, speaker);
 }
 
+Result<std::size_t> ReviewService::nameSpeakers(const std::string& sessionId, const std::string& therapistLabel)
+{
+    return m_records.nameSpeakers(sessionId, therapistLabel);
+}
+
 Result<void> ReviewService::replaceSection(const std::string& sessionId, notes::Section section,
                                            const std::vector<notes::Statement>& statements)
 {

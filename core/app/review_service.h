@@ -43,6 +43,8 @@ public:
 
     Result<void> correctSegment(const std::string& sessionId, const std::string& segmentId,
                                 const std::optional<std::string>& text, const std::optional<std::string>& speaker);
+    // Which numbered voice (speaker_1/speaker_2) is the therapist's; the other is the client.
+    Result<std::size_t> nameSpeakers(const std::string& sessionId, const std::string& therapistLabel);
     Result<void> replaceSection(const std::string& sessionId, notes::Section section,
                                 const std::vector<notes::Statement>& statements);
     // The whole section rewritten by the therapist, one statement per line.

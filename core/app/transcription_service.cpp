@@ -1,5 +1,6 @@
 #include "app/transcription_service.h"
 
+#include "app/voice_service.h"
 #include "records/engine_configuration.h"
 #include "records/note_records.h"
 #include "speech/openai_transcriber.h"
@@ -40,8 +41,21 @@ Result<notes::Transcript> TranscriptionService::run(const speech::SpeechAudio& a
         if (auto recorded = m_vault->recordAudit("audio.sent:" + engine, objectType, objectId); !recorded)
             return makeError(recorded.error().code,
                              "Nothing was sent, because the audit log could not record it: " + recorded.error().message);
-    auto transcript = transcriber.value()->transcribe(audio, control);
+    // Who spoke, on the device, before the words: the local recogniser then decodes one turn
+    // per segment; a hosted one's segments are labelled by overlap afterwards.
+    std::optional<speech::VoiceProfile> profile;
+    if (m_vault)
+        if (auto stored = VoiceService(*m_vault).profile(); stored && stored.value()) profile = std::move(*stored.value());
+    if (control.cancel && control.cancel->load()) return speech::cancelledError();
+    const auto diarization = speech::diarizeAudio(audio, profile ? &*profile : nullptr);
+    speech::TranscribeControl withTurns = control;
+    if (diarization.outcome.naming != speech::DiarizationOutcome::Naming::None) withTurns.turns = &diarization.turns;
+    auto transcript = transcriber.value()->transcribe(audio, withTurns);
     if (!transcript) return transcript.error();
+    m_diarization = speech::labelSegments(diarization, transcript->segments);
+    m_diarization.labelled = 0;
+    m_diarization.unknown = 0;
+    for (const auto& seg : transcript->segments) ++(seg.speaker == "unknown" ? m_diarization.unknown : m_diarization.labelled);
     if (m_vault) (void)m_vault->recordAudit("transcript.created:" + engine, objectType, objectId);
     return transcript;
 }

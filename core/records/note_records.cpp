@@ -170,6 +170,30 @@ Result<notes::Transcript> NoteRecords::transcript(const std::string& sessionId, 
     });
 }
 
+Result<std::size_t> NoteRecords::nameSpeakers(const std::string& sessionId, const std::string& therapistLabel)
+{
+    if (therapistLabel != "speaker_1" && therapistLabel != "speaker_2")
+        return makeError(ErrorCode::InvalidInput, "The therapist's voice is speaker_1 or speaker_2.");
+    auto current = transcript(sessionId);
+    if (!current) return current.error();
+    std::size_t renamed = 0;
+    for (auto& seg : current->segments) {
+        if (seg.speaker != "speaker_1" && seg.speaker != "speaker_2") continue;
+        seg.speaker = seg.speaker == therapistLabel ? "therapist" : "client";
+        ++renamed;
+    }
+    if (renamed == 0) return makeError(ErrorCode::InvalidInput, "This transcript has no speaker_1 or speaker_2 segments to name.");
+    return vault::guarded([&]() -> Result<std::size_t> {
+        NoteStore store(m_vault.database());
+        if (store.noteForSession(sessionId)) return alreadySigned();
+        Transaction tx(m_vault.database());
+        store.putCorrectedTranscript(sessionId, notes::toJson(current.value()).dump());
+        audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "transcript.speakers_named", "session", sessionId);
+        tx.commit();
+        return renamed;
+    });
+}
+
 Result<void> NoteRecords::correctSegment(const std::string& sessionId, const std::string& segmentId,
                                          const std::optional<std::string>& text, const std::optional<std::string>& speaker)
 {

@@ -44,6 +44,10 @@ public:
     Result<notes::Transcript> transcript(const std::string& sessionId, bool original = false);
     // The therapist corrects a segment's text and/or speaker; the original stays as it was and
     // drafting uses the corrected copy.
+    // The therapist says which numbered voice is theirs: speaker_1/speaker_2 segments become
+    // therapist/client in the corrected transcript (the machine original is kept). Returns how
+    // many segments were named.
+    Result<std::size_t> nameSpeakers(const std::string& sessionId, const std::string& therapistLabel);
     Result<void> correctSegment(const std::string& sessionId, const std::string& segmentId,
                                 const std::optional<std::string>& text, const std::optional<std::string>& speaker);
     // Tries `engines` in order (a fallback only when one is unavailable). Which engine ran,

@@ -192,6 +192,15 @@ constexpr std::array kMigrations{
         DROP TABLE risk_reviews;
         ALTER TABLE risk_reviews_v7 RENAME TO risk_reviews;
     )sql"},
+    Migration{8, "the therapist's enrolled voice, for telling therapist and client apart", R"sql(
+        -- A model of the voice (not audio): biometric data about the therapist, so it lives only
+        -- here, encrypted with everything else, and is deleted on request.
+        CREATE TABLE voice_profiles (
+            user_id    TEXT PRIMARY KEY REFERENCES local_user(id),
+            profile    TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+    )sql"},
 };
 }  // namespace
 
