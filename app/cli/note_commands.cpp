@@ -356,6 +356,13 @@ int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
                 {"recall", counts.expectedPresent ? static_cast<double>(counts.foundPresent) / counts.expectedPresent : 1.0},
                 {"precision", counts.draftedPresent ? static_cast<double>(counts.correctPresent) / counts.draftedPresent : 1.0},
                 {"expected_present", counts.expectedPresent}};
+        nlohmann::json perSection = nlohmann::json::object();
+        for (const auto& [section, counts] : s.perSection)
+            perSection[std::string(core::notes::toKey(section))] = {
+                {"phrases_found", counts.phrasesFound},
+                {"phrases_expected", counts.phrasesExpected},
+                {"filled_when_empty", counts.filledWhenEmpty},
+                {"expected_empty", counts.expectedEmpty}};
         figures[name] = {{"files", s.files},
                          {"labels", s.labels},
                          {"labels_correct", s.labelsCorrect},
@@ -369,6 +376,9 @@ int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
                          {"risk_recall", s.recall()},
                          {"risk_precision", s.precision()},
                          {"per_category", perCategory},
+                         {"section_recall", s.sectionRecall()},
+                         {"sections_filled_when_empty", s.sectionsFilledWhenEmpty()},
+                         {"per_section", perSection},
                          {"misses", s.misses}};
         if (!ctx.json()) {
             ctx.out() << "bench notes --fixtures: " << name << " (" << s.files << " labelled transcripts)\n"
@@ -382,6 +392,14 @@ int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
                 ctx.out() << "    " << core::notes::toKey(category) << ": recall " << counts.foundPresent << "/"
                           << counts.expectedPresent << ", precision " << counts.correctPresent << "/"
                           << counts.draftedPresent << "\n";
+            if (!s.perSection.empty()) {
+                ctx.out() << "  section recall " << s.sectionRecall() << " (key phrases in their section), sections "
+                          << "filled that should be empty " << s.sectionsFilledWhenEmpty() << "\n";
+                for (const auto& [section, counts] : s.perSection)
+                    ctx.out() << "    " << core::notes::toKey(section) << ": " << counts.phrasesFound << "/"
+                              << counts.phrasesExpected << " phrases, " << counts.filledWhenEmpty << "/"
+                              << counts.expectedEmpty << " filled when empty\n";
+            }
             for (const auto& miss : s.misses) ctx.out() << "  miss: " << miss << "\n";
         }
     }

@@ -131,7 +131,7 @@ Extraction CloudEngine::parseUnchecked(const json& answer, bool restore) const
             out.rejected.push_back({sectionKey, text(item.value("text", json())), "unknown_section"});
             continue;
         }
-        Statement st{text(item.value("text", json())), {}, Origin::Transcript};
+        Statement st{text(item.value("text", json())), {}, Origin::Transcript, {}};
         for (const auto& id : item.value("sources", json::array()))
             if (id.is_string()) st.sources.push_back(originalId(id.get<std::string>()));
         out.statements.push_back({*section, std::move(st)});

@@ -34,6 +34,7 @@ Result<Draft> draftFromJson(const nlohmann::json& json)
                 st.origin = origin == "therapist"       ? Origin::Therapist
                             : origin == "previous_note" ? Origin::PreviousNote
                                                         : Origin::Transcript;
+                if (item.contains("rule")) st.rule = item.at("rule").get<std::string>();
                 statements.push_back(std::move(st));
             }
             d.section(*section) = std::move(statements);
@@ -100,6 +101,7 @@ nlohmann::json toJson(const Draft& draft)
             // Transcript statements keep the design's two keys; anything else says what it is.
             if (st.origin != Origin::Transcript) item["origin"] = toKey(st.origin);
             if (st.origin == Origin::PreviousNote) item["suggestion"] = true;
+            if (!st.rule.empty()) item["rule"] = st.rule;
             list.push_back(std::move(item));
         }
         sections[std::string(toKey(s))] = std::move(list);

@@ -21,6 +21,9 @@ struct Statement {
     std::string text;
     std::vector<std::string> sources;  // segment ids, or "note:<hash>" for a previous note
     Origin origin = Origin::Transcript;
+    // Which of the on-device engine's rules wrote it (e.g. "homework_given.set"), so a
+    // therapist can ask why a line is there; empty for hosted engines and the therapist's own.
+    std::string rule{};
 };
 
 struct Evidence {

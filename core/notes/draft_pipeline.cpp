@@ -67,10 +67,10 @@ void offerPreviousNote(const PreviousNote& previous, Extraction& extraction)
     const std::vector<std::string> source = {"note:" + previous.hash};
     std::vector<Candidate> suggestions;
     for (const auto& text : previous.nextSteps)
-        suggestions.push_back({Section::Agenda, {"From the previous session's next steps: " + text, source, Origin::PreviousNote}});
+        suggestions.push_back({Section::Agenda, {"From the previous session's next steps: " + text, source, Origin::PreviousNote, "previous_note.next_steps"}});
     for (const auto& text : previous.homeworkGiven)
         suggestions.push_back(
-            {Section::HomeworkReview, {"Homework set last session: " + text, source, Origin::PreviousNote}});
+            {Section::HomeworkReview, {"Homework set last session: " + text, source, Origin::PreviousNote, "previous_note.homework"}});
     extraction.statements.insert(extraction.statements.begin(), suggestions.begin(), suggestions.end());
 }
 }  // namespace

@@ -20,9 +20,9 @@ const std::set<std::string>& framingWords()
         "asked", "answered", "agreed", "noted", "discussed", "explained", "mentioned", "told", "that", "they",
         "they're", "they've", "they'd", "they'll", "them", "their", "theirs", "themselves", "are", "were",
         "session", "speaker", "a",
-        // The note's own headings for what the therapist sets and plans ("Homework set: …",
-        // "Next session: …").
-        "homework", "set", "next"};
+        // The note's own headings ("Homework set: …", "Next session: …", "Agenda item: …",
+        // "Homework review: …", "Next steps: …"): they say where a line belongs, not a fact.
+        "homework", "set", "suggested", "next", "agenda", "item", "review", "steps"};
     return framing;
 }
 

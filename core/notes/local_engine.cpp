@@ -64,40 +64,6 @@ const std::vector<SectionCues>& sectionCues()
     return cues;
 }
 
-// Words and phrases removed when restating speech: they carry nothing for the note.
-std::string withoutFillers(std::string_view text)
-{
-    static const std::vector<std::string_view> fillers = {"um, ", "uh, ", "erm, ", "er, ", "you know, ",
-                                                          ", you know", ", like,", "um ", "uh ", "erm "};
-    std::string out(text);
-    // Whole words only: "er, " is a filler, but not the end of "together, " or "never, ".
-    const auto startsWord = [&out](std::size_t at) {
-        if (at == 0) return true;
-        const unsigned char before = static_cast<unsigned char>(out[at - 1]);
-        return !std::isalnum(before) && before != '\'' && before < 0x80;
-    };
-    for (auto f : fillers) {
-        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
-            if (f.front() == ',' || startsWord(at)) out.erase(at, f.size());
-            else ++at;
-        }
-    }
-    // Openers that carry nothing ("Yes, and I want…"); never "No," which carries the answer.
-    static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",
-                                                          "Yes, ", "yes, ", "And ", "and ", "Okay, ", "OK, ",
-                                                          "Right, "};
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (auto o : openers)
-            if (out.rfind(o, 0) == 0) {
-                out.erase(0, o.size());
-                changed = true;
-            }
-    }
-    if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out.push_back('.');
-    return out;
-}
-
 // `settingByTherapist`: the therapist says it, and not as a question. Then a phrase that sets
 // work for the week ("for homework this week: …", "I'd like you to …") decides the section,
 // whatever the task is called: naming the thought record does not make it a review of one.
@@ -126,138 +92,190 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     return best;
 }
 
-// "This week was hard." reads "Client said that this week was hard."; names keep capitals.
-std::string continuing(std::string text)
+// What a therapist's question asks about, so that the answers after it can be placed even
+// when they do not name the topic themselves ("Did you manage the diary?" "Only twice.").
+std::optional<Section> questionTopic(std::string_view question, bool early)
 {
-    const std::size_t end = text.find_first_of(" ,;:.!?");
-    const auto first = words(text.substr(0, end));
-    static const std::set<std::string> adverbs = {"honestly", "maybe", "sometimes", "actually", "basically",
-                                                   "some", "everything", "nothing", "things", "work", "last"};
-    if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0])) && text[0] >= 'A' && text[0] <= 'Z' &&
-        first[0] != "i")
-        text[0] = static_cast<char>(text[0] - 'A' + 'a');
-    return text;
-}
-
-std::string clientSaid(std::string_view sentence)
-{
-    // Someone else's words keep their speaker and their pronouns: only the client's own part
-    // is put in the third person, and the reported words are quoted as spoken.
-    const std::string cleaned = withoutFillers(sentence);
-    const std::size_t reported = reportedSpeechStart(cleaned);
-    if (reported == kNoReportedSpeech) return "Client said that " + continuing(toThirdPerson(cleaned));
-    std::string own = toThirdPerson(cleaned.substr(0, reported));
-    while (!own.empty() && (own.back() == ' ' || own.back() == ',' || own.back() == ':')) own.pop_back();
-    return "Client said that " + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
-}
-
-std::string asciiLower(std::string_view text)
-{
-    std::string out;
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    return out;
-}
-
-// Rewrites `text` word by word (letters, apostrophes and non-ASCII bytes make a word);
-// `replace` gets each word as written and lower-cased, and returns what to write.
-std::string rewriteWords(std::string_view text, const std::function<std::string(const std::string&, const std::string&)>& replace)
-{
-    std::string out;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        out += replace(word, asciiLower(word));
-        word.clear();
+    const auto tokens = words(question);
+    const auto has = [&](std::initializer_list<std::string_view> list) {
+        for (auto p : list)
+            if (findPhrase(tokens, words(p)) != npos) return true;
+        return false;
     };
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '\'' || u >= 0x80) {
-            word.push_back(c);
-        } else {
-            flush();
-            out.push_back(c);
-        }
-    }
-    flush();
-    return out;
-}
-
-// The therapist's "you" is the client: "your sister" is written "their sister".
-std::string addressedToClient(std::string_view text)
-{
-    static const std::map<std::string, std::string> pronouns = {
-        {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
-        {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
-    return rewriteWords(text, [](const std::string& word, const std::string& lower) {
-        const auto it = pronouns.find(lower);
-        return it == pronouns.end() ? word : it->second;
-    });
-}
-
-// The rest of `text` after the first of `openers` that starts a word (case ignored), without
-// the punctuation that follows it; nullopt when none is there or too little follows.
-std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers)
-{
-    const std::string lower = asciiLower(text);
-    std::size_t best = std::string::npos, end = 0;
-    for (auto o : openers)
-        for (std::size_t at = lower.find(o); at != std::string::npos; at = lower.find(o, at + 1))
-            if ((at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) && at < best) {
-                best = at;
-                end = at + o.size();
-                break;
-            }
-    if (best == std::string::npos) return std::nullopt;
-    std::string rest = text.substr(end);
-    // "For next week, I'd like you to go…": openers in a row are all dropped.
-    for (bool stripped = true; stripped;) {
-        stripped = false;
-        const auto start = rest.find_first_not_of(" :,;-");
-        if (start == std::string::npos) return std::nullopt;
-        rest = rest.substr(start);
-        const std::string head = asciiLower(rest.substr(0, 40));
-        for (auto o : openers)
-            if (head.rfind(o, 0) == 0 && (head.size() == o.size() || !std::isalnum(static_cast<unsigned char>(head[o.size()])))) {
-                rest = rest.substr(o.size());
-                stripped = true;
-                break;
-            }
-    }
-    if (words(rest).size() < 3) return std::nullopt;
-    return rest;
-}
-
-// What the therapist sets or plans, in the note's register rather than as a quote:
-// "For homework this week: a thought record…" is "Homework set: a thought record…".
-std::optional<std::string> inRegister(Section section, const std::string& cleaned)
-{
-    // A proposal ("Would you be willing to try…?") is not yet work set: it stays a quote.
-    if (cleaned.find('?') != std::string::npos) return std::nullopt;
-    if (section == Section::HomeworkGiven) {
-        static const std::vector<std::string_view> openers = {
-            "for homework this week", "for homework", "as homework", "your homework is", "your homework",
-            "so for this week", "for this week", "for next week", "before next week", "before our next session",
-            "before next session", "this week i'd like you to", "this week try", "i'd like you to", "i want you to",
-            "could you try to", "could you try", "can you try to", "can you try", "would you be willing to"};
-        if (auto task = afterOpener(cleaned, openers)) return "Homework set: " + addressedToClient(*task);
-    } else if (section == Section::NextSteps) {
-        static const std::vector<std::string_view> openers = {
-            "next session we will", "next session we'll", "in our next session we will", "in our next session we'll",
-            "next time we will", "next time we'll", "next week we will", "next week we'll"};
-        if (auto plan = afterOpener(cleaned, openers)) return "Next session: " + addressedToClient(*plan);
-    }
+    if (early && has({"agenda", "talk about today", "focus on today", "cover today", "look at today", "work on today",
+                      "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to cover"}))
+        return Section::Agenda;
+    if (has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
+             "the exercise", "did you manage", "did you get a chance", "did you get round", "did you try",
+             "how did it go", "how did that go", "get on with", "have a go"}))
+        return Section::HomeworkReview;
+    if (has({"week", "since we last", "since last time", "weekend", "since i last saw", "how have you been",
+             "how are things", "how have things been"}))
+        return Section::WeekReview;
+    if (has({"out of 100", "out of a hundred", "out of ten", "percent", "rate", "evidence", "believe",
+             "went through your mind", "what thoughts", "what was going through", "notice"}))
+        return Section::Activities;
     return std::nullopt;
 }
 
-std::string restate(const Segment& segment, std::string_view sentence, std::optional<Section> section = std::nullopt)
+// The homework a review is about, when the question names it and the answer does not.
+std::string homeworkTopic(std::string_view question, std::string_view answer)
+{
+    static const std::vector<std::string_view> topics = {
+        "thought records", "thought record", "mood diary", "activity diary", "diary", "behavioural experiment",
+        "experiment", "worksheet", "activity schedule", "exposure", "walks", "walk", "breathing", "reading"};
+    const auto q = words(question);
+    const auto a = words(answer);
+    for (auto t : topics) {
+        const auto phrase = words(t);
+        if (findPhrase(q, phrase) != npos && findPhrase(a, phrase) == npos) return std::string(t);
+    }
+    return {};
+}
+
+// Chatter that belongs in no section: greetings, thanks, starting and booking.
+bool isChatter(std::string_view sentence)
+{
+    const auto tokens = words(sentence);
+    for (auto p : {"let's begin", "let's start", "let's get started", "shall we start", "shall we begin", "see you",
+                   "same time", "take care", "thank you", "thanks", "bye", "nice to see", "good to see", "book you",
+                   "book in", "in the diary for"})
+        if (findPhrase(tokens, words(p)) != npos) return true;
+    return false;
+}
+
+
+Statement made(std::string text, std::vector<std::string> sources, std::string rule)
+{
+    return {std::move(text), std::move(sources), Origin::Transcript, std::move(rule)};
+}
+
+// A therapist's sentence that is not a question, in the note's register; nullopt when it
+// records nothing (chatter, or a reflection of what the client said, which the client's own
+// words record better).
+std::optional<Statement> therapistStatement(const Segment& seg, std::string_view sentence, Section section)
 {
     const std::string cleaned = withoutFillers(sentence);
-    if (isClient(segment)) return clientSaid(sentence);
-    if (isTherapist(segment)) {
-        if (section)
-            if (auto written = inRegister(*section, cleaned)) return *written;
-        return "Therapist said: " + cleaned;
+    if (section != Section::HomeworkGiven && isChatter(sentence)) return std::nullopt;
+    switch (section) {
+    case Section::HomeworkGiven:
+        if (auto written = inRegister(section, cleaned)) return made(*written, {seg.id}, "homework_given.set");
+        return made("Homework set: " + addressedToClient(lowerFirst(cleaned)), {seg.id}, "homework_given.set_plain");
+    case Section::NextSteps:
+        if (auto written = inRegister(section, cleaned)) return made(*written, {seg.id}, "next_steps.plan");
+        return made("Next steps: " + addressedToClient(lowerFirst(cleaned)), {seg.id}, "next_steps.plain");
+    case Section::Activities: {
+        static const std::vector<std::string_view> openers = {"let's", "let us", "shall we", "we could", "i'd like us to",
+                                                              "we're going to", "we are going to", "i want us to"};
+        const std::string work = afterOpener(cleaned, openers).value_or(cleaned);
+        if (words(work).size() < 3) return std::nullopt;
+        return made("In session: " + addressedToClient(lowerFirst(work)), {seg.id}, "activities.in_session");
     }
+    case Section::Agenda: {
+        static const std::vector<std::string_view> openers = {"put on the agenda", "on the agenda", "i'd also like us to",
+                                                              "i'd like us to", "i'd like to", "we could also",
+                                                              "we could", "like to add"};
+        std::string item = afterOpener(cleaned, openers).value_or(cleaned);
+        // "We'll put work on the agenda." → "work".
+        const std::string lower = asciiLower(item);
+        if (const auto put = lower.find("put "), on = lower.find(" on the agenda"); put != std::string::npos &&
+                                                                                   on != std::string::npos && on > put + 4)
+            item = item.substr(put + 4, on - put - 4) + ".";
+        return made("Agenda item: " + addressedToClient(lowerFirst(item)), {seg.id}, "agenda.therapist_item");
+    }
+    default:
+        return std::nullopt;  // the therapist's reflections of the week or the homework
+    }
+}
+
+std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view sentence)
+{
+    static const std::vector<std::string_view> openers = {
+        "for homework this week", "for homework", "for this week", "for next week", "before next week",
+        "before our next session", "this week", "could you try to", "could you try", "can you try to", "can you try",
+        "would you be willing to", "would you like to try", "would you be up for", "how about", "what about"};
+    std::string cleaned = withoutFillers(sentence);
+    while (!cleaned.empty() && (cleaned.back() == '?' || cleaned.back() == '.')) cleaned.pop_back();
+    const auto task = afterOpener(cleaned, openers);
+    if (!task) return std::nullopt;
+    return made("Homework suggested: " + addressedToClient(*task) + ".", {seg.id}, "homework_given.suggested");
+}
+
+// A client's sentence, placed by the question it answers when there was one.
+std::optional<Candidate> clientStatement(const Segment& seg, std::string_view sentence, std::optional<Section> cued,
+                                         const Segment* question, std::optional<Section> asked)
+{
+    const std::string cleaned = withoutFillers(sentence);
+    const Section own = cued.value_or(Section::WeekReview);
+    // Work the client agrees to, or a plan, is that even when it answers a question.
+    const bool answer = question && asked && !(cued.has_value() && (own == Section::HomeworkGiven || own == Section::NextSteps));
+    if (!answer && !cued.has_value()) return std::nullopt;
+    // Placed by the question alone, a sentence must be about the client: "My cousin tried to
+    // kill himself" answers "How are things at home?" but is not the client's week.
+    if (answer && !cued.has_value() && words(sentence).size() >= 4 &&
+        (asked == Section::WeekReview || asked == Section::Agenda)) {
+        const auto tokens = words(sentence);
+        const bool aboutThemselves = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+            return w == "i" || w == "i'm" || w == "i've" || w == "i'd" || w == "i'll" || w == "me" || w == "myself";
+        });
+        if (!aboutThemselves) return std::nullopt;
+    }
+    const Section section = answer ? asked.value() : own;
+    std::vector<std::string> sources = {seg.id};
+    switch (section) {
+    case Section::Agenda: {
+        static const std::vector<std::string_view> openers = {
+            "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to look at",
+            "like to look at", "put on the agenda", "on the agenda", "want to cover", "talk about"};
+        const std::string item = afterOpener(cleaned, openers).value_or(cleaned);
+        return Candidate{section, made("Agenda item: " + lowerFirst(toThirdPerson(item)), sources,
+                                       answer ? "agenda.client_answer" : "agenda.client_item")};
+    }
+    case Section::HomeworkReview: {
+        if (answer) {
+            sources.insert(sources.begin(), question->id);
+            const std::string lower = asciiLower(cleaned);
+            const bool bare = words(cleaned).size() < 4 || lower.rfind("yes", 0) == 0 || lower.rfind("no", 0) == 0;
+            if (bare) {
+                // "No, I never got round to it." is the answer only with its question.
+                std::string q;
+                for (const Span& span : splitSentences(question->text))
+                    if (span.of(question->text).find('?') != std::string_view::npos) q = std::string(span.of(question->text));
+                return Candidate{section, made("Therapist asked: " + withoutFillers(q) + " Client answered: " +
+                                                   std::string(sentence),
+                                               sources, "homework_review.question_answer")};
+            }
+            const std::string topic = homeworkTopic(question->text, sentence);
+            return Candidate{section, made("Homework review" + (topic.empty() ? std::string() : " (" + topic + ")") +
+                                               ": " + clientSays("client reported that ", sentence),
+                                           sources, "homework_review.answer")};
+        }
+        return Candidate{section, made(clientSays("Client reported that ", sentence), sources, "homework_review.client")};
+    }
+    case Section::HomeworkGiven:
+        return Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")};
+    case Section::Activities:
+        if (answer) {
+            sources.insert(sources.begin(), question->id);
+            std::string q;
+            for (const Span& span : splitSentences(question->text))
+                if (span.of(question->text).find('?') != std::string_view::npos) q = std::string(span.of(question->text));
+            return Candidate{section, made("Therapist asked: " + withoutFillers(q) + " Client answered: " + cleaned, sources,
+                                           "activities.question_answer")};
+        }
+        return Candidate{section, made(clientSays("Client reported that ", sentence), sources, "activities.client")};
+    case Section::NextSteps:
+        return Candidate{section, made(clientSays("Client said that ", sentence), sources, "next_steps.client")};
+    default:
+        return Candidate{section, made(clientSays("Client reported that ", sentence), sources,
+                                       answer ? "week_review.answer" : "week_review.client")};
+    }
+}
+
+std::string restate(const Segment& segment, std::string_view sentence)
+{
+    const std::string cleaned = withoutFillers(sentence);
+    if (isClient(segment)) return clientSays("Client said that ", sentence);
     // Speakers not yet set by the therapist (machine transcripts) are reported as such.
     const bool unnamed = segment.speaker.empty() || segment.speaker == "unknown";
     return (unnamed ? std::string("A speaker") : segment.speaker) + " said: " + cleaned;
@@ -267,9 +285,15 @@ std::string restate(const Segment& segment, std::string_view sentence, std::opti
 // once, a therapist's question together with the answer that followed it.
 std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& transcript)
 {
+    // What a clinician needs first comes first: the flag's own evidence, then plan, means,
+    // timeframe and the rest in the order of the aspects; each says which it is by its rule.
     std::vector<Evidence> pieces = flag.evidence;
-    for (const auto& [aspect, finding] : flag.aspects)
+    std::vector<std::string> rules(pieces.size(), "risk." + std::string(toKey(flag.category)) + "." +
+                                                      std::string(toKey(flag.status)));
+    for (const auto& [aspect, finding] : flag.aspects) {
         pieces.insert(pieces.end(), finding.evidence.begin(), finding.evidence.end());
+        rules.resize(pieces.size(), "risk." + std::string(toKey(flag.category)) + "." + std::string(toKey(aspect)));
+    }
     std::vector<Statement> out;
     std::set<std::pair<std::string, std::string>> done;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -283,11 +307,12 @@ std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& tr
             // The answer verbatim: its "Yes," or "No," is the point.
             out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " + answer.quote,
                            {e.segment, answer.segment},
-                           Origin::Transcript});
+                           Origin::Transcript,
+                           rules[i + 1]});
             ++i;
             continue;
         }
-        out.push_back({restate(*seg, e.quote), {e.segment}, Origin::Transcript});
+        out.push_back({restate(*seg, e.quote), {e.segment}, Origin::Transcript, rules[i]});
     }
     return out;
 }
@@ -316,38 +341,53 @@ double overlap(const std::string& a, const std::string& b)
 }
 }  // namespace
 
-std::string toThirdPerson(std::string_view text)
-{
-    static const std::map<std::string, std::string> pronouns = {
-        {"i", "they"},      {"i'm", "they're"}, {"i've", "they've"}, {"i'd", "they'd"},
-        {"i'll", "they'll"}, {"me", "them"},    {"my", "their"},     {"mine", "theirs"},
-        {"myself", "themselves"}};
-    bool afterI = false;
-    return rewriteWords(text, [&afterI](const std::string& word, const std::string& lower) {
-        std::string replacement = word;
-        if (auto it = pronouns.find(lower); it != pronouns.end()) replacement = it->second;
-        else if (afterI && lower == "am") replacement = "are";
-        else if (afterI && lower == "was") replacement = "were";
-        afterI = lower == "i";
-        return replacement;
-    });
-}
-
 Result<Extraction> LocalEngine::extract(const Chunk& chunk)
 {
     Extraction out;
     const std::size_t total = chunk.segments.size();
+    const Segment* question = nullptr;  // the therapist's last question, while the client answers it
+    std::optional<Section> asked;
     for (std::size_t i = 0; i < total; ++i) {
         const Segment& seg = chunk.segments[i];
         // The agenda is set in the opening minutes (or the first segments of an untimed file).
         const bool early = chunk.index == 0 && (seg.startMs < 8 * 60 * 1000 || i < 6) && i < total / 3 + 3;
+        if (isTherapist(seg)) {
+            question = nullptr;
+            asked.reset();
+        }
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
-            if (looksLikeInstruction(sentence) || words(sentence).size() < 4) continue;
-            const bool setting = seg.speaker == "therapist" && sentence.find('?') == std::string_view::npos;
-            const auto section = sectionOf(sentence, early, setting);
-            if (!section) continue;
-            out.statements.push_back({*section, {restate(seg, sentence, section), {seg.id}, Origin::Transcript}});
+            if (looksLikeInstruction(sentence)) continue;
+            const bool isQuestion = sentence.find('?') != std::string_view::npos;
+            if (isTherapist(seg)) {
+                if (isQuestion) {
+                    // Questions record nothing by themselves: they place the answers after them.
+                    // A task offered as a question ("Could you try going back to the café?") is
+                    // recorded as suggested; the answer says whether it was taken up.
+                    question = &seg;
+                    asked = questionTopic(sentence, early);
+                    if (words(sentence).size() >= 4 && sectionOf(sentence, early, true) == Section::HomeworkGiven) {
+                        asked = Section::HomeworkGiven;
+                        if (auto st = suggestedHomework(seg, sentence)) out.statements.push_back({Section::HomeworkGiven, std::move(*st)});
+                    }
+                    continue;
+                }
+                if (words(sentence).size() < 4) continue;
+                const auto section = sectionOf(sentence, early, true);
+                if (!section) continue;
+                if (auto st = therapistStatement(seg, sentence, *section)) out.statements.push_back({*section, std::move(*st)});
+                continue;
+            }
+            std::optional<Section> cued;
+            if (words(sentence).size() >= 4) cued = sectionOf(sentence, early, false);
+            if (isClient(seg)) {
+                // A short answer counts only with its question ("Only twice." to "Did you do the diary?").
+                if (words(sentence).size() < 2 && !(question && asked)) continue;
+                if (words(sentence).size() < 4 && !(question && asked == Section::HomeworkReview)) continue;
+                if (auto c = clientStatement(seg, sentence, cued, question, asked)) out.statements.push_back(std::move(*c));
+                continue;
+            }
+            if (cued) out.statements.push_back({*cued, made(restate(seg, sentence), {seg.id}, "unattributed")});
         }
     }
     return out;
@@ -357,8 +397,11 @@ void LocalEngine::prepare(const Transcript& transcript)
 {
     m_risks = detectRisks(transcript.segments);
     m_riskStatements.clear();
+    // One question and answer can bear on two categories (suicide and self-harm): said once.
+    std::set<std::string> said;
     for (const auto& flag : m_risks)
-        for (auto& st : riskStatements(flag, transcript)) m_riskStatements.push_back({Section::RiskIssues, std::move(st)});
+        for (auto& st : riskStatements(flag, transcript))
+            if (said.insert(st.text).second) m_riskStatements.push_back({Section::RiskIssues, std::move(st)});
 }
 
 Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChunk)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "notes/note_engine.h"
+#include "notes/note_phrasing.h"
 
 namespace noteward::core::notes {
 
@@ -26,8 +27,5 @@ private:
     std::vector<RiskFlag> m_risks;
     std::vector<Candidate> m_riskStatements;
 };
-
-// "I've been avoiding my friends." → "they've been avoiding their friends."
-std::string toThirdPerson(std::string_view firstPerson);
 
 }  // namespace noteward::core::notes

@@ -272,7 +272,7 @@ Result<void> NoteRecords::editSection(const std::string& sessionId, notes::Secti
         std::vector<notes::Statement> statements;
         for (const auto& line : lines) {
             if (auto ok = model::checkText(line, "statement", kMaxAddendumLength); !ok) return ok.error();
-            if (!line.empty()) statements.push_back({line, {}, notes::Origin::Therapist});
+            if (!line.empty()) statements.push_back({line, {}, notes::Origin::Therapist, {}});
         }
         auto& target = draft->section(section);
         if (statements.empty()) target.reset();
@@ -319,12 +319,23 @@ Result<void> NoteRecords::replaceSection(const std::string& sessionId, notes::Se
             if (!citable.count(source))
                 return makeError(ErrorCode::InvalidInput, "A statement cites " + source + ", which this transcript does not have.");
     }
+    // An unchanged statement keeps the rule that wrote it (a front end need not carry it).
+    std::vector<notes::Statement> kept = statements;
+    for (auto& st : kept) {
+        if (st.origin == notes::Origin::Therapist) {
+            st.rule.clear();
+            continue;
+        }
+        if (current)
+            for (const auto& c : *current)
+                if (sameStatement(c, st)) st.rule = c.rule;
+    }
     return vault::guarded([&]() -> Result<void> {
         NoteStore store(m_vault.database());
         if (store.noteForSession(sessionId)) return alreadySigned();
         auto& target = draft->section(section);
-        if (statements.empty()) target.reset();
-        else target = statements;
+        if (kept.empty()) target.reset();
+        else target = kept;
         Transaction tx(m_vault.database());
         store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
         audit::AuditLog(m_vault.database()).append(auditActor(m_vault), "draft.edited", "session", sessionId);

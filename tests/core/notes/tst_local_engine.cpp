@@ -53,7 +53,7 @@ private slots:
         const Draft d = draftOf("full_session");
         QCOMPARE(QString::fromStdString(d.engine), QString("local"));
         for (Section s : kAllSections) QVERIFY2(d.section(s).has_value(), std::string(toKey(s)).c_str());
-        QVERIFY(mentions(d, Section::Agenda, "talk about work"));
+        QVERIFY(mentions(d, Section::Agenda, "Agenda item: work today"));
         QVERIFY(mentions(d, Section::WeekReview, "avoided the team meeting"));
         QVERIFY(mentions(d, Section::HomeworkReview, "thought record on Tuesday"));
         QVERIFY(mentions(d, Section::Activities, "evidence"));
@@ -61,8 +61,17 @@ private slots:
         // What the therapist sets and plans is written in the note's register, not quoted.
         QVERIFY(mentions(d, Section::HomeworkGiven, "Homework set: go to the team meeting"));
         QVERIFY(mentions(d, Section::NextSteps, "Next session: review how the meeting went"));
-        // Client speech is restated in the third person.
-        QVERIFY(mentions(d, Section::Agenda, "Client said that they want to talk about work today"));
+        // Client speech is restated in the third person, in the note's register.
+        QVERIFY(mentions(d, Section::Agenda, "Agenda item: work today because their manager"));
+        QVERIFY(mentions(d, Section::WeekReview, "Client reported that they stayed in most evenings"));
+        // A question and its answer are read together: "Maybe 60 now" is the rating asked for.
+        QVERIFY(mentions(d, Section::Activities, "out of 100? Client answered: Maybe 60"));
+        // Every line says which rule wrote it, and the JSON carries it.
+        for (const auto& s : d.sections)
+            for (const auto& st : *s) QVERIFY2(!st.rule.empty(), st.text.c_str());
+        QVERIFY(toJson(d).dump().find("\"rule\":\"homework_given.set\"") != std::string::npos);
+        // Nothing in the note is the therapist's words quoted as such.
+        QVERIFY(allText(d).find("Therapist said") == std::string::npos);
         for (const auto& s : d.sections)
             for (const auto& st : *s) QVERIFY(!st.sources.empty());
         QVERIFY(d.rejected.empty());
@@ -161,7 +170,8 @@ private slots:
         QVERIFY(mentions(d, Section::HomeworkGiven, "café"));
         QCOMPARE(statusOf(d, RiskCategory::Avoidance), std::optional(RiskStatus::Present));
         const auto json = toJson(d).dump();
-        QVERIFY(json.find("Zoë") != std::string::npos);
+        QVERIFY(json.find("très") != std::string::npos);
+        QVERIFY(json.find("🙁") != std::string::npos);
     }
 
     void previousNoteBecomesMarkedSuggestions()
@@ -260,7 +270,7 @@ private slots:
             if (st.sources.front() == "s2") {
                 found = true;
                 QVERIFY2(st.text.find("Yes,") == std::string::npos, st.text.c_str());
-                QVERIFY2(st.text.find("they want to talk about their sleep") != std::string::npos, st.text.c_str());
+                QVERIFY2(st.text.find("Agenda item: their sleep") != std::string::npos, st.text.c_str());
             }
         QVERIFY(found);
     }

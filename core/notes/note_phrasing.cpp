@@ -1,0 +1,197 @@
+#include "notes/note_phrasing.h"
+
+#include "notes/reported_speech.h"
+#include "notes/text_analysis.h"
+
+#include <cctype>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace noteward::core::notes {
+
+// Words and phrases removed when restating speech: they carry nothing for the note.
+std::string withoutFillers(std::string_view text)
+{
+    static const std::vector<std::string_view> fillers = {"um, ", "uh, ", "erm, ", "er, ", "you know, ",
+                                                          ", you know", ", like,", "um ", "uh ", "erm "};
+    std::string out(text);
+    // Whole words only: "er, " is a filler, but not the end of "together, " or "never, ".
+    const auto startsWord = [&out](std::size_t at) {
+        if (at == 0) return true;
+        const unsigned char before = static_cast<unsigned char>(out[at - 1]);
+        return !std::isalnum(before) && before != '\'' && before < 0x80;
+    };
+    for (auto f : fillers) {
+        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
+            if (f.front() == ',' || startsWord(at)) out.erase(at, f.size());
+            else ++at;
+        }
+    }
+    // Openers that carry nothing ("Yes, and I want…"); never "No," which carries the answer.
+    static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",
+                                                          "Yes, ", "yes, ", "And ", "and ", "Okay, ", "OK, ",
+                                                          "Right, "};
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto o : openers)
+            if (out.rfind(o, 0) == 0) {
+                out.erase(0, o.size());
+                changed = true;
+            }
+    }
+    if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out.push_back('.');
+    return out;
+}
+
+// "This week was hard." reads "Client said that this week was hard."; names keep capitals.
+std::string continuing(std::string text)
+{
+    const std::size_t end = text.find_first_of(" ,;:.!?");
+    const auto first = words(text.substr(0, end));
+    static const std::set<std::string> adverbs = {"honestly", "maybe", "sometimes", "actually", "basically",
+                                                   "some", "everything", "nothing", "things", "work", "last"};
+    if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0])) && text[0] >= 'A' && text[0] <= 'Z' &&
+        first[0] != "i")
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+std::string clientSays(std::string_view prefix, std::string_view sentence)
+{
+    // Someone else's words keep their speaker and their pronouns: only the client's own part
+    // is put in the third person, and the reported words are quoted as spoken.
+    const std::string cleaned = withoutFillers(sentence);
+    const std::size_t reported = reportedSpeechStart(cleaned);
+    if (reported == kNoReportedSpeech) return std::string(prefix) + continuing(toThirdPerson(cleaned));
+    std::string own = toThirdPerson(cleaned.substr(0, reported));
+    while (!own.empty() && (own.back() == ' ' || own.back() == ',' || own.back() == ':')) own.pop_back();
+    return std::string(prefix) + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
+}
+
+std::string asciiLower(std::string_view text)
+{
+    std::string out;
+    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    return out;
+}
+
+// Rewrites `text` word by word (letters, apostrophes and non-ASCII bytes make a word);
+// `replace` gets each word as written and lower-cased, and returns what to write.
+std::string rewriteWords(std::string_view text, const std::function<std::string(const std::string&, const std::string&)>& replace)
+{
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        out += replace(word, asciiLower(word));
+        word.clear();
+    };
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '\'' || u >= 0x80) {
+            word.push_back(c);
+        } else {
+            flush();
+            out.push_back(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+// The therapist's "you" is the client: "your sister" is written "their sister".
+std::string addressedToClient(std::string_view text)
+{
+    static const std::map<std::string, std::string> pronouns = {
+        {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
+        {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
+    return rewriteWords(text, [](const std::string& word, const std::string& lower) {
+        const auto it = pronouns.find(lower);
+        return it == pronouns.end() ? word : it->second;
+    });
+}
+
+// The rest of `text` after the first of `openers` that starts a word (case ignored), without
+// the punctuation that follows it; nullopt when none is there or too little follows.
+std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers)
+{
+    const std::string lower = asciiLower(text);
+    std::size_t best = std::string::npos, end = 0;
+    for (auto o : openers)
+        for (std::size_t at = lower.find(o); at != std::string::npos; at = lower.find(o, at + 1))
+            if ((at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) && at < best) {
+                best = at;
+                end = at + o.size();
+                break;
+            }
+    if (best == std::string::npos) return std::nullopt;
+    std::string rest = text.substr(end);
+    // "For next week, I'd like you to go…": openers in a row are all dropped.
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        const auto start = rest.find_first_not_of(" :,;-");
+        if (start == std::string::npos) return std::nullopt;
+        rest = rest.substr(start);
+        const std::string head = asciiLower(rest.substr(0, 40));
+        for (auto o : openers)
+            if (head.rfind(o, 0) == 0 && (head.size() == o.size() || !std::isalnum(static_cast<unsigned char>(head[o.size()])))) {
+                rest = rest.substr(o.size());
+                stripped = true;
+                break;
+            }
+    }
+    if (words(rest).size() < 3) return std::nullopt;
+    return rest;
+}
+
+// What the therapist sets or plans, in the note's register rather than as a quote:
+// "For homework this week: a thought record…" is "Homework set: a thought record…".
+std::optional<std::string> inRegister(Section section, const std::string& cleaned)
+{
+    // A proposal ("Would you be willing to try…?") is not yet work set: it stays a quote.
+    if (cleaned.find('?') != std::string::npos) return std::nullopt;
+    if (section == Section::HomeworkGiven) {
+        static const std::vector<std::string_view> openers = {
+            "for homework this week", "for homework", "as homework", "your homework is", "your homework",
+            "so for this week", "for this week", "for next week", "before next week", "before our next session",
+            "before next session", "this week i'd like you to", "this week try", "i'd like you to", "i want you to",
+            "could you try to", "could you try", "can you try to", "can you try", "would you be willing to"};
+        if (auto task = afterOpener(cleaned, openers)) return "Homework set: " + addressedToClient(*task);
+    } else if (section == Section::NextSteps) {
+        static const std::vector<std::string_view> openers = {
+            "next session we will", "next session we'll", "in our next session we will", "in our next session we'll",
+            "next time we will", "next time we'll", "next week we will", "next week we'll"};
+        if (auto plan = afterOpener(cleaned, openers)) return "Next session: " + addressedToClient(*plan);
+    }
+    return std::nullopt;
+}
+
+std::string toThirdPerson(std::string_view text)
+{
+    static const std::map<std::string, std::string> pronouns = {
+        {"i", "they"},      {"i'm", "they're"}, {"i've", "they've"}, {"i'd", "they'd"},
+        {"i'll", "they'll"}, {"me", "them"},    {"my", "their"},     {"mine", "theirs"},
+        {"myself", "themselves"}};
+    bool afterI = false;
+    return rewriteWords(text, [&afterI](const std::string& word, const std::string& lower) {
+        std::string replacement = word;
+        if (auto it = pronouns.find(lower); it != pronouns.end()) replacement = it->second;
+        else if (afterI && lower == "am") replacement = "are";
+        else if (afterI && lower == "was") replacement = "were";
+        afterI = lower == "i";
+        return replacement;
+    });
+}
+
+
+}  // namespace noteward::core::notes
+
+namespace noteward::core::notes {
+
+std::string lowerFirst(std::string text)
+{
+    return continuing(std::move(text));
+}
+
+}  // namespace noteward::core::notes
