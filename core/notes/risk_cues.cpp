@@ -36,7 +36,7 @@ const std::vector<CueFamily>& clientCues()
                   "step in front of", "better off out of it", "wouldn't be that bothered", "wouldn't be bothered if",
                   "wouldn't mind if i died", "the thoughts are there", "thoughts have come back", "thoughts are back",
                   "can't say i haven't", "sat on the wall", "end of the platform", "top of the multi-storey",
-                  "on the bridge", "thought about ending", "thinking about ending"})},
+                  "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up"})},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -77,7 +77,7 @@ const std::vector<CueFamily>& clientCues()
                   "cutting again", "been cutting", "took a razor", "razor to my", "dug a compass", "compass into my",
                   "until they bleed", "until it bleeds", "banging my head", "slash my wrists", "slashed my wrists",
                   "extra of my tablets", "took a few extra", "used to cut", "started cutting", "cut again",
-                  "scratching my arms", "scratched my arms", "pulling my hair out"})},
+                  "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose"})},
         {C::SelfHarmThreats, A::Means,
          phrases({"razor blades", "bought blades", "hid the blades", "keep a blade"})},
         {C::NonCompliance, A::Ideation,
@@ -90,7 +90,7 @@ const std::vector<CueFamily>& clientCues()
                   "stopped doing", "stopped filling", "haven't taken", "didn't take them", "stopped them",
                   "came off my", "came off the", "haven't been taking", "not been taking",
                   "didn't fill it in", "didn't fill in", "stopped the sertraline", "stopped my", "stopped the tablets",
-                  "stopped the medication"})},
+                  "stopped the medication", "didn't do any of it", "i'm not doing the", "i stopped", "then i stopped", "didn't do any of the"})},
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
@@ -100,13 +100,13 @@ const std::vector<CueFamily>& clientCues()
                   "went instead", "go instead", "sent my", "got my mum to go", "got my partner to go",
                   "made an excuse", "make an excuse", "made excuses", "left early", "got out of there",
                   "wore headphones", "kept my head down", "sat by the door", "near the exit", "only go out with",
-                  "online instead", "had it delivered", "ringing in sick", "rang in sick", "so i don't have to face"})},
+                  "online instead", "had it delivered", "ringing in sick", "rang in sick", "so i don't have to face", "so i don't have to", "won't even go", "steering clear", "getting taxis everywhere"})},
         {C::Rumination, A::Ideation,
          phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
                   "keep thinking about", "kept thinking about", "can't switch off", "couldn't switch off",
                   "going over it", "going over and over", "goes round in my head", "going round in my head",
-                  "can't get it out of my head", "on a loop", "playing it back"})},
+                  "can't get it out of my head", "on a loop", "playing it back", "awake going over", "hours going over", "going over whether", "going over why", "going over the argument", "still go over", "go over those"})},
         {C::Hopelessness, A::Ideation,
          phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
                   "never get better", "won't get better", "no future", "given up", "give up on", "no hope",
@@ -114,7 +114,7 @@ const std::vector<CueFamily>& clientCues()
                   "nothing's ever going to change", "nothing's going to change", "nothing is going to change",
                   "never going to get better", "never going to change", "always be like this", "never be any different",
                   "don't see the point", "can't see the point", "no way out", "stuck like this forever",
-                  "what's the use", "no light at the end"})},
+                  "what's the use", "no light at the end", "don't think anything's going to get better", "nothing's going to get better", "isn't going to change anything", "won't change anything"})},
         {C::AllianceRupture, A::Ideation,
          phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
                   "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
@@ -125,7 +125,7 @@ const std::vector<CueFamily>& clientCues()
                   "not promising", "doesn't work for me", "don't think this works", "not getting anywhere",
                   "don't feel listened to", "don't feel heard", "not sure these sessions", "not sure this is working",
                   "don't know if this is working", "not sure therapy", "not sure about therapy", "don't think you get it",
-                  "not really listening", "you don't listen"})},
+                  "not really listening", "you don't listen", "don't think this is helping", "don't really hear", "you probably think i'm"})},
     };
     return cues;
 }
@@ -186,7 +186,7 @@ const std::vector<Phrase>& affirmationOpeners()
     static const std::vector<Phrase> openers =
         phrases({"yes", "yeah", "yep", "yes i have", "i have", "i do", "sometimes", "a bit", "a little", "kind of",
                  "sort of", "i suppose", "i guess", "probably", "it is", "that's right", "still", "mostly",
-                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest"});
+                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest", "once", "twice", "a few", "a couple"});
     return openers;
 }
 
@@ -196,7 +196,8 @@ const std::vector<Phrase>& historyMarkers()
         phrases({"when i was", "years ago", "as a teenager", "as a kid", "as a child", "in the past", "used to",
                  "back in", "at school", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
                  "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
-                 "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni"});
+                 "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni", "last winter", "last summer",
+                 "last spring", "last autumn", "last year"});
     return markers;
 }
 

@@ -357,9 +357,12 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (answer == Answer::Neither) break;
                 const auto& family = *question.family;
                 const std::string asked(question.sentence.of(seg.text));
+                // "Once, when I was fifteen." answers "Has there ever been a time…?" about the past.
+                const bool past = containsAny(words(segments[j].text), historyMarkers());
                 auto observe = [&](bool disclosure, Span said) {
                     observations.push_back({family.category, family.aspect,
-                                            disclosure ? RiskStatus::Present : RiskStatus::Denied,
+                                            disclosure ? (past ? RiskStatus::Historical : RiskStatus::Present)
+                                                       : RiskStatus::Denied,
                                             {{seg.id, asked, std::nullopt},
                                              {segments[j].id, std::string(said.of(segments[j].text)), std::nullopt}}});
                 };
