@@ -36,11 +36,12 @@ const std::vector<SectionCues>& sectionCues()
                   "homework for", "i'd like you to", "could you try", "would you be willing to",
                   "can you try", "agreed to try", "i'll try to", "i will try to", "i'll have a go",
                   "for this week", "so for this week", "before next week", "for homework", "as homework",
-                  "between sessions", "i want you to", "your task", "this week try", "this week i'd like"})},
+                  "between sessions", "i want you to", "your task", "this week try", "this week i'd like",
+                  "so this week", "and this week", "this week just"})},
         {Section::NextSteps, 5,
          phrases({"next session", "next time", "next appointment", "next week we", "follow up", "follow-up",
                   "refer", "referral", "your gp", "book in", "booked", "see you next", "plan is", "we'll review",
-                  "we will review", "in our next", "session after"})},
+                  "we will review", "in our next", "session after", "meet again", "we'll meet", "see you on"})},
         {Section::HomeworkReview, 4,
          phrases({"homework", "thought record", "thought records", "the diary", "activity diary", "worksheet",
                   "did you manage", "did you get a chance", "managed to do", "filled in", "filled it in",
@@ -59,7 +60,8 @@ const std::vector<SectionCues>& sectionCues()
         {Section::Agenda, 1,
          phrases({"agenda", "talk about today", "focus on today", "cover today", "look at today", "discuss today",
                   "want to talk about", "like to talk about", "want to focus on", "like to focus on",
-                  "put on the agenda", "for today", "work on today", "today i'd like", "today we"})},
+                  "put on the agenda", "for today", "work on today", "today i'd like", "today we", "start with",
+                  "we said we'd look at", "we could work on", "minutes on"})},
     };
     return cues;
 }
@@ -103,14 +105,18 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
         return false;
     };
     if (early && has({"agenda", "talk about today", "focus on today", "cover today", "look at today", "work on today",
-                      "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to cover"}))
+                      "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to cover",
+                      "today's list", "put on today", "where shall we start", "where shall we begin", "what should we cover",
+                      "what shall we cover", "anything you want to add", "anything else for today"}))
         return Section::Agenda;
     if (has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
              "the exercise", "did you manage", "did you get a chance", "did you get round", "did you try",
-             "how did it go", "how did that go", "get on with", "have a go"}))
+             "how did it go", "how did that go", "get on with", "have a go"}) ||
+        (has({"how did"}) && !tokens.empty() && tokens.back() == "go"))
         return Section::HomeworkReview;
     if (has({"week", "since we last", "since last time", "weekend", "since i last saw", "how have you been",
-             "how are things", "how have things been"}))
+             "how are things", "how have things been", "fortnight", "how's it been", "how are you", "how've you been",
+             "since the"}))
         return Section::WeekReview;
     if (has({"out of 100", "out of a hundred", "out of ten", "percent", "rate", "evidence", "believe",
              "went through your mind", "what thoughts", "what was going through", "notice"}))
@@ -123,7 +129,8 @@ std::string homeworkTopic(std::string_view question, std::string_view answer)
 {
     static const std::vector<std::string_view> topics = {
         "thought records", "thought record", "mood diary", "activity diary", "diary", "behavioural experiment",
-        "experiment", "worksheet", "activity schedule", "exposure", "walks", "walk", "breathing", "reading"};
+        "experiment", "worksheet", "activity schedule", "activity plan", "worry time", "exposure list", "exposure",
+        "walks", "walk", "breathing", "reading", "schedule"};
     const auto q = words(question);
     const auto a = words(answer);
     for (auto t : topics) {
@@ -188,12 +195,27 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
     }
 }
 
+// "Could you give the blades to your mum this week?": a request for the week ahead.
+bool asksForWorkThisWeek(std::string_view question)
+{
+    const auto tokens = words(question);
+    const auto any = [&](std::initializer_list<std::string_view> list) {
+        for (auto p : list)
+            if (findPhrase(tokens, words(p)) != npos) return true;
+        return false;
+    };
+    return any({"could you", "would you", "can you", "will you", "how about", "what about"}) &&
+           any({"this week", "next week", "at home", "before we meet", "each day", "every day", "each evening",
+                "every evening", "when the urge", "between now"});
+}
+
 std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view sentence)
 {
     static const std::vector<std::string_view> openers = {
         "for homework this week", "for homework", "for this week", "for next week", "before next week",
         "before our next session", "this week", "could you try to", "could you try", "can you try to", "can you try",
-        "would you be willing to", "would you like to try", "would you be up for", "how about", "what about"};
+        "would you be willing to", "would you like to try", "would you be up for", "how about", "what about", "could you",
+        "would you", "can you", "will you"};
     std::string cleaned = withoutFillers(sentence);
     while (!cleaned.empty() && (cleaned.back() == '?' || cleaned.back() == '.')) cleaned.pop_back();
     const auto task = afterOpener(cleaned, openers);
@@ -366,7 +388,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // recorded as suggested; the answer says whether it was taken up.
                     question = &seg;
                     asked = questionTopic(sentence, early);
-                    if (words(sentence).size() >= 4 && sectionOf(sentence, early, true) == Section::HomeworkGiven) {
+                    if (words(sentence).size() >= 4 &&
+                        (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
                         if (auto st = suggestedHomework(seg, sentence)) out.statements.push_back({Section::HomeworkGiven, std::move(*st)});
                     }
@@ -383,7 +406,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             if (isClient(seg)) {
                 // A short answer counts only with its question ("Only twice." to "Did you do the diary?").
                 if (words(sentence).size() < 2 && !(question && asked)) continue;
-                if (words(sentence).size() < 4 && !(question && asked == Section::HomeworkReview)) continue;
+                if (words(sentence).size() < 4 && !(question && asked && *asked != Section::Activities)) continue;
                 if (auto c = clientStatement(seg, sentence, cued, question, asked)) out.statements.push_back(std::move(*c));
                 continue;
             }

@@ -154,7 +154,8 @@ std::optional<std::string> inRegister(Section section, const std::string& cleane
     if (section == Section::HomeworkGiven) {
         static const std::vector<std::string_view> openers = {
             "for homework this week", "for homework", "as homework", "your homework is", "your homework",
-            "so for this week", "for this week", "for next week", "before next week", "before our next session",
+            "so for this week", "for this week", "so this week", "and this week", "this week just", "this week",
+            "for next week", "before next week", "before our next session",
             "before next session", "this week i'd like you to", "this week try", "i'd like you to", "i want you to",
             "could you try to", "could you try", "can you try to", "can you try", "would you be willing to"};
         if (auto task = afterOpener(cleaned, openers)) return "Homework set: " + addressedToClient(*task);
