@@ -182,6 +182,7 @@ QTreeWidgetItem* NoteEditor::makeStatementItem(const Statement& statement)
     for (const auto& s : statement.sources) sources << toQt(s);
     item->setData(0, SourcesRole, sources);
     item->setData(0, OriginRole, static_cast<int>(statement.origin));
+    item->setData(0, RuleRole, toQt(statement.rule));
     decorate(item);
     return item;
 }
@@ -191,9 +192,14 @@ void NoteEditor::decorate(QTreeWidgetItem* item)
     const auto origin = static_cast<Origin>(item->data(0, OriginRole).toInt());
     const QStringList sources = item->data(0, SourcesRole).toStringList();
     item->setText(1, chips(sources) + (origin == Origin::Therapist ? QStringLiteral(" · ") + originLabel(origin) : QString()));
-    item->setToolTip(0, originLabel(origin));
-    item->setData(0, Qt::AccessibleDescriptionRole, originLabel(origin) + QStringLiteral("; ") +
-                                                        tr("cites %1").arg(sources.isEmpty() ? tr("nothing") : sources.join(QStringLiteral(", "))));
+    // Why the line is there, on request: the on-device engine's rule that wrote it.
+    const QString rule = origin == Origin::Therapist ? QString() : item->data(0, RuleRole).toString();
+    const QString why = rule.isEmpty() ? QString() : tr("written by the rule %1").arg(rule);
+    item->setToolTip(0, why.isEmpty() ? originLabel(origin) : originLabel(origin) + QStringLiteral(" — ") + why);
+    item->setData(0, Qt::AccessibleDescriptionRole,
+                  originLabel(origin) + QStringLiteral("; ") +
+                      tr("cites %1").arg(sources.isEmpty() ? tr("nothing") : sources.join(QStringLiteral(", "))) +
+                      (why.isEmpty() ? QString() : QStringLiteral("; ") + why));
     QFont f = item->font(0);
     f.setItalic(origin == Origin::PreviousNote);
     item->setFont(0, f);
@@ -260,6 +266,7 @@ std::vector<Statement> NoteEditor::statements(Section section) const
         st.text = toStd(child->text(0).trimmed());
         for (const auto& s : child->data(0, SourcesRole).toStringList()) st.sources.push_back(toStd(s));
         st.origin = static_cast<Origin>(child->data(0, OriginRole).toInt());
+        if (st.origin != Origin::Therapist) st.rule = toStd(child->data(0, RuleRole).toString());
         if (!st.text.empty()) out.push_back(std::move(st));
     }
     return out;

@@ -24,7 +24,7 @@ namespace noteward::ui {
 class NoteEditor : public QWidget {
     Q_OBJECT
 public:
-    enum Role { SourcesRole = Qt::UserRole + 1, OriginRole, SectionRole, PlaceholderRole };
+    enum Role { SourcesRole = Qt::UserRole + 1, OriginRole, SectionRole, PlaceholderRole, RuleRole };
 
     explicit NoteEditor(QWidget* parent = nullptr);
 

@@ -17,6 +17,7 @@
 #include "transcript_panel.h"
 #include "vault_worker.h"
 
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -112,6 +113,13 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
                 const std::optional<std::string> s = speaker ? std::optional<std::string>(toStd(*speaker)) : std::nullopt;
                 change([id, seg = toStd(segment), t, s](ReviewService& r) { return r.correctSegment(id, seg, t, s); });
             });
+    connect(m_transcript, &TranscriptPanel::nameVoicesRequested, this, [this, change](const QString& label) {
+        const std::string id = m_sessionId;
+        change([id, label = toStd(label)](ReviewService& r) -> Result<void> {
+            if (auto named = r.nameSpeakers(id, label); !named) return named.error();
+            return core::Ok{};
+        });
+    });
     connect(m_note, &NoteEditor::sectionEdited, this,
             [this, change](core::notes::Section section, const std::vector<core::notes::Statement>& statements) {
                 const std::string id = m_sessionId;
@@ -241,6 +249,11 @@ void SessionWorkspace::display(SessionRecord record)
     m_recordPanel->setVisible(!isSigned);  // a signed session is a record, not a place to work
     m_transcript->model()->setTranscript(record.transcript, record.machineTranscript);
     if (!m_job) m_transcript->setAvailability(record.recordingSeconds > 0, record.transcript.has_value(), isSigned);
+    const bool numbered = record.transcript && std::any_of(record.transcript->segments.begin(), record.transcript->segments.end(),
+                                                           [](const core::notes::Segment& s) {
+                                                               return s.speaker == "speaker_1" || s.speaker == "speaker_2";
+                                                           });
+    m_transcript->setNumberedVoices(numbered && !isSigned);
     m_note->setDraft(record.draft, isSigned);
     m_risk->setRecord(record);
     m_signOff->setRecord(record);

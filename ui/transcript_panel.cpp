@@ -73,7 +73,10 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
       m_progress(new QProgressBar(this)),
       m_progressLabel(new QLabel(this)),
       m_accuracy(new QLabel(this)),
-      m_notice(new MessageBanner(this))
+      m_notice(new MessageBanner(this)),
+      m_voices(new QWidget(this)),
+      m_speaker1IsMe(new QPushButton(tr("Speaker &1 is me"), m_voices)),
+      m_speaker2IsMe(new QPushButton(tr("Speaker &2 is me"), m_voices))
 {
     setObjectName(QStringLiteral("transcriptPanel"));
     auto* title = new QLabel(tr("<b>Transcript</b>"), this);
@@ -137,6 +140,23 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     m_accuracy->setText(tr("The on-device transcriber is small: on test speech about three words in four are wrong. "
                            "Use the transcript as an index into the recording, and correct what the note relies on."));
     m_notice->setObjectName(QStringLiteral("transcriptNotice"));
+    auto* voicesText = new QLabel(tr("Two voices were heard and marked Speaker 1 (who spoke first) and Speaker 2. "
+                                     "Which one is you? Play a segment to check."),
+                                  m_voices);
+    voicesText->setWordWrap(true);
+    m_voices->setObjectName(QStringLiteral("nameVoices"));
+    m_speaker1IsMe->setObjectName(QStringLiteral("speaker1IsMe"));
+    m_speaker2IsMe->setObjectName(QStringLiteral("speaker2IsMe"));
+    m_speaker1IsMe->setToolTip(tr("Speaker 1's segments become yours (therapist), Speaker 2's the client's."));
+    m_speaker2IsMe->setToolTip(tr("Speaker 2's segments become yours (therapist), Speaker 1's the client's."));
+    connect(m_speaker1IsMe, &QPushButton::clicked, this, [this] { emit nameVoicesRequested(QStringLiteral("speaker_1")); });
+    connect(m_speaker2IsMe, &QPushButton::clicked, this, [this] { emit nameVoicesRequested(QStringLiteral("speaker_2")); });
+    auto* voicesRow = new QHBoxLayout(m_voices);
+    voicesRow->setContentsMargins(0, 0, 0, 0);
+    voicesRow->addWidget(voicesText, 1);
+    voicesRow->addWidget(m_speaker1IsMe);
+    voicesRow->addWidget(m_speaker2IsMe);
+    m_voices->hide();
     connect(m_transcribe, &QPushButton::clicked, this, &TranscriptPanel::transcribeRequested);
     connect(m_draft, &QPushButton::clicked, this, &TranscriptPanel::draftRequested);
     connect(m_cancel, &QPushButton::clicked, this, &TranscriptPanel::cancelRequested);
@@ -160,6 +180,7 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     layout->addLayout(buttons);
     layout->addLayout(progress);
     layout->addWidget(m_notice);
+    layout->addWidget(m_voices);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_original);
     layout->addWidget(m_accuracy);
@@ -186,6 +207,8 @@ void TranscriptPanel::showProgress(const QString& what, double fraction, bool ca
     m_transcribe->setEnabled(false);
     m_draft->setEnabled(false);
 }
+
+void TranscriptPanel::setNumberedVoices(bool unnamed) { m_voices->setVisible(unnamed); }
 
 void TranscriptPanel::hideProgress()
 {

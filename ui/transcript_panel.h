@@ -17,6 +17,8 @@ class TranscriptModel;
 // The transcript pane: segments with time and speaker; Enter or a double-click plays from a
 // segment; F2 edits its text; Ctrl+1 / Ctrl+2 / Ctrl+0 set therapist / client / unknown for
 // the selected segments; transcription and drafting start here with progress and Cancel.
+// When the two voices were told apart without an enrolled voice, a row asks which is the
+// therapist's (one answer names every segment).
 class TranscriptPanel : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +38,8 @@ public:
     void focusSegment(const QString& segmentId);
     // Commits a segment being edited (before a lock drops the view).
     void commitPendingEdit();
+    // Two voices told apart but not named (no enrolled voice): ask once which is the therapist.
+    void setNumberedVoices(bool unnamed);
 
 signals:
     void transcribeRequested();
@@ -43,6 +47,8 @@ signals:
     void cancelRequested();
     void playRequested(double fromSeconds);
     void stopRequested();
+    // "speaker_1" or "speaker_2": that voice is the therapist's, the other the client's.
+    void nameVoicesRequested(const QString& therapistLabel);
 
 private:
     void playCurrent();
@@ -59,6 +65,9 @@ private:
     QLabel* m_progressLabel;
     QLabel* m_accuracy;
     MessageBanner* m_notice;
+    QWidget* m_voices;
+    QPushButton* m_speaker1IsMe;
+    QPushButton* m_speaker2IsMe;
     bool m_playing = false;
 };
 

@@ -398,6 +398,43 @@ private slots:
         }));
     }
 
+    // Voices told apart without an enrolled voice: one answer names them all, and every
+    // drafted line says which rule wrote it.
+    void numberedVoicesAreNamedOnceAndRulesAreShown()
+    {
+        std::string session;
+        {
+            auto vault = test::openVault(m_vault);
+            session = vault->sessions().add(test::session(m_client)).value().id;
+            auto transcript = core::notes::parseTranscript(test::readFixture("transcripts/full_session.json")).value();
+            for (auto& seg : transcript.segments) seg.speaker = seg.speaker == "therapist" ? "speaker_2" : "speaker_1";
+            QVERIFY(core::records::NoteRecords(*vault).storeTranscript(session, transcript).ok());
+        }
+        MainWindow window(m_vault, false);
+        window.show();
+        unlock(window);
+        window.openSession(session);
+        QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->mode(), Mode::Transcript, 15000);
+        auto* row = test::named<QWidget>(&window, "nameVoices");
+        QTRY_VERIFY_WITH_TIMEOUT(row->isVisible(), 5000);
+        test::click(&window, "speaker2IsMe");
+        QTRY_VERIFY_WITH_TIMEOUT(!row->isVisible(), 15000);
+        auto* model = window.workspace()->findChild<ui::TranscriptPanel*>()->model();
+        QCOMPARE(model->data(model->index(0, ui::TranscriptModel::Speaker), Qt::EditRole).toString(), QString("therapist"));
+        QCOMPARE(model->data(model->index(1, ui::TranscriptModel::Speaker), Qt::EditRole).toString(), QString("client"));
+
+        test::click(&window, "draftButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->mode(), Mode::Review, 30000);
+        auto* editor = window.workspace()->noteEditor();
+        auto* homework = editor->sectionItem(core::notes::Section::HomeworkGiven);
+        QVERIFY(homework->childCount() > 0);
+        QVERIFY2(homework->child(0)->toolTip(0).contains("homework_given."), qPrintable(homework->child(0)->toolTip(0)));
+        QVERIFY(homework->child(0)->data(0, Qt::AccessibleDescriptionRole).toString().contains("rule"));
+        window.close();
+        auto vault = test::openVault(m_vault);
+        QVERIFY(test::auditActions(*vault).contains("transcript.speakers_named"));
+    }
+
     void idleLockDuringRecordingKeepsRecording()
     {
         MainWindow window(m_vault, false);
