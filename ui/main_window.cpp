@@ -9,6 +9,7 @@
 #include "session_workspace.h"
 #include "unlock_page.h"
 #include "vault_worker.h"
+#include "voice_enroll_dialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -57,6 +58,7 @@ MainWindow::MainWindow(std::filesystem::path vaultDir, bool create, QWidget* par
     m_showClients = file->addAction(tr("&Clients"), this, &MainWindow::showClients);
     m_showClients->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_autoLock = file->addAction(tr("&Auto-lock after…"), this, &MainWindow::chooseAutoLock);
+    m_enrolVoice = file->addAction(tr("Enrol my &voice…"), this, &MainWindow::enrolVoice);
     file->addSeparator();
     m_lock = file->addAction(tr("&Lock"), this, &MainWindow::lockVault);
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -160,6 +162,15 @@ void MainWindow::chooseAutoLock()
     dialog->open();
 }
 
+void MainWindow::enrolVoice()
+{
+    // Non-modal, like every dialog here, and closed (its reading cancelled) by a lock.
+    auto* dialog = new VoiceEnrollDialog(*m_worker, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &MainWindow::locking, dialog, &QDialog::reject);
+    dialog->open();
+}
+
 void MainWindow::lockVault()
 {
     if (!m_worker->isOpen()) return;
@@ -202,6 +213,7 @@ void MainWindow::updateActionState()
     const bool open = m_worker->isOpen();
     m_newClient->setEnabled(open);
     m_autoLock->setEnabled(open);
+    m_enrolVoice->setEnabled(open);
     m_showClients->setEnabled(open && currentScreen() != Screen::Clients);
     m_lock->setEnabled(open);
 }

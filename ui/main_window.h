@@ -58,6 +58,7 @@ protected:
 private:
     void unlocked();
     void chooseAutoLock();
+    void enrolVoice();
     // The one place that decides which actions are enabled (screen, lock, recording).
     void updateActionState();
     void updateStatus();
@@ -73,6 +74,7 @@ private:
     IdleLock* m_idle;
     QAction* m_newClient;
     QAction* m_lock;
+    QAction* m_enrolVoice = nullptr;
     QAction* m_autoLock;
     QAction* m_showClients;
     QLabel* m_status;

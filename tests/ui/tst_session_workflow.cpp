@@ -23,8 +23,10 @@
 #include "ui_test_support.h"
 #include "unlock_page.h"
 #include "vault_worker.h"
+#include "voice_enroll_dialog.h"
 #include "test_support.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QByteArray>
@@ -433,6 +435,39 @@ private slots:
         window.close();
         auto vault = test::openVault(m_vault);
         QVERIFY(test::auditActions(*vault).contains("transcript.speakers_named"));
+    }
+
+    // File → Enrol my voice: a reading from the (paced) microphone becomes a voice model in the
+    // vault, and can be deleted again; both audited.
+    void voiceIsEnrolledFromTheMicrophoneAndDeleted()
+    {
+        MainWindow window(m_vault, false);
+        window.show();
+        unlock(window);
+        QAction* enrol = nullptr;
+        for (auto* action : window.findChildren<QAction*>())
+            if (action->text().contains("Enrol my")) enrol = action;
+        QVERIFY(enrol && enrol->isEnabled());
+        enrol->trigger();
+        auto* dialog = window.findChild<ui::VoiceEnrollDialog*>();
+        QVERIFY(dialog);
+        dialog->setSeconds(40);
+        auto* status = test::named<QLabel>(dialog, "voiceStatus");
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("No voice is enrolled"), 15000);
+        auto* device = test::named<QComboBox>(dialog, "voiceDevice");
+        QTRY_VERIFY_WITH_TIMEOUT(device->findData("noteward_test") >= 0, 15000);
+        device->setCurrentIndex(device->findData("noteward_test"));
+        test::click(dialog, "startReading");
+        auto* banner = test::named<ui::MessageBanner>(dialog, "voiceBanner");
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->text().isEmpty(), 90000);
+        QVERIFY2(banner->text().contains("enrolled"), qPrintable(banner->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("Your voice is enrolled"), 15000);
+        test::click(dialog, "forgetVoice");
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("No voice is enrolled"), 15000);
+        window.close();
+        const QStringList actions = auditActions();
+        QVERIFY(actions.contains("voice.enrolled"));
+        QVERIFY(actions.contains("voice.forgotten"));
     }
 
     void idleLockDuringRecordingKeepsRecording()
