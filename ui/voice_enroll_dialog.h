@@ -28,6 +28,8 @@ public:
 
     // For tests: the reading's length (30 s by default).
     void setSeconds(double seconds) { m_seconds = seconds; }
+    // Closing cancels a reading in progress; nothing of it is kept.
+    void reject() override;
 
 signals:
     void enrolledChanged(bool enrolled);
@@ -37,7 +39,6 @@ private:
     void start();
     void finishCapture(bool ok, const QString& error);
     void forget();
-    void reject() override;
 
     VaultWorker& m_worker;
     double m_seconds;

@@ -16,10 +16,10 @@ namespace {
 // held-out dialogues use voices never looked at while choosing them.
 constexpr int kRefineRounds = 3;
 constexpr double kLlrClamp = 10.0;         // one odd frame cannot outvote its neighbours
-constexpr std::size_t kSmoothFrames = 25;  // each side: half a second in all
+constexpr std::size_t kSmoothFrames = 75;  // each side: a second and a half in all
 constexpr std::size_t kMinVoicedInSpan = 8;
 constexpr double kMinMeanLlr = 0.25;       // below this the half second is too close to call
-constexpr std::size_t kMinTurnFrames = 30; // a turn shorter than this joins its neighbour
+constexpr std::size_t kMinTurnFrames = 50; // a turn shorter than half a second joins its neighbour
 constexpr double kSegmentShare = 0.7;      // a recogniser's segment takes a speaker with this share
 // The enrolled voice must explain one voice's frames better than the other's by this much
 // (log-likelihood per frame) to name them; otherwise it matches neither.

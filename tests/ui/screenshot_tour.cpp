@@ -5,9 +5,11 @@
 //   noteward_screenshot_tour --out DIR --transcript demo.json --wav speech.wav
 #include "app/client_service.h"
 #include "app/note_service.h"
+#include "app/transcription_service.h"
 #include "app/review_service.h"
 #include "audio/recordings.h"
 #include "main_window.h"
+#include "voice_enroll_dialog.h"
 #include "tool_support.h"
 #include "note_editor.h"
 #include "records/note_records.h"
@@ -15,11 +17,13 @@
 #include "session_workspace.h"
 #include "vault/vault.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScreen>
 #include <QTemporaryDir>
@@ -42,6 +46,7 @@ constexpr char kPassphrase[] = "demo passphrase for screenshots";
 struct Demo {
     std::string draftSession;
     std::string signedSession;
+    std::string heardSession;  // transcribed on the device, voices not yet named
 };
 
 Demo buildVault(const std::filesystem::path& dir, const QString& transcriptFile, const QString& wav)
@@ -96,6 +101,15 @@ Demo buildVault(const std::filesystem::path& dir, const QString& transcriptFile,
     must(records.storeTranscript(demo.draftSession, transcript, "local"), "store transcript");
     must(audio::Recordings(*v).importWav(demo.draftSession, wav.toStdString()), "import recording");
     must(app::NoteService(*v).draftSession(demo.draftSession, "local"), "draft");
+
+    // A recording transcribed here with no enrolled voice: Speaker 1 and Speaker 2 to name.
+    model::Session heard;
+    heard.clientId = clientId;
+    heard.startedAt = "2026-11-26T14:00:00.000Z";
+    heard.status = model::SessionStatus::InProgress;
+    demo.heardSession = must(v->sessions().add(heard), "add session").id;
+    must(audio::Recordings(*v).importWav(demo.heardSession, wav.toStdString()), "import recording");
+    must(app::TranscriptionService(v.get()).transcribeSession(demo.heardSession, "local", {}), "transcribe");
     return demo;
 }
 
@@ -138,6 +152,25 @@ int main(int argc, char** argv)
     waitFor([&] { return window.findChild<QTreeWidget*>() != nullptr; }, 500);
     QTest::qWait(500);
     save(window, out, "client-list.png");
+
+    // File → Enrol my voice…, before reading.
+    for (auto* action : window.findChildren<QAction*>())
+        if (action->text().contains("Enrol my")) action->trigger();
+    auto* enrol = window.findChild<ui::VoiceEnrollDialog*>();
+    if (!enrol) die("the voice dialog did not open");
+    enrol->resize(640, enrol->sizeHint().height());
+    waitFor([&] { return !enrol->findChild<QLabel*>("voiceStatus")->text().isEmpty(); });
+    QTest::qWait(300);
+    const QPixmap dialogShot = enrol->screen()->grabWindow(enrol->winId());
+    if (dialogShot.isNull() || !dialogShot.save(out + "/voice-enrolment.png")) die("could not save the voice dialog");
+    std::printf("saved %s/voice-enrolment.png\n", qPrintable(out));
+    enrol->reject();
+
+    // Voices told apart on the device, not yet named.
+    window.openSession(demo.heardSession);
+    if (!waitFor([&] { return window.workspace()->mode() == ui::SessionWorkspace::Mode::Transcript; }))
+        die("the transcribed session was not shown");
+    save(window, out, "name-voices.png");
 
     // Today's draft: a statement selected shows its source segments; the SI flag open.
     window.openSession(demo.draftSession);
