@@ -223,6 +223,15 @@ std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view 
     return made("Homework suggested: " + addressedToClient(*task) + ".", {seg.id}, "homework_given.suggested");
 }
 
+// The last question in a therapist's turn: the one the next answer answers.
+std::string lastQuestionIn(const Segment& turn)
+{
+    std::string q;
+    for (const Span& span : splitSentences(turn.text))
+        if (span.of(turn.text).find('?') != std::string_view::npos) q = std::string(span.of(turn.text));
+    return q;
+}
+
 // A client's sentence, placed by the question it answers when there was one.
 std::optional<Candidate> clientStatement(const Segment& seg, std::string_view sentence, std::optional<Section> cued,
                                          const Segment* question, std::optional<Section> asked)
@@ -260,10 +269,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             const bool bare = words(cleaned).size() < 4 || lower.rfind("yes", 0) == 0 || lower.rfind("no", 0) == 0;
             if (bare) {
                 // "No, I never got round to it." is the answer only with its question.
-                std::string q;
-                for (const Span& span : splitSentences(question->text))
-                    if (span.of(question->text).find('?') != std::string_view::npos) q = std::string(span.of(question->text));
-                return Candidate{section, made("Therapist asked: " + withoutFillers(q) + " Client answered: " +
+                return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) + " Client answered: " +
                                                    std::string(sentence),
                                                sources, "homework_review.question_answer")};
             }
@@ -279,10 +285,9 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
     case Section::Activities:
         if (answer) {
             sources.insert(sources.begin(), question->id);
-            std::string q;
-            for (const Span& span : splitSentences(question->text))
-                if (span.of(question->text).find('?') != std::string_view::npos) q = std::string(span.of(question->text));
-            return Candidate{section, made("Therapist asked: " + withoutFillers(q) + " Client answered: " + cleaned, sources,
+            return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) +
+                                               " Client answered: " + cleaned,
+                                           sources,
                                            "activities.question_answer")};
         }
         return Candidate{section, made(clientSays("Client reported that ", sentence), sources, "activities.client")};

@@ -15,6 +15,7 @@ constexpr std::size_t kFramesPerComponent = 20;
 GaussianMixture GaussianMixture::train(const std::vector<float>& frames, std::size_t dims, std::size_t components,
                                        int iterations)
 {
+    components = std::min(components, kMaxComponents);
     GaussianMixture g;
     g.m_dims = dims;
     const std::size_t n = dims ? frames.size() / dims : 0;
@@ -74,16 +75,7 @@ void GaussianMixture::em(const std::vector<float>& frames, int iterations)
         std::vector<double> sw(k, 0.0), sx(k * m_dims, 0.0), sxx(k * m_dims, 0.0);
         for (std::size_t i = 0; i < n; ++i) {
             const float* x = frames.data() + i * m_dims;
-            double best = -std::numeric_limits<double>::infinity();
-            for (std::size_t c = 0; c < k; ++c) {
-                double l = m_constants[c];
-                for (std::size_t d = 0; d < m_dims; ++d) {
-                    const double z = x[d] - m_means[c * m_dims + d];
-                    l -= 0.5 * z * z / m_variances[c * m_dims + d];
-                }
-                post[c] = l;
-                best = std::max(best, l);
-            }
+            const double best = componentLogs(x, post.data());
             double total = 0;
             for (auto& p : post) total += (p = std::exp(p - best));
             for (std::size_t c = 0; c < k; ++c) {
@@ -133,27 +125,33 @@ std::optional<GaussianMixture> GaussianMixture::fromJson(const nlohmann::json& j
         !numbers(json.value("variances", nlohmann::json()), g.m_variances))
         return std::nullopt;
     const std::size_t k = g.m_weights.size();
-    if (k == 0 || k > 64 || g.m_means.size() != k * dims || g.m_variances.size() != k * dims) return std::nullopt;
+    if (k == 0 || k > kMaxComponents || g.m_means.size() != k * dims || g.m_variances.size() != k * dims) return std::nullopt;
     for (const double v : g.m_variances)
         if (v <= 0) return std::nullopt;
     g.precompute();
     return g;
 }
 
-double GaussianMixture::logLikelihood(const float* x) const
+double GaussianMixture::componentLogs(const float* x, double* out) const
 {
     double best = -std::numeric_limits<double>::infinity();
-    double terms[64];
-    const std::size_t k = std::min<std::size_t>(m_weights.size(), 64);
-    for (std::size_t c = 0; c < k; ++c) {
+    for (std::size_t c = 0; c < m_weights.size(); ++c) {
         double l = m_constants[c];
         for (std::size_t d = 0; d < m_dims; ++d) {
             const double z = x[d] - m_means[c * m_dims + d];
             l -= 0.5 * z * z / m_variances[c * m_dims + d];
         }
-        terms[c] = l;
+        out[c] = l;
         best = std::max(best, l);
     }
+    return best;
+}
+
+double GaussianMixture::logLikelihood(const float* x) const
+{
+    double terms[kMaxComponents];
+    const std::size_t k = m_weights.size();
+    const double best = componentLogs(x, terms);
     double total = 0;
     for (std::size_t c = 0; c < k; ++c) total += std::exp(terms[c] - best);
     return best + std::log(total);

@@ -13,6 +13,7 @@ namespace noteward::core::speech {
 // components), so the same frames always give the same model. Used to model one voice.
 class GaussianMixture {
 public:
+    static constexpr std::size_t kMaxComponents = 64;
     // `frames`: rows of `dims` numbers, one after another. Fewer frames than components
     // (times a few) gives fewer components.
     static GaussianMixture train(const std::vector<float>& frames, std::size_t dims, std::size_t components,
@@ -29,6 +30,8 @@ public:
 private:
     void em(const std::vector<float>& frames, int iterations);
     void precompute();
+    // Each component's log weight × density at x into out[]; returns the largest.
+    double componentLogs(const float* x, double* out) const;
 
     std::size_t m_dims = 0;
     std::vector<double> m_weights;
