@@ -14,10 +14,10 @@ using namespace noteward::core::notes;
 class TestRiskFixtures : public QObject {
     Q_OBJECT
 
-    FixtureSetScore score(const char* set)
+    FixtureSetScore score(const char* set, const char* folder = "risk")
     {
         LocalEngine engine;
-        auto scored = scoreRiskFixtures(noteward::test::fixturePath("risk").toStdString() + "/" + set, engine);
+        auto scored = scoreRiskFixtures(noteward::test::fixturePath(folder).toStdString() + "/" + set, engine);
         if (!scored) qFatal("%s", scored.error().message.c_str());
         const auto& s = scored.value();
         qInfo("%s: %d files, labels %d/%d, dangerous denials %d, omissions %d, fabricated %d, conflicting %d/%d, "
@@ -25,6 +25,9 @@ class TestRiskFixtures : public QObject {
               set, s.files, s.labelsCorrect, s.labels, s.dangerousDenials, s.dangerousOmissions, s.fabricated,
               s.conflictingFound,
               s.conflictingExpected, s.aspectsCorrect, s.aspectsExpected, s.recall(), s.precision());
+        if (!s.perSection.empty())
+            qInfo("%s: section recall %.2f, sections filled that should be empty %d", set, s.sectionRecall(),
+                  s.sectionsFilledWhenEmpty());
         for (const auto& miss : s.misses) qInfo("  miss: %s", miss.c_str());
         return s;
     }
@@ -60,6 +63,30 @@ private slots:
         QVERIFY(s.files >= 12);
         QCOMPARE(s.dangerousDenials, 0);
         QCOMPARE(s.fabricated, 0);
+    }
+
+    // Whole sessions (tests/fixtures/sessions): the rules were extended on the tuning half,
+    // so there it must keep every disclosure, fabricate nothing and find what it found.
+    void tuningSessionsAreDraftedAsFound()
+    {
+        const auto s = score("tuning", "sessions");
+        QVERIFY(s.files >= 22);
+        QCOMPARE(s.dangerousDenials, 0);
+        QCOMPARE(s.dangerousOmissions, 0);
+        QCOMPARE(s.fabricated, 0);
+        QVERIFY(s.recall() >= 0.95);
+        QVERIFY(s.sectionRecall() >= 0.6);
+        QCOMPARE(s.sectionsFilledWhenEmpty(), 0);
+    }
+
+    // The held-out sessions are scored and printed, never tuned on. Their figures are far
+    // below the tuning half's (see the issue notes); what is asserted is the one property
+    // that holds there too: no disclosure is drafted as a denial.
+    void heldOutSessionsNeverDenyADisclosure()
+    {
+        const auto s = score("heldout", "sessions");
+        QVERIFY(s.files >= 11);
+        QCOMPARE(s.dangerousDenials, 0);
     }
 };
 
