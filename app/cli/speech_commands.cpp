@@ -8,6 +8,7 @@
 #include "app/transcription_service.h"
 #include "notes/transcript.h"
 #include "records/engine_configuration.h"
+#include "speech/diarizer.h"
 #include "speech/speech_audio.h"
 #include "vault/file_io.h"
 
@@ -166,9 +167,16 @@ int runBenchSpeech(Context& ctx)
     if (run && run->exitCode == 0)
         reference = std::chrono::duration<double>(std::chrono::steady_clock::now() - refStart).count();
 
+    // Telling the voices apart, on its own (transcription runs it first).
+    const auto diarizeStart = std::chrono::steady_clock::now();
+    const auto diarization = core::speech::diarizeAudio(audio.value(), nullptr);
+    const double diarizeWall = std::chrono::duration<double>(std::chrono::steady_clock::now() - diarizeStart).count();
+
     const double seconds = audio->seconds();
     nlohmann::json figures = {{"audio_seconds", seconds}, {"segments", transcript->segments.size()},
-                              {"rtf_wall", wall / seconds}, {"rtf_cpu", cpu / seconds}};
+                              {"rtf_wall", wall / seconds}, {"rtf_cpu", cpu / seconds},
+                              {"diarization_rtf_wall", diarizeWall / seconds},
+                              {"diarization_turns", diarization.turns.size()}};
     if (reference) figures["pocketsphinx_continuous_rtf_wall"] = *reference / seconds;
     if (ctx.json()) {
         ctx.printJson(figures);
@@ -177,6 +185,8 @@ int runBenchSpeech(Context& ctx)
                   << " s, " << transcript->segments.size() << " segments\n  real-time factor " << std::setprecision(3)
                   << wall / seconds << " (CPU " << cpu / seconds << ")\n";
         if (reference) ctx.out() << "  pocketsphinx_continuous on the same file: " << *reference / seconds << '\n';
+        ctx.out() << "  diarization (two voices, no enrolled voice): real-time factor " << diarizeWall / seconds << ", "
+                  << diarization.turns.size() << " turns\n";
     }
     return kExitOk;
 }
