@@ -333,7 +333,9 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
     std::vector<Observation> observations;
     // Where the last sign of suicide risk (not a denial) was seen, for what needs company.
     std::optional<std::size_t> lastSuicideSign;
-    auto recentSuicideSign = [&](std::size_t i) { return lastSuicideSign && i - *lastSuicideSign <= 4; };
+    // A risk assessment runs over several exchanges ("Have you thought about how?" … "What
+    // stops you?"): a sign stays context for the next eight turns.
+    auto recentSuicideSign = [&](std::size_t i) { return lastSuicideSign && i - *lastSuicideSign <= 8; };
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& seg = segments[i];
         if (isClient(seg)) {
@@ -353,9 +355,17 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (!isClient(segments[j])) continue;
                 Span where;
                 std::optional<Span> takenBack;
-                const Answer answer = answerIn(segments[j], &where, &takenBack);
-                if (answer == Answer::Neither) break;
+                Answer answer = answerIn(segments[j], &where, &takenBack);
                 const auto& family = *question.family;
+                // "Have you thought about how?" "The bridge over the bypass." An answer that names
+                // something, to a question about a plan, means, a time, preparation or what holds
+                // them back, is that thing (a "no" was caught above).
+                const bool namesIt = family.aspect != RiskAspect::Ideation && family.aspect != RiskAspect::Intent &&
+                                     family.yesMeansPresent && isSuicideOrSelfHarm(family.category) &&
+                                     where.of(segments[j].text).find('?') == std::string_view::npos &&
+                                     !words(where.of(segments[j].text)).empty();
+                if (answer == Answer::Neither && namesIt) answer = Answer::Affirms;
+                if (answer == Answer::Neither) break;
                 const std::string asked(question.sentence.of(seg.text));
                 // "Once, when I was fifteen." answers "Has there ever been a time…?" about the past.
                 const bool past = containsAny(words(segments[j].text), historyMarkers());
@@ -369,6 +379,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 const bool disclosure = (answer == Answer::Affirms) == family.yesMeansPresent;
                 if (!disclosure && denialNamesAnotherCategory(where.of(segments[j].text), family.category)) break;
                 observe(disclosure, where);
+                if (disclosure && family.category == RiskCategory::SuicidalIdeation) lastSuicideSign = j;
                 // Denied and then taken back in the same turn: both are kept (conflicting).
                 if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
                 break;
