@@ -36,6 +36,14 @@ Error alreadySigned()
 
 std::string hashHex(std::string_view text) { return toHex(crypto::sha256(asBytes(text))); }
 
+// Who said each segment, as one digest: the risk reading depends on it, text corrections aside.
+std::string speakerDigest(const notes::Transcript& transcript)
+{
+    std::string joined;
+    for (const auto& seg : transcript.segments) joined += seg.id + '\x1f' + seg.speaker + '\x1e';
+    return hashHex(joined);
+}
+
 // The therapist's Ed25519 key, made on first use and kept (encrypted) in the vault.
 crypto::Ed25519KeyPair signingKey(NoteStore& store, const std::string& userId)
 {
@@ -240,6 +248,7 @@ Result<notes::Draft> NoteRecords::draftSession(const std::string& sessionId, con
         if (!draft) return draft.error();
         Transaction tx(m_vault.database());
         store.putDraft(sessionId, draft->engine, notes::toJson(draft.value()).dump());
+        store.putDraftSpeakers(sessionId, speakerDigest(transcript.value()));
         // Reviews belonged to the old draft's flags; a new draft is reviewed afresh.
         m_vault.database().prepare("DELETE FROM risk_reviews WHERE session_id = ?;").bind(1, sessionId).run();
         audit::AuditLog(m_vault.database())
@@ -436,6 +445,12 @@ Result<vault::StoredNote> NoteRecords::sign(const std::string& sessionId, bool u
     return vault::guarded([&]() -> Result<vault::StoredNote> {
         NoteStore store(m_vault.database());
         if (store.noteForSession(sessionId)) return alreadySigned();
+        // Speakers named or corrected after drafting: the risk panel shows what was read when
+        // (say) nobody was labelled the client, so it cannot be signed as this session's.
+        if (const auto drafted = store.draftSpeakers(sessionId); drafted && *drafted != speakerDigest(used.value()))
+            return makeError(ErrorCode::InvalidInput,
+                             "The speakers changed after this note was drafted, so its risk assessment read the "
+                             "transcript as it was. Draft again before signing.");
         const auto reviews = store.riskReviews(sessionId);
         json risks = json::array();
         for (const auto& flag : draft->risks) {

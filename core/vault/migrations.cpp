@@ -201,6 +201,12 @@ constexpr std::array kMigrations{
             created_at TEXT NOT NULL
         );
     )sql"},
+    Migration{9, "who spoke, as the draft's risk reading saw it", R"sql(
+        -- A digest of each segment's speaker when the draft was made. Naming or correcting
+        -- speakers afterwards changes what risk detection would read, so signing compares the
+        -- two and asks for a fresh draft. NULL for drafts made before this was kept.
+        ALTER TABLE drafts ADD COLUMN speakers TEXT;
+    )sql"},
 };
 }  // namespace
 

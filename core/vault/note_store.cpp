@@ -65,12 +65,25 @@ std::optional<std::string> NoteStore::transcript(const std::string& sessionId)
 
 void NoteStore::putDraft(const std::string& sessionId, const std::string& engine, const std::string& json)
 {
-    m_db.prepare("INSERT OR REPLACE INTO drafts (session_id, engine, json, updated_at) VALUES (?, ?, ?, ?);")
+    // An edit keeps the speakers the draft was made from (see putDraftSpeakers).
+    m_db.prepare("INSERT OR REPLACE INTO drafts (session_id, engine, json, updated_at, speakers) VALUES (?, ?, ?, ?, "
+                 "(SELECT speakers FROM drafts WHERE session_id = ?));")
         .bind(1, sessionId)
         .bind(2, engine)
         .bind(3, json)
         .bind(4, nowUtcIso8601())
+        .bind(5, sessionId)
         .run();
+}
+
+void NoteStore::putDraftSpeakers(const std::string& sessionId, const std::string& digest)
+{
+    m_db.prepare("UPDATE drafts SET speakers = ? WHERE session_id = ?;").bind(1, digest).bind(2, sessionId).run();
+}
+
+std::optional<std::string> NoteStore::draftSpeakers(const std::string& sessionId)
+{
+    return single(m_db, "SELECT speakers FROM drafts WHERE session_id = ? AND speakers IS NOT NULL;", sessionId);
 }
 
 std::optional<std::string> NoteStore::draft(const std::string& sessionId)

@@ -60,6 +60,10 @@ public:
 
     void putDraft(const std::string& sessionId, const std::string& engine, const std::string& json);
     std::optional<std::string> draft(const std::string& sessionId);
+    // Who spoke when the draft was made (a digest), so signing can tell a draft whose risk
+    // reading predates a change of speakers.
+    void putDraftSpeakers(const std::string& sessionId, const std::string& digest);
+    std::optional<std::string> draftSpeakers(const std::string& sessionId);
 
     void putRiskReview(const std::string& sessionId, const RiskReview& review);
     std::vector<RiskReview> riskReviews(const std::string& sessionId);

@@ -184,6 +184,36 @@ private slots:
         QVERIFY(records.sign(session).ok());
     }
 
+    // Drafted while the voices were only numbered (risk read nothing), then named: signing
+    // would pass the speaker check with a risk panel that never read the client. Refused until
+    // drafted again; the fresh draft reads the disclosure.
+    void speakersNamedAfterDraftingNeedAFreshDraft()
+    {
+        const std::string session = m_vault->sessions().add(test::session(m_client)).value().id;
+        auto transcript = notes::parseTranscript(
+            R"({"segments": [{"id": "s1", "speaker": "speaker_1", "text": "Have you had thoughts of ending your life?"},
+                             {"id": "s2", "speaker": "speaker_2", "text": "Yes, most nights I want to die."}]})");
+        records::NoteRecords records(*m_vault);
+        QVERIFY(records.storeTranscript(session, transcript.value()).ok());
+        notes::LocalEngine engine;
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        QVERIFY(!records.currentDraft(session)->risk(RiskCategory::SuicidalIdeation));
+        QCOMPARE(records.nameSpeakers(session, "speaker_1").value(), std::size_t(2));
+        auto refused = records.sign(session);
+        QVERIFY(!refused.ok());
+        QVERIFY2(QString::fromStdString(refused.error().message).contains("speakers changed after this note was drafted"),
+                 refused.error().message.c_str());
+        // An edit to the stale draft does not make it current.
+        QVERIFY(records.replaceSection(session, notes::Section::NextSteps,
+                                       {notes::Statement{"Safety plan next week.", {}, notes::Origin::Therapist, {}}})
+                    .ok());
+        QVERIFY(!records.sign(session).ok());
+        QVERIFY(records.draftSession(session, {&engine}).ok());
+        QCOMPARE(records.currentDraft(session)->risk(RiskCategory::SuicidalIdeation)->status, notes::RiskStatus::Present);
+        QVERIFY(records.reviewRisk(session, RiskCategory::SuicidalIdeation, true, std::nullopt).ok());
+        QVERIFY(records.sign(session).ok());
+    }
+
     void overrideForUnlabelledSpeakersIsAudited()
     {
         const std::string session = m_vault->sessions().add(test::session(m_client)).value().id;
