@@ -228,7 +228,8 @@ std::string lastQuestionIn(const Segment& turn)
 {
     std::string q;
     for (const Span& span : splitSentences(turn.text))
-        if (span.of(turn.text).find('?') != std::string_view::npos) q = std::string(span.of(turn.text));
+        if (span.of(turn.text).find('?') != std::string_view::npos && !looksLikeInstruction(span.of(turn.text)))
+            q = std::string(span.of(turn.text));
     return q;
 }
 
@@ -259,7 +260,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to look at",
             "like to look at", "put on the agenda", "on the agenda", "want to cover", "talk about"};
         const std::string item = afterOpener(cleaned, openers).value_or(cleaned);
-        return Candidate{section, made("Agenda item: " + lowerFirst(toThirdPerson(item)), sources,
+        return Candidate{section, made("Agenda item: " + lowerFirst(clientSays("", item)), sources,
                                        answer ? "agenda.client_answer" : "agenda.client_item")};
     }
     case Section::HomeworkReview: {
@@ -280,8 +281,18 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         }
         return Candidate{section, made(clientSays("Client reported that ", sentence), sources, "homework_review.client")};
     }
-    case Section::HomeworkGiven:
-        return Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")};
+    case Section::HomeworkGiven: {
+        // "Agreed" only when the client says so: any other answer is reported as said.
+        static const std::vector<std::string_view> agreeing = {
+            "yes", "yeah", "ok", "okay", "sure", "fine", "that's fine", "will do", "sounds good", "i'll do that",
+            "i will do that", "i can do that", "i'll try", "i will try", "i can try", "i'll give it a go"};
+        const std::string lower = asciiLower(sentence);
+        const bool agrees = std::any_of(agreeing.begin(), agreeing.end(), [&](std::string_view a) {
+            return lower.rfind(a, 0) == 0 && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
+        });
+        return agrees ? Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")}
+                      : Candidate{section, made(clientSays("Client said that ", sentence), sources, "homework_given.client_said")};
+    }
     case Section::Activities:
         if (answer) {
             sources.insert(sources.begin(), question->id);

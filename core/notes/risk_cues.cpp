@@ -191,6 +191,20 @@ const std::vector<Phrase>& denialOpeners()
     return openers;
 }
 
+const std::vector<Phrase>& emptyAnswers()
+{
+    static const std::vector<Phrase> openers =
+        phrases({"nothing", "not much", "not a lot", "nobody", "no one", "not anything", "zero"});
+    return openers;
+}
+
+const std::vector<Phrase>& nonAnswers()
+{
+    static const std::vector<Phrase> unsure =
+        phrases({"not sure", "dunno", "no idea", "don't know", "can't say", "hard to say"});
+    return unsure;
+}
+
 const std::vector<Phrase>& affirmationOpeners()
 {
     static const std::vector<Phrase> openers =

@@ -34,6 +34,10 @@ const std::vector<QuestionFamily>& questionCues();
 // Openers of an answer that deny or affirm what was asked.
 const std::vector<Phrase>& denialOpeners();
 const std::vector<Phrase>& affirmationOpeners();
+// Answers that name nothing ("Nothing.", "Nobody."): to "what stops you?" a denial.
+const std::vector<Phrase>& emptyAnswers();
+// Answers that are no answer ("Not sure.", "Dunno.").
+const std::vector<Phrase>& nonAnswers();
 
 // Words that put a clause in the past as history, not now ("when I was fifteen", "years ago").
 const std::vector<Phrase>& historyMarkers();

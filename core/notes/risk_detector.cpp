@@ -198,6 +198,20 @@ Answer answerIn(const Segment& segment, Span* where, std::optional<Span>* takenB
     return first;
 }
 
+// The answering sentence, and the next one too when the answer is a bare "Yes." or "Once.".
+std::string_view answerAndDetail(std::string_view text, Span said)
+{
+    if (words(said.of(text)).size() > 2) return said.of(text);
+    for (const Span& next : splitSentences(text))
+        if (next.begin >= said.end) return text.substr(said.begin, next.end - said.begin);
+    return said.of(text);
+}
+
+bool startsWithAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& openers)
+{
+    return std::any_of(openers.begin(), openers.end(), [&](const Phrase& p) { return startsWith(tokens, p); });
+}
+
 // A denial that names one category ("No suicidal thoughts.") answers only for that one.
 bool denialNamesAnotherCategory(std::string_view denial, RiskCategory asked)
 {
@@ -364,12 +378,20 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                                      family.yesMeansPresent && isSuicideOrSelfHarm(family.category) &&
                                      where.of(segments[j].text).find('?') == std::string_view::npos &&
                                      !words(where.of(segments[j].text)).empty();
+                // "What stops you?" "Nothing." names nothing: no protective factor (a denial);
+                // "Not sure." is no answer at all.
+                const auto answerWords = words(where.of(segments[j].text));
+                if (answer == Answer::Neither && namesIt && containsAny(answerWords, nonAnswers())) break;
+                if (answer == Answer::Neither && namesIt && startsWithAny(answerWords, emptyAnswers()))
+                    answer = Answer::Denies;
                 if (answer == Answer::Neither && namesIt) answer = Answer::Affirms;
                 if (answer == Answer::Neither) break;
                 const std::string asked(question.sentence.of(seg.text));
-                // "Once, when I was fifteen." answers "Has there ever been a time…?" about the past.
-                const bool past = containsAny(words(segments[j].text), historyMarkers());
                 auto observe = [&](bool disclosure, Span said) {
+                    // "Once, when I was fifteen." answers "Has there ever been a time…?" about the
+                    // past: read in the answering sentence (and the one after a bare "Yes."), not
+                    // in the rest of the turn ("Yes, I want to die. Mum died last year.").
+                    const bool past = containsAny(words(answerAndDetail(segments[j].text, said)), historyMarkers());
                     observations.push_back({family.category, family.aspect,
                                             disclosure ? (past ? RiskStatus::Historical : RiskStatus::Present)
                                                        : RiskStatus::Denied,
