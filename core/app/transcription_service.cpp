@@ -44,15 +44,21 @@ Result<notes::Transcript> TranscriptionService::run(const speech::SpeechAudio& a
     // Who spoke, on the device, before the words: the local recogniser then decodes one turn
     // per segment; a hosted one's segments are labelled by overlap afterwards.
     std::optional<speech::VoiceProfile> profile;
-    if (m_vault)
-        if (auto stored = VoiceService(*m_vault).profile(); stored && stored.value()) profile = std::move(*stored.value());
+    bool profileUnreadable = false;
+    if (m_vault) {
+        auto stored = VoiceService(*m_vault).profile();
+        if (!stored) profileUnreadable = true;  // said in the outcome; the voices are numbered instead
+        else if (stored.value()) profile = std::move(*stored.value());
+    }
     if (control.cancel && control.cancel->load()) return speech::cancelledError();
-    const auto diarization = speech::diarizeAudio(audio, profile ? &*profile : nullptr);
+    const auto diarization = speech::diarizeAudio(audio, profile ? &*profile : nullptr, control.cancel);
+    if (control.cancel && control.cancel->load()) return speech::cancelledError();
     speech::TranscribeControl withTurns = control;
     if (diarization.outcome.naming != speech::DiarizationOutcome::Naming::None) withTurns.turns = &diarization.turns;
     auto transcript = transcriber.value()->transcribe(audio, withTurns);
     if (!transcript) return transcript.error();
     m_diarization = speech::labelSegments(diarization, transcript->segments);
+    m_diarization.profileUnreadable = profileUnreadable;
     m_diarization.labelled = 0;
     m_diarization.unknown = 0;
     for (const auto& seg : transcript->segments) ++(seg.speaker == "unknown" ? m_diarization.unknown : m_diarization.labelled);

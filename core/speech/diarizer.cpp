@@ -93,7 +93,8 @@ std::vector<Run> runsOf(const std::vector<int>& label)
     for (bool merged = true; merged && runs.size() > 1;) {
         merged = false;
         for (std::size_t r = 0; r < runs.size(); ++r) {
-            if (runs[r].to - runs[r].from >= kMinTurnFrames) continue;
+            // Unclear stretches stay unclear, however short: never guessed into a voice.
+            if (runs[r].to - runs[r].from >= kMinTurnFrames || runs[r].voice < 0) continue;
             std::size_t into = r > 0 ? r - 1 : r + 1;
             if (r > 0 && r + 1 < runs.size() && runs[r + 1].to - runs[r + 1].from > runs[r - 1].to - runs[r - 1].from)
                 into = r + 1;
@@ -141,7 +142,9 @@ nlohmann::json VoiceProfile::toJson() const
 Result<VoiceProfile> VoiceProfile::fromJson(const nlohmann::json& json)
 {
     const auto bad = makeError(ErrorCode::InvalidInput, "The stored voice profile is not readable; enrol the voice again.");
-    if (!json.is_object() || json.value("version", 0) != kVersion || !json.contains("model")) return bad;
+    if (!json.is_object() || !json.contains("version") || !json["version"].is_number_integer() ||
+        json["version"].get<int>() != kVersion || !json.contains("model"))
+        return bad;
     auto model = VoiceModel::fromJson(json["model"]);
     if (!model) return bad;
     const auto seconds = json.value("speech_seconds", nlohmann::json());
@@ -172,8 +175,9 @@ Result<VoiceProfile> enrollVoice(const SpeechAudio& audio)
     return VoiceProfile{std::move(model), voicedSeconds};
 }
 
-Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile)
+Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile, const std::atomic<bool>* cancel)
 {
+    const auto cancelled = [&] { return cancel && cancel->load(); };
     Diarization result;
     auto& out = result.outcome;
     VoiceFeatureExtractor extractor;
@@ -186,6 +190,7 @@ Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile)
     if (voiced.empty()) return result;
     std::vector<float> all;
     for (const auto& [s, f] : voiced) VoiceModel::appendFrame(tracks[s], f, all);
+    if (cancelled()) return result;
     const VoiceModel session = VoiceModel::train(all);
 
     // 2. First labels: with a profile, the frames the enrolled voice explains better than the
@@ -202,6 +207,7 @@ Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile)
     // 3. Refine: model each voice's own frames and relabel every frame by which model explains
     // the half second around it better.
     for (int round = 0; round < kRefineRounds; ++round) {
+        if (cancelled()) return result;
         std::vector<float> frames0, frames1;
         for (const auto& [s, f] : voiced)
             if (labels[s][f] >= 0) VoiceModel::appendFrame(tracks[s], f, labels[s][f] == 0 ? frames0 : frames1);
@@ -217,7 +223,8 @@ Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile)
     for (const auto& [s, f] : voiced)
         if (labels[s][f] >= 0) ++count[labels[s][f]];
     const double total = static_cast<double>(count[0] + count[1]);
-    out.oneVoice = total == 0 || static_cast<double>(std::min(count[0], count[1])) < kMinVoiceShare * total;
+    if (total == 0) return result;  // nothing clear enough to attribute: Naming::None
+    out.oneVoice = static_cast<double>(std::min(count[0], count[1])) < kMinVoiceShare * total;
     bool roles = false;
     int therapist = 0;
     if (profile && !out.oneVoice) {
@@ -249,7 +256,8 @@ Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile)
     for (std::size_t s = 0; s < tracks.size(); ++s) {
         const auto& t = tracks[s];
         std::vector<int> label = labels[s];
-        if (out.oneVoice) std::fill(label.begin(), label.end(), 0);
+        if (out.oneVoice)
+            for (int& l : label) l = l >= 0 ? 0 : l;
         const auto msOf = [&](std::size_t frame) {
             return static_cast<std::int64_t>((t.beginSample + frame * VoiceTrack::kFrameSamples) / 16);
         };
@@ -300,7 +308,9 @@ std::string describe(const DiarizationOutcome& outcome)
 {
     using N = DiarizationOutcome::Naming;
     std::string text;
-    if (outcome.naming == N::None) return "Speakers were not told apart: no clear speech to compare.";
+    const std::string unreadable =
+        outcome.profileUnreadable ? " The enrolled voice could not be read; enrol it again (voice enroll)." : "";
+    if (outcome.naming == N::None) return "Speakers were not told apart: no clear speech to compare." + unreadable;
     if (outcome.oneVoice) text = "Only one voice was heard; it is marked speaker_1.";
     else if (outcome.naming == N::Roles) text = "Therapist and client were told apart by the enrolled voice.";
     else if (outcome.profileUnmatched)
@@ -310,7 +320,7 @@ std::string describe(const DiarizationOutcome& outcome)
     if (outcome.unknown > 0)
         text += " " + std::to_string(outcome.unknown) + (outcome.unknown == 1 ? " stretch was" : " stretches were") +
                 " too unclear to attribute and stays unknown.";
-    return text;
+    return text + unreadable;
 }
 
 }  // namespace noteward::core::speech

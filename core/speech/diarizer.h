@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +43,7 @@ struct DiarizationOutcome {
     std::size_t unknown = 0;        // left unknown: too short, or too near both voices to say
     bool oneVoice = false;          // only one voice was heard
     bool profileUnmatched = false;  // a profile was given but neither voice was near it
+    bool profileUnreadable = false; // an enrolled voice exists but could not be read
 };
 
 struct Diarization {
@@ -54,7 +56,9 @@ struct Diarization {
 // two voices, and each stretch of speech is cut where the voice changes, so a reply that
 // follows a question without a pause becomes its own turn. The voice nearer the enrolled
 // profile is the therapist. A stretch too near both voices stays "unknown" rather than guessed.
-Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile);
+// `cancel`, when set, stops the work between stages (an empty result).
+Diarization diarizeAudio(const SpeechAudio& audio, const VoiceProfile* profile,
+                         const std::atomic<bool>* cancel = nullptr);
 
 // Gives each segment still "unknown" the speaker of the turns it overlaps, when one speaker
 // has at least 70 % of it; a segment spanning both voices stays unknown. For segments a

@@ -96,6 +96,10 @@ void GaussianMixture::em(const std::vector<float>& frames, int iterations)
                 m_variances[c * m_dims + d] = std::max(kVarianceFloor, sxx[c * m_dims + d] / sw[c] - mean * mean);
             }
         }
+        // An empty component kept its old weight: the weights are a distribution again.
+        double sum = 0;
+        for (const double w : m_weights) sum += w;
+        for (auto& w : m_weights) w /= sum;
         precompute();
     }
 }
@@ -126,8 +130,16 @@ std::optional<GaussianMixture> GaussianMixture::fromJson(const nlohmann::json& j
         return std::nullopt;
     const std::size_t k = g.m_weights.size();
     if (k == 0 || k > kMaxComponents || g.m_means.size() != k * dims || g.m_variances.size() != k * dims) return std::nullopt;
+    // What EM can produce: variances above its floor and weights that sum to one. Anything
+    // else (an edited or damaged profile) would give infinite or meaningless likelihoods.
     for (const double v : g.m_variances)
-        if (v <= 0) return std::nullopt;
+        if (v < kVarianceFloor * (1 - 1e-9)) return std::nullopt;
+    double sum = 0;
+    for (const double w : g.m_weights) {
+        if (!(w > 0 && w <= 1)) return std::nullopt;
+        sum += w;
+    }
+    if (std::fabs(sum - 1.0) > 1e-3) return std::nullopt;
     g.precompute();
     return g;
 }

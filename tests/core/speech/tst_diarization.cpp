@@ -169,6 +169,19 @@ private slots:
         json["model"]["pitch"]["means"].push_back(1.0);
         QVERIFY(!speech::VoiceProfile::fromJson(json).ok());
         QVERIFY(!speech::VoiceProfile::fromJson(nlohmann::json::array()).ok());
+        // Wrong types and values EM never makes are refused, not thrown or scored.
+        json = profile->toJson();
+        json["version"] = "1";
+        QVERIFY(!speech::VoiceProfile::fromJson(json).ok());
+        json = profile->toJson();
+        json["model"]["spectrum"]["variances"][0] = 1e-300;
+        QVERIFY(!speech::VoiceProfile::fromJson(json).ok());
+        json = profile->toJson();
+        json["model"]["spectrum"]["weights"][0] = 5.0;
+        QVERIFY(!speech::VoiceProfile::fromJson(json).ok());
+        json = profile->toJson();
+        for (auto& w : json["model"]["pitch"]["weights"]) w = 0.1;
+        QVERIFY(!speech::VoiceProfile::fromJson(json).ok());
     }
 
     void scoringMapsNumberedVoicesButNotRoles()
