@@ -19,11 +19,21 @@ const std::set<std::string>& framingWords()
         "client", "therapist", "said", "says", "reported", "reports", "described", "describes", "stated",
         "asked", "answered", "agreed", "noted", "discussed", "explained", "mentioned", "told", "that", "they",
         "they're", "they've", "they'd", "they'll", "them", "their", "theirs", "themselves", "are", "were",
-        "session", "speaker", "a",
-        // The note's own headings ("Homework set: …", "Next session: …", "Agenda item: …",
-        // "Homework review: …", "Next steps: …"): they say where a line belongs, not a fact.
-        "homework", "set", "suggested", "next", "agenda", "item", "review", "steps"};
+        "session", "speaker", "a"};
     return framing;
+}
+
+// The note's own headings ("Homework set: …", "Agenda item: …") say where a line belongs, not
+// a fact: only a leading one is set aside, so "homework" or "next" elsewhere in a line must
+// still come from the transcript.
+std::string_view withoutHeading(std::string_view text)
+{
+    static const std::vector<std::string_view> headings = {
+        "Agenda item:", "In session:", "Homework set:", "Homework suggested:", "Next session:", "Next steps:",
+        "Homework review:", "Homework review "};
+    for (const auto heading : headings)
+        if (text.substr(0, heading.size()) == heading) return text.substr(heading.size());
+    return text;
 }
 
 // Terms whose presence in a note must be traceable to the transcript exactly: the kinds of
@@ -126,7 +136,7 @@ std::optional<std::string> GroundingVerifier::problemWith(const Statement& state
 
     std::size_t content = 0;
     std::size_t found = 0;
-    for (const auto& w : words(statement.text)) {
+    for (const auto& w : words(withoutHeading(statement.text))) {
         if (hasDigit(w) && sourceWords.count(w) == 0) return "unsupported_detail:" + w;
         if (criticalTerms().count(w) && sourceWords.count(w) == 0 && sourceWords.count(stem(w)) == 0)
             return "unsupported_detail:" + w;
@@ -162,7 +172,7 @@ bool GroundingVerifier::misattributesReportedSpeech(const Statement& statement) 
         }
     }
     std::size_t borrowed = 0;
-    for (const auto& w : words(statement.text)) {
+    for (const auto& w : words(withoutHeading(statement.text))) {
         if (isStopword(w) || framingWords().count(w)) continue;
         const std::string st = stem(w);
         if (reportedWords.count(st) && !ownWords.count(st)) ++borrowed;

@@ -59,6 +59,20 @@ private slots:
         QVERIFY(!v.problemWith(Statement{"Client said that they stayed in all weekend.", {"s1", "s3"}}));
     }
 
+    // A heading is set aside only where headings go: the same words inside a line are content
+    // and must come from the transcript.
+    void headingWordsCountAsContentOutsideTheHeading()
+    {
+        const Transcript t = transcript();
+        GroundingVerifier v(t);
+        QVERIFY(!v.problemWith(Statement{"Homework review: client stayed in all weekend.", {"s1"}}));
+        QVERIFY(!v.problemWith(Statement{"Agenda item: a row with Dave.", {"s1"}}));
+        const auto padded = v.problemWith(
+            Statement{"Client stayed in; agenda item review, next steps suggested, homework set.", {"s1"}});
+        QVERIFY(padded.has_value());
+        QCOMPARE(*padded, std::string("ungrounded"));
+    }
+
     void rejectsFabrications_data()
     {
         QTest::addColumn<QString>("text");
