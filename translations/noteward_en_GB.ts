@@ -400,52 +400,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Auto-lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Lock Noteward after this many minutes without use:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>A recording is in progress, but the microphone has stopped delivering audio. What was recorded so far is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>A recording is in progress and continues while Noteward is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>%1 · vault %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>● Recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>The recording stopped early: %1 What was recorded is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Recording in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>A session is being recorded. Stop the recording and quit? What was recorded is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,43 +867,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="283"/>
+        <location filename="../ui/session_workspace.cpp" line="286"/>
         <source>Key %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="292"/>
+        <location filename="../ui/session_workspace.cpp" line="295"/>
         <source>Transcribe again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="293"/>
+        <location filename="../ui/session_workspace.cpp" line="296"/>
         <source>Transcribe this session again? The transcript, your corrections and the current draft with its risk decisions are replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="303"/>
         <location filename="../ui/session_workspace.cpp" line="306"/>
+        <location filename="../ui/session_workspace.cpp" line="309"/>
         <source>Transcribing on this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="321"/>
+        <location filename="../ui/session_workspace.cpp" line="324"/>
         <source>Transcription cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="333"/>
+        <location filename="../ui/session_workspace.cpp" line="336"/>
         <source>Draft again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="334"/>
+        <location filename="../ui/session_workspace.cpp" line="337"/>
         <source>Draft the note again? Your edits and the risk decisions on the current draft are replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session_workspace.cpp" line="340"/>
+        <location filename="../ui/session_workspace.cpp" line="343"/>
         <source>Drafting the note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,12 +1120,12 @@
     </message>
     <message>
         <location filename="../ui/transcript_panel.cpp" line="78"/>
-        <source>Speaker &amp;1 is me</source>
+        <source>Speaker 1 is me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/transcript_panel.cpp" line="79"/>
-        <source>Speaker &amp;2 is me</source>
+        <source>Speaker 2 is me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -137,7 +137,8 @@ void MainWindow::unlocked()
 
 void MainWindow::chooseAutoLock()
 {
-    // Non-modal (open(), not exec()), so an idle lock can still happen while it is shown.
+    // open(), not exec(): window-modal but without a nested event loop, so the idle timer still
+    // runs and a lock (which rejects the dialog) can happen while it is shown.
     auto* dialog = new QInputDialog(this);
     dialog->setObjectName(QStringLiteral("autoLockDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -164,7 +165,8 @@ void MainWindow::chooseAutoLock()
 
 void MainWindow::enrolVoice()
 {
-    // Non-modal, like every dialog here, and closed (its reading cancelled) by a lock.
+    // open(), like every dialog here: window-modal without a nested event loop, and closed
+    // (its reading cancelled) by a lock.
     auto* dialog = new VoiceEnrollDialog(*m_worker, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(this, &MainWindow::locking, dialog, &QDialog::reject);

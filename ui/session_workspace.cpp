@@ -249,10 +249,13 @@ void SessionWorkspace::display(SessionRecord record)
     m_recordPanel->setVisible(!isSigned);  // a signed session is a record, not a place to work
     m_transcript->model()->setTranscript(record.transcript, record.machineTranscript);
     if (!m_job) m_transcript->setAvailability(record.recordingSeconds > 0, record.transcript.has_value(), isSigned);
-    const bool numbered = record.transcript && std::any_of(record.transcript->segments.begin(), record.transcript->segments.end(),
-                                                           [](const core::notes::Segment& s) {
-                                                               return s.speaker == "speaker_1" || s.speaker == "speaker_2";
-                                                           });
+    // Offered only when both voices were heard: one voice named "me" would leave no client,
+    // and the risk reading with nothing to read.
+    const auto heard = [&](const char* label) {
+        return record.transcript && std::any_of(record.transcript->segments.begin(), record.transcript->segments.end(),
+                                                [&](const core::notes::Segment& s) { return s.speaker == label; });
+    };
+    const bool numbered = heard("speaker_1") && heard("speaker_2");
     m_transcript->setNumberedVoices(numbered && !isSigned);
     m_note->setDraft(record.draft, isSigned);
     m_risk->setRecord(record);

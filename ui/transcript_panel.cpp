@@ -75,8 +75,8 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
       m_accuracy(new QLabel(this)),
       m_notice(new MessageBanner(this)),
       m_voices(new QWidget(this)),
-      m_speaker1IsMe(new QPushButton(tr("Speaker &1 is me"), m_voices)),
-      m_speaker2IsMe(new QPushButton(tr("Speaker &2 is me"), m_voices))
+      m_speaker1IsMe(new QPushButton(tr("Speaker 1 is me"), m_voices)),
+      m_speaker2IsMe(new QPushButton(tr("Speaker 2 is me"), m_voices))
 {
     setObjectName(QStringLiteral("transcriptPanel"));
     auto* title = new QLabel(tr("<b>Transcript</b>"), this);

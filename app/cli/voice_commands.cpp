@@ -6,6 +6,7 @@
 #include "app/voice_service.h"
 #include "speech/speech_audio.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -43,6 +44,7 @@ int runVoiceEnroll(Context& ctx)
     }
     if (!reading) return ctx.fail(reading.error());
     auto profile = core::app::VoiceService(*vault.value()).enroll(reading.value());
+    std::fill(reading->samples.begin(), reading->samples.end(), 0.0f);  // the reading is not kept
     if (!profile) return ctx.fail(profile.error());
     std::ostringstream text;
     text << std::fixed << std::setprecision(0) << profile->speechSeconds;

@@ -5,6 +5,8 @@
 #include "vault/vault.h"
 #include "vault/voice_profile_repository.h"
 
+#include <algorithm>
+
 namespace noteward::core::app {
 
 Result<speech::SpeechAudio> VoiceService::captureReading(const std::string& device, double seconds,
@@ -13,7 +15,11 @@ Result<speech::SpeechAudio> VoiceService::captureReading(const std::string& devi
 {
     auto captured = audio::captureToMemory(device, seconds, progress, cancel);
     if (!captured) return captured.error();
-    return speech::toSpeechAudio(captured->mono, captured->sampleRate);
+    auto reading = speech::toSpeechAudio(captured->mono, captured->sampleRate);
+    // The therapist's voice is biometric: the raw capture is not left in freed memory
+    // (best effort; the resampled copy is the caller's to clear after enrolling).
+    std::fill(captured->mono.begin(), captured->mono.end(), 0.0f);
+    return reading;
 }
 
 const char* VoiceService::readingPassage()
