@@ -32,6 +32,7 @@
 #include <QByteArray>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -191,6 +192,21 @@ private slots:
         QCOMPARE(::mkfifo(fifo.toUtf8().constData(), 0600), 0);
         m_microphone = std::make_unique<PacedMicrophone>(fifo.toStdString(), test::readFile(raw.toStdString()));
         test::writeTestAlsaConfig(m_tmp.path(), fifo, kSourceRate, QString::fromStdString(played().string()), true);
+        // A second microphone for the voice reading: a recorded minute of it, read from a plain
+        // file. The FIFO's pace is not needed here, and a FIFO read that returns part of what
+        // ALSA asked for leaves the rest silent, so under load the paced one delivers mostly
+        // silence for a long capture.
+        const QString reading = home + "/reading.raw";
+        test::writeFile(reading.toStdString(), test::readFile(raw.toStdString()).repeated(8));
+        QFile asoundrc(home + "/.asoundrc");
+        QVERIFY(asoundrc.open(QIODevice::Append));
+        asoundrc.write(QStringLiteral("pcm.noteward_reading_file {\n    type file\n    slave.pcm \"null\"\n"
+                                      "    file \"/dev/null\"\n    infile \"%1\"\n    format \"raw\"\n}\n"
+                                      "pcm.noteward_reading {\n    type plug\n"
+                                      "    slave { pcm \"noteward_reading_file\" rate %2 channels 1 format S16_LE }\n}\n")
+                           .arg(reading)
+                           .arg(kSourceRate)
+                           .toUtf8());
 
         m_vault = m_tmp.path() / "vault";
         auto vault = test::createVault(m_vault);
@@ -434,8 +450,9 @@ private slots:
         QVERIFY(test::auditActions(*vault).contains("transcript.speakers_named"));
     }
 
-    // File → Enrol my voice: a reading from the (paced) microphone becomes a voice model in the
-    // vault, and can be deleted again; both audited.
+    // File → Enrol my voice: a reading captured through PortAudio (from the test microphone
+    // that plays a recorded reading) becomes a voice model in the vault, and can be deleted
+    // again; both audited.
     void voiceIsEnrolledFromTheMicrophoneAndDeleted()
     {
         MainWindow window(m_vault, false);
@@ -452,8 +469,8 @@ private slots:
         auto* status = test::named<QLabel>(dialog, "voiceStatus");
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("No voice is enrolled"), 15000);
         auto* device = test::named<QComboBox>(dialog, "voiceDevice");
-        QTRY_VERIFY_WITH_TIMEOUT(device->findData("noteward_test") >= 0, 15000);
-        device->setCurrentIndex(device->findData("noteward_test"));
+        QTRY_VERIFY_WITH_TIMEOUT(device->findData("noteward_reading") >= 0, 15000);
+        device->setCurrentIndex(device->findData("noteward_reading"));
         test::click(dialog, "startReading");
         auto* banner = test::named<ui::MessageBanner>(dialog, "voiceBanner");
         QTRY_VERIFY_WITH_TIMEOUT(!banner->text().isEmpty(), 90000);
