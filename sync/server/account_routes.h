@@ -1,0 +1,15 @@
+#pragma once
+
+namespace httplib {
+class Server;
+}
+
+namespace noteward::sync::server {
+
+class ServerStore;
+
+// /v1/accounts: joining a practice with an invitation (the client-derived auth key, never
+// the password; a TOTP secret is issued, since every account needs a second factor).
+void addAccountRoutes(httplib::Server& http, ServerStore& store);
+
+}  // namespace noteward::sync::server

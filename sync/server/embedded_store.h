@@ -1,0 +1,37 @@
+#pragma once
+
+#include "server/server_store.h"
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace noteward::core::vault {
+class Database;
+}
+
+namespace noteward::sync::server {
+
+// The embedded default: one SQLCipher database under the data folder, keyed by a random
+// 256-bit key kept in a file of its own (0600; created on first start, or named in the
+// configuration so it can live on other storage than the data).
+class EmbeddedStore : public ServerStore {
+public:
+    static core::Result<std::unique_ptr<EmbeddedStore>> open(const std::filesystem::path& dataDir,
+                                                            const std::filesystem::path& keyFile);
+    ~EmbeddedStore() override;
+
+    core::Result<Practice> createPractice(const std::string& name) override;
+    core::Result<std::optional<Practice>> practice(const std::string& id) override;
+    core::Result<void> putInvitation(const std::string& tokenHash, const Invitation& invitation) override;
+    core::Result<Account> redeemInvitation(const std::string& tokenHash, const std::string& email,
+                                           const Account& account, std::int64_t now) override;
+    core::Result<std::optional<Account>> accountByEmail(const std::string& email) override;
+
+private:
+    explicit EmbeddedStore(std::unique_ptr<core::vault::Database> db);
+    std::unique_ptr<core::vault::Database> m_db;
+    std::mutex m_mutex;  // one connection, one statement at a time
+};
+
+}  // namespace noteward::sync::server

@@ -1,0 +1,139 @@
+#include "server/sync_server.h"
+
+#include "protocol/server_info.h"
+#include "server/account_routes.h"
+#include "server/http_replies.h"
+#include "server/tls_context.h"
+#include "server/tls_identity.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace noteward::sync::server {
+
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+// When the request on this worker thread began (set before routing, read by the logger,
+// both on the thread that handles the request).
+thread_local std::chrono::steady_clock::time_point t_requestStart;
+// Whether this request was counted in flight (one refused before routing never was).
+thread_local bool t_inFlight = false;
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+}  // namespace
+
+SyncServer::SyncServer(ServerConfig config, ServerStore& store, std::ostream& log)
+    : m_config(std::move(config)), m_store(store), m_log(log)
+{
+}
+
+SyncServer::~SyncServer() = default;
+
+core::Result<int> SyncServer::bind()
+{
+    std::filesystem::path certificate = m_config.tlsCertificate;
+    std::filesystem::path key = m_config.tlsPrivateKey;
+    if (m_config.selfSigned()) {
+        auto identity = loopbackIdentity(m_config.dataDir);
+        if (!identity) return identity.error();
+        certificate = identity->certificate;
+        key = identity->privateKey;
+    }
+    core::Result<void> tls;
+    m_http = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
+        tls = configureServerTls(ctx, certificate, key);
+        return tls.ok();
+    });
+    if (!tls) return tls.error();
+    if (!m_http->is_valid()) return makeError(ErrorCode::Internal, "The TLS server could not be set up.");
+    m_http->set_payload_max_length(m_config.maxBodyBytes);
+    m_http->set_read_timeout(m_config.readTimeoutSeconds, 0);
+    m_http->set_write_timeout(m_config.writeTimeoutSeconds, 0);
+    m_http->set_keep_alive_timeout(5);
+    addRoutes();
+    const int port = m_config.listenPort == 0 ? m_http->bind_to_any_port(m_config.listenHost)
+                                              : (m_http->bind_to_port(m_config.listenHost, m_config.listenPort)
+                                                     ? m_config.listenPort
+                                                     : -1);
+    if (port <= 0)
+        return makeError(ErrorCode::Unavailable, "Cannot listen on " + m_config.listenHost + ":" +
+                                                     std::to_string(m_config.listenPort) + " (in use, or not an address here).");
+    return port;
+}
+
+void SyncServer::serve()
+{
+    if (m_http) m_http->listen_after_bind();
+}
+
+void SyncServer::stop()
+{
+    if (m_http) m_http->stop();
+}
+
+void SyncServer::logLine(const std::string& json)
+{
+    std::lock_guard lock(m_logMutex);
+    m_log << json << '\n';
+    m_log.flush();
+}
+
+void SyncServer::addRoutes()
+{
+    auto& http = *m_http;
+    http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
+        t_requestStart = std::chrono::steady_clock::now();
+        t_inFlight = true;
+        m_metrics.started();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        const auto took = t_inFlight ? std::chrono::duration_cast<std::chrono::microseconds>(
+                                           std::chrono::steady_clock::now() - t_requestStart)
+                                     : std::chrono::microseconds(0);
+        m_metrics.finished(res.status, took, t_inFlight);
+        t_inFlight = false;
+        // The path holds ids only (no names, no e-mails, no tokens: those travel in bodies).
+        nlohmann::json line = {{"ts", utcNow()},
+                               {"method", req.method},
+                               {"path", req.path.size() <= 200 ? req.path : req.path.substr(0, 200)},
+                               {"status", res.status},
+                               {"ms", static_cast<double>(took.count()) / 1000.0}};
+        logLine(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    });
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) replyStatusError(res);
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    http.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        // The exception's text may hold anything: it is not sent, and only its kind is logged.
+        logLine(R"({"event":"exception"})");
+        replyError(res, 500, "server_error", "The server could not complete the request.");
+    });
+
+    http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
+    http.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+        res.set_content(m_metrics.render(), "text/plain; version=0.0.4");
+    });
+    http.Get("/v1/info", [this](const httplib::Request&, httplib::Response& res) {
+        protocol::ServerInfo info;
+        info.region = m_config.region;
+        info.serverVersion = NOTEWARD_SYNCD_VERSION;
+        replyJson(res, 200, protocol::toJson(info));
+    });
+    addAccountRoutes(http, m_store);
+}
+
+}  // namespace noteward::sync::server

@@ -1,0 +1,338 @@
+// noteward-syncd as IT would run it: the real binary, on loopback, over real TLS, with its
+// embedded SQLCipher store; the admin commands beside it; bad input and a UK-only region.
+#include "server/totp.h"
+#include "test_support.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <openssl/ssl.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace noteward;
+using nlohmann::json;
+
+namespace {
+QString syncdPath() { return QStringLiteral(NOTEWARD_SYNCD_PATH); }
+
+// A running server: started on a free loopback port, stopped with SIGTERM.
+class RunningServer {
+public:
+    explicit RunningServer(const std::filesystem::path& dataDir, QStringList extra = {}) : m_dataDir(dataDir)
+    {
+        m_process.setProgram(syncdPath());
+        m_process.setArguments(QStringList{"--data-dir", QString::fromStdString(dataDir.string()), "--listen", "127.0.0.1:0"} + extra);
+        m_process.start();
+        static const QRegularExpression listening("listening on https://127\\.0\\.0\\.1:(\\d+)");
+        QByteArray seen;
+        for (int i = 0; i < 200 && m_port == 0 && m_process.state() != QProcess::NotRunning; ++i) {
+            m_process.waitForReadyRead(100);
+            seen += m_process.readAllStandardOutput();
+            if (const auto m = listening.match(QString::fromUtf8(seen)); m.hasMatch()) m_port = m.captured(1).toInt();
+        }
+        m_stdout = seen;
+    }
+    ~RunningServer() { stop(); }
+    int port() const { return m_port; }
+    std::string caFile() const { return (m_dataDir / "tls" / "loopback-cert.pem").string(); }
+    // A client that trusts only this server's loopback certificate.
+    std::unique_ptr<httplib::SSLClient> client() const
+    {
+        auto c = std::make_unique<httplib::SSLClient>("127.0.0.1", m_port);
+        c->set_ca_cert_path(caFile().c_str());
+        c->enable_server_certificate_verification(true);
+        c->set_connection_timeout(5);
+        c->set_read_timeout(10);
+        return c;
+    }
+    // SIGTERM; the exit status, or -1 if it had to be killed.
+    int stop()
+    {
+        if (m_process.state() == QProcess::NotRunning) return m_process.exitCode();
+        m_process.terminate();
+        if (!m_process.waitForFinished(15000)) {
+            m_process.kill();
+            m_process.waitForFinished();
+            return -1;
+        }
+        m_stdout += m_process.readAllStandardOutput();
+        m_stderr += m_process.readAllStandardError();
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+    QByteArray out() const { return m_stdout; }
+    QByteArray err() const { return m_stderr; }
+
+private:
+    std::filesystem::path m_dataDir;
+    QProcess m_process;
+    int m_port = 0;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+test::ProcessResult syncd(const QStringList& args) { return test::runProgram(syncdPath(), args); }
+
+std::string errorCode(const httplib::Result& r)
+{
+    if (!r) return "(no answer)";
+    const auto body = json::parse(r->body, nullptr, false);
+    if (!body.is_object() || !body.contains("error")) return "(not a JSON error: " + r->body.substr(0, 80) + ")";
+    return body["error"]["code"].get<std::string>();
+}
+
+// A TLS handshake with the server, the client capped at `maxVersion`; the version agreed, or
+// 0 when the server refused.
+int handshake(int port, int maxVersion)
+{
+    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+    SSL_CTX_set_security_level(ctx, 0);  // let this client offer old versions, to see them refused
+    SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
+    SSL_CTX_set_max_proto_version(ctx, maxVersion);
+    SSL_CTX_set_cipher_list(ctx, "ALL:@SECLEVEL=0");
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int version = 0;
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        SSL* ssl = SSL_new(ctx);
+        SSL_set_fd(ssl, fd);
+        if (SSL_connect(ssl) == 1) version = SSL_version(ssl);
+        SSL_free(ssl);
+    }
+    ::close(fd);
+    SSL_CTX_free(ctx);
+    return version;
+}
+
+std::string hexKey(char fill) { return std::string(64, fill); }
+}  // namespace
+
+class TestSyncd : public QObject {
+    Q_OBJECT
+    test::TempFolder m_tmp;
+
+    std::filesystem::path dataDir(const char* name) const { return m_tmp.path() / name; }
+    QString dir(const char* name) const { return QString::fromStdString(dataDir(name).string()); }
+
+private slots:
+    // RFC 6238 appendix B: the published codes for SHA-1, SHA-256 and SHA-512.
+    void totpMatchesRfc6238AppendixB()
+    {
+        const std::string k1 = "12345678901234567890";
+        const std::string k256 = "12345678901234567890123456789012";
+        const std::string k512 = "1234567890123456789012345678901234567890123456789012345678901234";
+        struct Row {
+            std::int64_t time;
+            const char *sha1, *sha256, *sha512;
+        };
+        const Row rows[] = {{59, "94287082", "46119246", "90693936"},
+                            {1111111109, "07081804", "68084774", "25091201"},
+                            {1111111111, "14050471", "67062674", "99943326"},
+                            {1234567890, "89005924", "91819424", "93441116"},
+                            {2000000000, "69279037", "90698825", "38618901"},
+                            {20000000000, "65353130", "77737706", "47863826"}};
+        for (const auto& row : rows) {
+            QCOMPARE(sync::server::totpCode(core::asBytes(k1), row.time, 8, "SHA1"), std::string(row.sha1));
+            QCOMPARE(sync::server::totpCode(core::asBytes(k256), row.time, 8, "SHA256"), std::string(row.sha256));
+            QCOMPARE(sync::server::totpCode(core::asBytes(k512), row.time, 8, "SHA512"), std::string(row.sha512));
+        }
+        // One step of drift either way is accepted, and says which step; two is not.
+        const auto key = core::asBytes(k1);
+        const std::int64_t now = 1111111111;
+        const auto step = sync::server::totpStep(now);
+        QCOMPARE(sync::server::matchingTotpStep(key, sync::server::totpCode(key, now), now), std::optional(step));
+        QCOMPARE(sync::server::matchingTotpStep(key, sync::server::totpCode(key, now - 30), now), std::optional(step - 1));
+        QVERIFY(!sync::server::matchingTotpStep(key, sync::server::totpCode(key, now - 60), now));
+        QVERIFY(!sync::server::matchingTotpStep(key, "12345a", now));
+        const auto secret = sync::server::base32Encode(key);
+        QCOMPARE(secret, std::string("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));
+        QCOMPARE(*sync::server::base32Decode(secret), core::Bytes(key.begin(), key.end()));
+        QVERIFY(!sync::server::base32Decode("GEZ1"));
+    }
+
+    // Outside the UK allowlist the server does not start, and says why; nothing is created.
+    void refusesToStartOutsideTheUk()
+    {
+        const auto flags = syncd({"--data-dir", dir("abroad"), "--listen", "127.0.0.1:0", "--region", "us-east-1"});
+        QCOMPARE(flags.exitCode, 2);
+        QVERIFY2(flags.err.contains("us-east-1 is not a UK region") && flags.err.contains("eu-west-2"), flags.err.constData());
+        QVERIFY(!std::filesystem::exists(dataDir("abroad")));
+
+        const auto config = m_tmp.path() / "abroad.json";
+        test::writeFile(config, R"({"data_dir": "abroad", "listen": "127.0.0.1:0", "region": "eastus"})");
+        const auto file = syncd({"--config", QString::fromStdString(config.string())});
+        QCOMPARE(file.exitCode, 2);
+        QVERIFY2(file.err.contains("eastus is not a UK region"), file.err.constData());
+        // A configuration file with an unknown or mistyped setting is refused by name.
+        test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "max_body": 5})");
+        QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("unknown setting \"max_body\""));
+        test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "read_timeout_seconds": "5"})");
+        QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("read_timeout_seconds"));
+        // A self-signed certificate is for loopback only.
+        const auto wide = syncd({"--data-dir", dir("wide"), "--listen", "0.0.0.0:0"});
+        QCOMPARE(wide.exitCode, 2);
+        QVERIFY(wide.err.contains("loopback only"));
+    }
+
+    // Health, metrics and the region over verified TLS; unknown addresses answer JSON errors.
+    void servesOverVerifiedTls()
+    {
+        RunningServer server(dataDir("tls"), {"--region", "eu-west-2"});
+        QVERIFY2(server.port() > 0, server.out().constData());
+        QVERIFY(server.out().contains("self-signed certificate for loopback development"));
+        auto client = server.client();
+        auto health = client->Get("/healthz");
+        QVERIFY(health);
+        QCOMPARE(health->status, 200);
+        QCOMPARE(health->body, std::string("ok\n"));
+        auto info = client->Get("/v1/info");
+        QVERIFY(info && info->status == 200);
+        const auto body = json::parse(info->body);
+        QCOMPARE(body["region"].get<std::string>(), std::string("eu-west-2"));
+        QCOMPARE(body["jurisdiction"].get<std::string>(), std::string("UK"));
+        QCOMPARE(body["api"].get<std::string>(), std::string("v1"));
+        QCOMPARE(body["mfa_required"].get<bool>(), true);
+        auto missing = client->Get("/v1/nothing-here");
+        QVERIFY(missing);
+        QCOMPARE(missing->status, 404);
+        QCOMPARE(errorCode(missing), std::string("not_found"));
+        auto metrics = client->Get("/metrics");
+        QVERIFY(metrics && metrics->status == 200);
+        QVERIFY2(metrics->body.find("noteward_requests_total{class=\"2xx\"} 2") != std::string::npos, metrics->body.c_str());
+        QVERIFY(metrics->body.find("noteward_requests_total{class=\"4xx\"} 1") != std::string::npos);
+
+        // A client that does not trust the certificate gets nothing.
+        httplib::SSLClient untrusting("127.0.0.1", server.port());
+        untrusting.enable_server_certificate_verification(true);
+        untrusting.set_ca_cert_path((m_tmp.path() / "none.pem").string().c_str());
+        QVERIFY(!untrusting.Get("/healthz"));
+
+        // TLS 1.3 when offered, 1.2 still allowed, 1.1 and 1.0 refused.
+        QCOMPARE(handshake(server.port(), TLS1_3_VERSION), TLS1_3_VERSION);
+        QCOMPARE(handshake(server.port(), TLS1_2_VERSION), TLS1_2_VERSION);
+        QCOMPARE(handshake(server.port(), TLS1_1_VERSION), 0);
+        QCOMPARE(handshake(server.port(), TLS1_VERSION), 0);
+
+        // One JSON line per request, without bodies.
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.out().contains("noteward-syncd stopped."));
+        const auto lines = server.err().split('\n');
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QByteArray& l) {
+            const auto j = json::parse(l.toStdString(), nullptr, false);
+            return j.is_object() && j.value("path", "") == "/v1/info" && j.value("status", 0) == 200;
+        }));
+    }
+
+    // The store is SQLCipher with its own key file (0600); neither is readable as plain SQLite.
+    void storeIsEncryptedAtRest()
+    {
+        {
+            RunningServer server(dataDir("rest"));
+            QVERIFY(server.port() > 0);
+        }
+        const auto header = test::readFile(dataDir("rest") / "store.db").left(16);
+        QCOMPARE(header.size(), 16);
+        QVERIFY(header != QByteArray("SQLite format 3\0", 16));
+        struct stat st{};
+        QCOMPARE(::stat((dataDir("rest") / "store.key").c_str(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QCOMPARE(::stat((dataDir("rest") / "tls" / "loopback-key.pem").c_str(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        // The store without its key is not silently replaced by a new, empty one.
+        std::filesystem::rename(dataDir("rest") / "store.key", dataDir("rest") / "moved.key");
+        const auto keyless = syncd({"--data-dir", dir("rest"), "--listen", "127.0.0.1:0"});
+        QCOMPARE(keyless.exitCode, 1);
+        QVERIFY2(keyless.err.contains("key file") && keyless.err.contains("missing"), keyless.err.constData());
+    }
+
+    // An administrator makes a practice and invites a therapist while the server runs; the
+    // therapist joins once with the invitation and gets a TOTP secret; every misuse is refused.
+    void practiceInvitationAndJoin()
+    {
+        RunningServer server(dataDir("join"));
+        QVERIFY(server.port() > 0);
+        const auto practice = syncd({"admin", "create-practice", "--name", "Riverside Therapy", "--data-dir", dir("join")});
+        QCOMPARE(practice.exitCode, 0);
+        const QString practiceId = QString::fromUtf8(practice.out).trimmed();
+        QVERIFY2(QRegularExpression("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$").match(practiceId).hasMatch(),
+                 practice.out.constData());
+        const auto invite = syncd({"admin", "invite", "--practice", practiceId, "--email", "Sam.Therapist@example.org", "--role",
+                                   "therapist", "--data-dir", dir("join")});
+        QCOMPARE(invite.exitCode, 0);
+        const std::string token = QString::fromUtf8(invite.out).trimmed().toStdString();
+        QCOMPARE(token.size(), std::size_t(64));
+        QVERIFY(invite.err.contains("single use"));
+
+        // Usage errors: exit status 2, a sentence, nothing made.
+        QCOMPARE(syncd({"admin", "invite", "--practice", practiceId, "--email", "a@b.org", "--role", "admin", "--data-dir", dir("join")}).exitCode, 2);
+        QCOMPARE(syncd({"admin", "invite", "--practice", "../etc", "--email", "a@b.org", "--role", "therapist", "--data-dir", dir("join")}).exitCode, 2);
+        QCOMPARE(syncd({"admin", "invite", "--practice", practiceId, "--email", "not-an-address", "--role", "therapist", "--data-dir", dir("join")}).exitCode, 2);
+        const auto unknownPractice = syncd({"admin", "invite", "--practice", "0b0e4f4c-1d2e-4f3a-8b5c-6d7e8f9a0b1c", "--email", "a@b.org",
+                                            "--role", "therapist", "--data-dir", dir("join")});
+        QCOMPARE(unknownPractice.exitCode, 1);
+        QVERIFY(unknownPractice.err.contains("No practice"));
+
+        auto client = server.client();
+        const auto post = [&](const std::string& body, const char* type = "application/json") {
+            return client->Post("/v1/accounts/join", body, type);
+        };
+        const json good = {{"invitation", token}, {"email", "sam.therapist@example.org"}, {"auth_key", hexKey('a')}};
+
+        // Bad input: each a 4xx with a clear error, and the invitation still unused.
+        auto r = post("{not json");
+        QCOMPARE(r->status, 400);
+        QCOMPARE(errorCode(r), std::string("invalid_input"));
+        r = post(json{{"invitation", token}, {"email", "sam.therapist@example.org"}, {"auth_key", hexKey('a')}, {"role", "admin"}}.dump());
+        QCOMPARE(r->status, 400);
+        QVERIFY(r->body.find("Unknown field") != std::string::npos);
+        r = post(json{{"invitation", 5}, {"email", "sam.therapist@example.org"}, {"auth_key", hexKey('a')}}.dump());
+        QCOMPARE(r->status, 400);
+        r = post(json{{"invitation", token}, {"email", "sam.therapist@example.org"}, {"auth_key", "short"}}.dump());
+        QCOMPARE(r->status, 400);
+        r = post(good.dump(), "text/plain");
+        QCOMPARE(r->status, 415);
+        r = post(std::string(2 * 1024 * 1024, ' '));
+        QVERIFY(r);
+        QCOMPARE(r->status, 413);
+        QCOMPARE(errorCode(r), std::string("payload_too_large"));
+        // Someone else's e-mail and a guessed token get the same answer as each other.
+        r = post(json{{"invitation", token}, {"email", "other@example.org"}, {"auth_key", hexKey('a')}}.dump());
+        QCOMPARE(r->status, 404);
+        const std::string refusal = r->body;
+        r = post(json{{"invitation", hexKey('0')}, {"email", "sam.therapist@example.org"}, {"auth_key", hexKey('a')}}.dump());
+        QCOMPARE(r->status, 404);
+        QCOMPARE(r->body, refusal);
+
+        // The real join: an account in the invited practice and role, with a second factor.
+        r = post(good.dump());
+        QVERIFY(r);
+        QCOMPARE(r->status, 201);
+        const auto joined = json::parse(r->body);
+        QCOMPARE(joined["practice_id"].get<std::string>(), practiceId.toStdString());
+        QCOMPARE(joined["role"].get<std::string>(), std::string("therapist"));
+        const auto secret = sync::server::base32Decode(joined["mfa"]["secret"].get<std::string>());
+        QVERIFY(secret && secret->size() == 20);
+        QVERIFY(joined["mfa"]["uri"].get<std::string>().rfind("otpauth://totp/Noteward:sam.therapist%40example.org?secret=", 0) == 0);
+        // Single use.
+        r = post(good.dump());
+        QCOMPARE(r->status, 404);
+        QCOMPARE(r->body, refusal);
+        QCOMPARE(server.stop(), 0);
+        // The auth key is not in the log, nor the token.
+        QVERIFY(!server.err().contains(QByteArray::fromStdString(token)));
+        QVERIFY(!server.err().contains(QByteArray::fromStdString(hexKey('a'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncd)
+#include "tst_syncd.moc"
