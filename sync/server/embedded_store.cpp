@@ -66,6 +66,18 @@ constexpr std::array kMigrations = {
             created_at    INTEGER NOT NULL
         );
     )sql"},
+    Migration{2, R"sql(
+        -- The last TOTP step accepted, so each code works once.
+        ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            last_seen  INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_by_account ON sessions(account_id);
+    )sql"},
 };
 
 void migrate(Database& db)
@@ -211,17 +223,93 @@ core::Result<Account> EmbeddedStore::redeemInvitation(const std::string& tokenHa
     });
 }
 
-core::Result<std::optional<Account>> EmbeddedStore::accountByEmail(const std::string& email)
+core::Result<std::optional<Account>> EmbeddedStore::accountWhere(const char* column, const std::string& value)
 {
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<std::optional<Account>> {
-        auto st = m_db->prepare(
-            "SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed FROM accounts WHERE email = ?;");
-        st.bind(1, email);
+        auto st = m_db->prepare(std::string("SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed "
+                                            "FROM accounts WHERE ") + column + " = ?;");
+        st.bind(1, value);
         if (!st.step()) return std::optional<Account>();
         return std::optional<Account>(Account{st.text(0), st.text(1), st.text(2),
                                               roleFromName(st.text(3)).value_or(Role::Therapist), st.text(4), st.text(5),
                                               st.int64(6) != 0});
+    });
+}
+
+core::Result<std::optional<Account>> EmbeddedStore::accountByEmail(const std::string& email)
+{
+    return accountWhere("email", email);
+}
+
+core::Result<std::optional<Account>> EmbeddedStore::accountById(const std::string& id) { return accountWhere("id", id); }
+
+core::Result<bool> EmbeddedStore::acceptTotpStep(const std::string& accountId, std::uint64_t step)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<bool> {
+        // One statement: two logins racing with the same code cannot both pass.
+        m_db->prepare("UPDATE accounts SET totp_last_step = ?, mfa_confirmed = 1 WHERE id = ? AND totp_last_step < ?;")
+            .bind(1, static_cast<std::int64_t>(step))
+            .bind(2, accountId)
+            .bind(3, static_cast<std::int64_t>(step))
+            .run();
+        return m_db->changes() == 1;
+    });
+}
+
+core::Result<void> EmbeddedStore::putSession(const SessionRow& session)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        m_db->prepare("INSERT INTO sessions (token_hash, account_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?);")
+            .bind(1, session.tokenHash)
+            .bind(2, session.accountId)
+            .bind(3, session.createdAt)
+            .bind(4, session.lastSeen)
+            .bind(5, session.expiresAt)
+            .run();
+        return core::Ok{};
+    });
+}
+
+core::Result<std::optional<SessionRow>> EmbeddedStore::useSession(const std::string& tokenHash, std::int64_t now,
+                                                                  std::int64_t idleSeconds)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::optional<SessionRow>> {
+        auto st = m_db->prepare("SELECT account_id, created_at, last_seen, expires_at FROM sessions WHERE token_hash = ?;");
+        st.bind(1, tokenHash);
+        if (!st.step()) return std::optional<SessionRow>();
+        SessionRow row{tokenHash, st.text(0), st.int64(1), st.int64(2), st.int64(3)};
+        if (now >= row.expiresAt || now - row.lastSeen > idleSeconds) {
+            m_db->prepare("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
+            return std::optional<SessionRow>();
+        }
+        // Written at most once a minute per session: a busy client does not turn reads into writes.
+        if (now - row.lastSeen >= 60) {
+            m_db->prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?;").bind(1, now).bind(2, tokenHash).run();
+            row.lastSeen = now;
+        }
+        return std::optional<SessionRow>(row);
+    });
+}
+
+core::Result<void> EmbeddedStore::deleteSession(const std::string& tokenHash)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        m_db->prepare("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
+        return core::Ok{};
+    });
+}
+
+core::Result<void> EmbeddedStore::deleteSessionsOf(const std::string& accountId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
+        return core::Ok{};
     });
 }
 

@@ -27,9 +27,17 @@ public:
     core::Result<Account> redeemInvitation(const std::string& tokenHash, const std::string& email,
                                            const Account& account, std::int64_t now) override;
     core::Result<std::optional<Account>> accountByEmail(const std::string& email) override;
+    core::Result<std::optional<Account>> accountById(const std::string& id) override;
+    core::Result<bool> acceptTotpStep(const std::string& accountId, std::uint64_t step) override;
+    core::Result<void> putSession(const SessionRow& session) override;
+    core::Result<std::optional<SessionRow>> useSession(const std::string& tokenHash, std::int64_t now,
+                                                       std::int64_t idleSeconds) override;
+    core::Result<void> deleteSession(const std::string& tokenHash) override;
+    core::Result<void> deleteSessionsOf(const std::string& accountId) override;
 
 private:
     explicit EmbeddedStore(std::unique_ptr<core::vault::Database> db);
+    core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     std::unique_ptr<core::vault::Database> m_db;
     std::mutex m_mutex;  // one connection, one statement at a time
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/login_throttle.h"
 #include "server/server_config.h"
 #include "server/server_metrics.h"
 #include "server/server_store.h"
@@ -41,6 +42,8 @@ private:
     std::ostream& m_log;
     std::mutex m_logMutex;
     ServerMetrics m_metrics;
+    LoginThrottle m_loginsByEmail{5};
+    LoginThrottle m_loginsByAddress{20};
     std::unique_ptr<httplib::SSLServer> m_http;
 };
 

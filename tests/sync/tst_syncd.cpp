@@ -1,5 +1,6 @@
 // noteward-syncd as IT would run it: the real binary, on loopback, over real TLS, with its
 // embedded SQLCipher store; the admin commands beside it; bad input and a UK-only region.
+#include "server/embedded_store.h"
 #include "server/totp.h"
 #include "test_support.h"
 
@@ -10,6 +11,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <ctime>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -331,6 +334,108 @@ private slots:
         // The auth key is not in the log, nor the token.
         QVERIFY(!server.err().contains(QByteArray::fromStdString(token)));
         QVERIFY(!server.err().contains(QByteArray::fromStdString(hexKey('a'))));
+    }
+
+    // A joined therapist signs in with the auth key and a TOTP code (each code once), is
+    // known by the token until signing out; wrong and unknown credentials get one answer, and
+    // repeated failures are slowed, for an e-mail with an account or without.
+    void signInWithASecondFactorOnceAndOut()
+    {
+        RunningServer server(dataDir("signin"));
+        QVERIFY(server.port() > 0);
+        const QString practiceId =
+            QString::fromUtf8(syncd({"admin", "create-practice", "--name", "Hillside", "--data-dir", dir("signin")}).out).trimmed();
+        const std::string token = QString::fromUtf8(syncd({"admin", "invite", "--practice", practiceId, "--email", "kim@example.org",
+                                                           "--role", "practice_manager", "--data-dir", dir("signin")})
+                                                        .out)
+                                      .trimmed()
+                                      .toStdString();
+        auto client = server.client();
+        auto joined = client->Post("/v1/accounts/join",
+                                   json{{"invitation", token}, {"email", "kim@example.org"}, {"auth_key", hexKey('b')}}.dump(),
+                                   "application/json");
+        QVERIFY(joined && joined->status == 201);
+        const auto secret = *sync::server::base32Decode(json::parse(joined->body)["mfa"]["secret"].get<std::string>());
+        const auto code = [&](std::int64_t offset) { return sync::server::totpCode(secret, std::time(nullptr) + offset); };
+        const auto signIn = [&](const std::string& email, const std::string& key, const std::string& totp) {
+            return client->Post("/v1/sessions", json{{"email", email}, {"auth_key", key}, {"totp", totp}}.dump(), "application/json");
+        };
+
+        auto wrongCode = signIn("kim@example.org", hexKey('b'), code(0) == "000000" ? "111111" : "000000");
+        QCOMPARE(wrongCode->status, 401);
+        const std::string refusal = wrongCode->body;
+        auto wrongKey = signIn("kim@example.org", hexKey('c'), code(0));
+        QCOMPARE(wrongKey->status, 401);
+        QCOMPARE(wrongKey->body, refusal);
+        auto unknown = signIn("nobody@example.org", hexKey('b'), code(0));
+        QCOMPARE(unknown->status, 401);
+        QCOMPARE(unknown->body, refusal);
+
+        const std::string now = code(0);
+        auto signedIn = signIn("KIM@example.org", hexKey('b'), now);
+        QVERIFY(signedIn);
+        QCOMPARE(signedIn->status, 201);
+        const auto session = json::parse(signedIn->body);
+        QCOMPARE(session["role"].get<std::string>(), std::string("practice_manager"));
+        const std::string bearer = "Bearer " + session["token"].get<std::string>();
+        // The same code again is refused, even with the right key.
+        auto replayed = signIn("kim@example.org", hexKey('b'), now);
+        QCOMPARE(replayed->status, 401);
+
+        auto me = client->Get("/v1/me", {{"Authorization", bearer}});
+        QVERIFY(me && me->status == 200);
+        QCOMPARE(json::parse(me->body)["email"].get<std::string>(), std::string("kim@example.org"));
+        auto anonymous = client->Get("/v1/me");
+        QCOMPARE(anonymous->status, 401);
+        QCOMPARE(errorCode(anonymous), std::string("unauthenticated"));
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", "Bearer " + hexKey('f')}})->status, 401);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", bearer + "0"}})->status, 401);
+
+        auto out = client->Delete("/v1/sessions/current", httplib::Headers{{"Authorization", bearer}});
+        QVERIFY(out);
+        QCOMPARE(out->status, 204);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", bearer}})->status, 401);
+        // The next step's code (within the one-step window) signs in again.
+        QCOMPARE(signIn("kim@example.org", hexKey('b'), code(30))->status, 201);
+
+        // Guessing: five failures, then a wait, whether or not the e-mail has an account.
+        for (const char* email : {"ghost@example.org", "kim@example.org"}) {
+            for (int i = 0; i < 5; ++i) QCOMPARE(signIn(email, hexKey('d'), "123456")->status, 401);
+            auto slowed = signIn(email, hexKey('d'), "123456");
+            QCOMPARE(slowed->status, 429);
+            QVERIFY(std::stoi(slowed->get_header_value("Retry-After")) > 0);
+        }
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(!server.err().contains(QByteArray::fromStdString(session["token"].get<std::string>())));
+    }
+
+    // Sessions end when idle too long or past their absolute expiry, whichever is first.
+    void sessionsExpireIdleAndAbsolute()
+    {
+        auto store = sync::server::EmbeddedStore::open(dataDir("expiry"), dataDir("expiry") / "store.key");
+        QVERIFY(store.ok());
+        auto& s = **store;
+        auto practice = s.createPractice("Expiry");
+        QVERIFY(practice.ok());
+        QVERIFY(s.putInvitation("h", {practice->id, "e@example.org", sync::server::Role::Therapist, 10000}).ok());
+        sync::server::Account account;
+        account.id = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+        account.authHash = "x";
+        account.totpSecret = "GEZDGNBV";
+        QVERIFY(s.redeemInvitation("h", "e@example.org", account, 1000).ok());
+        QVERIFY(s.putSession({"idle", account.id, 1000, 1000, 50000}).ok());
+        QVERIFY(s.putSession({"old", account.id, 1000, 1000, 5000}).ok());
+        QVERIFY(s.useSession("idle", 1000 + 1800, 1800)->has_value());          // used within the idle time
+        QVERIFY(!s.useSession("idle", 1000 + 1800 + 1801, 1800)->has_value());  // idle too long: gone
+        QVERIFY(!s.useSession("idle", 1000, 1800)->has_value());                // and stays gone
+        QVERIFY(s.useSession("old", 3000, 3600).value().has_value());
+        QVERIFY(s.useSession("old", 4999, 3600).value().has_value());
+        QVERIFY(!s.useSession("old", 5000, 3600)->has_value());  // absolute expiry, however busy
+        // TOTP steps only move forward.
+        QVERIFY(s.acceptTotpStep(account.id, 7).value());
+        QVERIFY(!s.acceptTotpStep(account.id, 7).value());
+        QVERIFY(!s.acceptTotpStep(account.id, 6).value());
+        QVERIFY(s.acceptTotpStep(account.id, 8).value());
     }
 };
 

@@ -1,0 +1,40 @@
+#include "server/request_auth.h"
+
+#include "crypto/sha256.h"
+#include "server/http_replies.h"
+#include "server/server_config.h"
+#include "util/hex.h"
+
+#include <httplib.h>
+
+#include <ctime>
+
+namespace noteward::sync::server {
+
+std::string tokenHash(const std::string& token) { return core::toHex(core::crypto::sha256(core::asBytes(token))); }
+
+std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& config, const httplib::Request& req,
+                                        httplib::Response& res)
+{
+    const auto refuse = [&]() -> std::optional<SignedIn> {
+        res.set_header("WWW-Authenticate", "Bearer");
+        replyError(res, 401, "unauthenticated", "Sign in first: the session is missing, expired or ended.");
+        return std::nullopt;
+    };
+    const std::string header = req.get_header_value("Authorization");
+    static constexpr std::string_view kBearer = "Bearer ";
+    if (header.size() != kBearer.size() + 64 || header.compare(0, kBearer.size(), kBearer) != 0) return refuse();
+    const std::string hash = tokenHash(header.substr(kBearer.size()));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    auto session = store.useSession(hash, now, static_cast<std::int64_t>(config.idleSessionMinutes) * 60);
+    if (!session) {
+        replyError(res, 503, "busy", "The server could not check the session; try again.");
+        return std::nullopt;
+    }
+    if (!session->has_value()) return refuse();
+    auto account = store.accountById((*session)->accountId);
+    if (!account || !account->has_value()) return refuse();
+    return SignedIn{std::move(**account), hash};
+}
+
+}  // namespace noteward::sync::server

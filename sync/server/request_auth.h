@@ -1,0 +1,30 @@
+#pragma once
+
+#include "server/server_store.h"
+
+#include <optional>
+#include <string>
+
+namespace httplib {
+struct Request;
+struct Response;
+}
+
+namespace noteward::sync::server {
+
+struct ServerConfig;
+
+struct SignedIn {
+    Account account;
+    std::string tokenHash;
+};
+
+// The account behind "Authorization: Bearer <token>", if the session is valid now; otherwise
+// the 401 (one answer for a missing, unknown, expired or revoked token) is already written.
+std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& config, const httplib::Request& req,
+                                        httplib::Response& res);
+
+// SHA-256 of a token as stored (tokens are 64 hex digits; anything else matches nothing).
+std::string tokenHash(const std::string& token);
+
+}  // namespace noteward::sync::server
