@@ -78,6 +78,43 @@ constexpr std::array kMigrations = {
         );
         CREATE INDEX sessions_by_account ON sessions(account_id);
     )sql"},
+    Migration{3, R"sql(
+        CREATE TABLE clients (
+            id          TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL REFERENCES practices(id),
+            created_at  INTEGER NOT NULL
+        );
+        CREATE TABLE client_therapists (
+            client_id  TEXT NOT NULL REFERENCES clients(id),
+            account_id TEXT NOT NULL REFERENCES accounts(id),
+            PRIMARY KEY (client_id, account_id)
+        );
+        CREATE TABLE objects (
+            id          TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL REFERENCES practices(id),
+            client_id   TEXT NOT NULL REFERENCES clients(id),
+            type        TEXT NOT NULL,
+            version     INTEGER NOT NULL,
+            author      TEXT NOT NULL,
+            signed      INTEGER NOT NULL,
+            size        INTEGER NOT NULL,
+            envelope    BLOB NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        -- The feed: one row per stored version, numbered across the store; read per practice
+        -- through the index, so a read costs what it returns, not the practice's size.
+        CREATE TABLE changes (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            practice_id TEXT NOT NULL,
+            client_id   TEXT NOT NULL,
+            object_id   TEXT NOT NULL,
+            type        TEXT NOT NULL,
+            version     INTEGER NOT NULL,
+            author      TEXT NOT NULL,
+            signed      INTEGER NOT NULL
+        );
+        CREATE INDEX changes_by_practice ON changes(practice_id, seq);
+    )sql"},
 };
 
 void migrate(Database& db)
@@ -310,6 +347,148 @@ core::Result<void> EmbeddedStore::deleteSessionsOf(const std::string& accountId)
     return core::vault::guarded([&]() -> core::Result<void> {
         m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
         return core::Ok{};
+    });
+}
+
+core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, const std::string& clientId,
+                                                 const std::optional<std::string>& therapist)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<bool> {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT practice_id FROM clients WHERE id = ?;");
+        st.bind(1, clientId);
+        bool made = false;
+        if (st.step()) {
+            if (st.text(0) != practiceId) return makeError(ErrorCode::AlreadyExists, "This client id is taken.");
+        } else {
+            m_db->prepare("INSERT INTO clients (id, practice_id, created_at) VALUES (?, ?, ?);")
+                .bind(1, clientId)
+                .bind(2, practiceId)
+                .bind(3, nowSeconds())
+                .run();
+            made = true;
+        }
+        if (therapist)
+            m_db->prepare("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
+                .bind(1, clientId)
+                .bind(2, *therapist)
+                .run();
+        tx.commit();
+        return made;
+    });
+}
+
+core::Result<void> EmbeddedStore::assignTherapist(const std::string& clientId, const std::string& accountId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        m_db->prepare("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
+            .bind(1, clientId)
+            .bind(2, accountId)
+            .run();
+        return core::Ok{};
+    });
+}
+
+core::Result<ClientAccess> EmbeddedStore::clientAccess(const std::string& practiceId, const std::string& clientId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<ClientAccess> {
+        ClientAccess access;
+        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ?;");
+        st.bind(1, clientId).bind(2, practiceId);
+        if (!st.step()) return access;
+        access.exists = true;
+        auto who = m_db->prepare("SELECT account_id FROM client_therapists WHERE client_id = ?;");
+        who.bind(1, clientId);
+        while (who.step()) access.therapists.push_back(who.text(0));
+        return access;
+    });
+}
+
+core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, std::int64_t baseVersion)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<PutOutcome> {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT practice_id, client_id, type, version, signed FROM objects WHERE id = ?;");
+        st.bind(1, object.objectId);
+        const std::string type(protocol::objectTypeName(object.type));
+        if (st.step()) {
+            if (st.text(0) != object.practiceId || st.text(1) != object.clientId || st.text(2) != type)
+                return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+            const std::int64_t current = st.int64(3);
+            if (st.int64(4) != 0) return PutOutcome{PutOutcome::Kind::Immutable, current};
+            if (current != baseVersion) return PutOutcome{PutOutcome::Kind::VersionConflict, current};
+        } else if (baseVersion != 0) {
+            return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
+        }
+        const std::int64_t version = baseVersion + 1;
+        m_db->prepare("INSERT OR REPLACE INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
+                      "envelope, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")
+            .bind(1, object.objectId)
+            .bind(2, object.practiceId)
+            .bind(3, object.clientId)
+            .bind(4, type)
+            .bind(5, version)
+            .bind(6, object.author)
+            .bind(7, static_cast<std::int64_t>(object.isSigned))
+            .bind(8, static_cast<std::int64_t>(object.envelope.size()))
+            .bind(9, core::ByteView(object.envelope))
+            .bind(10, nowSeconds())
+            .run();
+        m_db->prepare("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?);")
+            .bind(1, object.practiceId)
+            .bind(2, object.clientId)
+            .bind(3, object.objectId)
+            .bind(4, type)
+            .bind(5, version)
+            .bind(6, object.author)
+            .bind(7, static_cast<std::int64_t>(object.isSigned))
+            .run();
+        tx.commit();
+        return PutOutcome{PutOutcome::Kind::Stored, version};
+    });
+}
+
+core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::string& practiceId, const std::string& clientId,
+                                                                const std::string& objectId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::optional<StoredObject>> {
+        auto st = m_db->prepare("SELECT type, version, author, signed, envelope FROM objects "
+                                "WHERE id = ? AND practice_id = ? AND client_id = ?;");
+        st.bind(1, objectId).bind(2, practiceId).bind(3, clientId);
+        if (!st.step()) return std::optional<StoredObject>();
+        return std::optional<StoredObject>(StoredObject{practiceId, clientId, objectId,
+                                                        protocol::objectTypeFromName(st.text(0)).value_or(protocol::ObjectType::ClientRecord),
+                                                        st.int64(1), st.text(2), st.int64(3) != 0, st.blob(4)});
+    });
+}
+
+core::Result<std::vector<Change>> EmbeddedStore::changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
+                                                         const std::string& reader, bool allClients)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::vector<Change>> {
+        auto st = m_db->prepare(
+            "SELECT seq, client_id, object_id, type, version, author, signed FROM changes c "
+            "WHERE practice_id = ? AND seq > ? "
+            "AND (? OR EXISTS (SELECT 1 FROM client_therapists t WHERE t.client_id = c.client_id AND t.account_id = ?)) "
+            "AND (type NOT IN ('recording', 'recording_key_wrap') OR author = ?) "
+            "ORDER BY seq LIMIT ?;");
+        st.bind(1, practiceId)
+            .bind(2, after)
+            .bind(3, static_cast<std::int64_t>(allClients))
+            .bind(4, reader)
+            .bind(5, reader)
+            .bind(6, static_cast<std::int64_t>(limit));
+        std::vector<Change> out;
+        while (st.step())
+            out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.text(5), st.int64(6) != 0});
+        return out;
     });
 }
 

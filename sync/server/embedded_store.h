@@ -34,6 +34,15 @@ public:
                                                        std::int64_t idleSeconds) override;
     core::Result<void> deleteSession(const std::string& tokenHash) override;
     core::Result<void> deleteSessionsOf(const std::string& accountId) override;
+    core::Result<bool> registerClient(const std::string& practiceId, const std::string& clientId,
+                                      const std::optional<std::string>& therapist) override;
+    core::Result<void> assignTherapist(const std::string& clientId, const std::string& accountId) override;
+    core::Result<ClientAccess> clientAccess(const std::string& practiceId, const std::string& clientId) override;
+    core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) override;
+    core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
+                                                     const std::string& objectId) override;
+    core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
+                                              const std::string& reader, bool allClients) override;
 
 private:
     explicit EmbeddedStore(std::unique_ptr<core::vault::Database> db);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "protocol/object_types.h"
+#include "util/bytes.h"
 #include "util/result.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace noteward::sync::server {
 
@@ -45,6 +48,41 @@ struct SessionRow {
     std::int64_t expiresAt = 0;  // absolute
 };
 
+// An envelope and the routing metadata the server may know (DESIGN.md, envelope v1).
+struct StoredObject {
+    std::string practiceId;
+    std::string clientId;
+    std::string objectId;
+    protocol::ObjectType type = protocol::ObjectType::ClientRecord;
+    std::int64_t version = 0;
+    std::string author;  // account id
+    bool isSigned = false;
+    core::Bytes envelope;
+};
+
+struct PutOutcome {
+    enum class Kind { Stored, VersionConflict, Immutable, ElsewhereOrOtherType };
+    Kind kind = Kind::Stored;
+    std::int64_t version = 0;  // the stored version, or the current one on a conflict
+};
+
+// One entry of a practice's change feed.
+struct Change {
+    std::int64_t seq = 0;
+    std::string clientId;
+    std::string objectId;
+    std::string type;
+    std::int64_t version = 0;
+    std::string author;
+    bool isSigned = false;
+};
+
+// Who may see a client's records: the practice's managers, and the therapists assigned.
+struct ClientAccess {
+    bool exists = false;
+    std::vector<std::string> therapists;
+};
+
 // Storage behind noteward-syncd. Two backends pass one test suite: the embedded SQLCipher
 // store and (later) PostgreSQL. Every method is safe to call from the server's worker threads.
 class ServerStore {
@@ -75,6 +113,24 @@ public:
     virtual core::Result<void> deleteSession(const std::string& tokenHash) = 0;
     // Every session of an account (on a password or second-factor change).
     virtual core::Result<void> deleteSessionsOf(const std::string& accountId) = 0;
+
+    // A client of a practice, with `therapist` assigned when given; AlreadyExists when the id
+    // belongs to another practice. True when it was new.
+    virtual core::Result<bool> registerClient(const std::string& practiceId, const std::string& clientId,
+                                              const std::optional<std::string>& therapist) = 0;
+    virtual core::Result<void> assignTherapist(const std::string& clientId, const std::string& accountId) = 0;
+    virtual core::Result<ClientAccess> clientAccess(const std::string& practiceId, const std::string& clientId) = 0;
+
+    // Optimistic concurrency: stored as version baseVersion + 1 only if the current version
+    // is baseVersion (0: new). A signed object never changes.
+    virtual core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) = 0;
+    virtual core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
+                                                             const std::string& objectId) = 0;
+    // Changes after `after`, oldest first, at most `limit`, that `reader` may see: managers
+    // (`allClients`) every client's, therapists their assigned clients'; recordings and their
+    // key wraps only the author's own.
+    virtual core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
+                                                      const std::string& reader, bool allClients) = 0;
 };
 
 }  // namespace noteward::sync::server

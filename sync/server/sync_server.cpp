@@ -3,6 +3,7 @@
 #include "protocol/server_info.h"
 #include "server/account_routes.h"
 #include "server/http_replies.h"
+#include "server/object_routes.h"
 #include "server/session_routes.h"
 #include "server/tls_context.h"
 #include "server/tls_identity.h"
@@ -136,6 +137,7 @@ void SyncServer::addRoutes()
     });
     addAccountRoutes(http, m_store);
     addSessionRoutes(http, m_store, m_config, m_loginsByEmail, m_loginsByAddress);
+    addObjectRoutes(http, m_store, m_config);
 }
 
 }  // namespace noteward::sync::server

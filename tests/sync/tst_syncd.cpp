@@ -437,6 +437,132 @@ private slots:
         QVERIFY(!s.acceptTotpStep(account.id, 6).value());
         QVERIFY(s.acceptTotpStep(account.id, 8).value());
     }
+
+    // Who sees what, through the real server: two therapists and a manager in one practice, a
+    // therapist of another; real and guessed ids; every refusal is a 404 like a missing id.
+    void authorisationAcrossUsersAndPractices()
+    {
+        RunningServer server(dataDir("tenants"));
+        QVERIFY(server.port() > 0);
+        auto client = server.client();
+        const auto practice = [&](const char* name) {
+            return QString::fromUtf8(syncd({"admin", "create-practice", "--name", name, "--data-dir", dir("tenants")}).out).trimmed();
+        };
+        struct User {
+            std::string id, bearer;
+        };
+        // Invited, joined and signed in, as a therapist would be.
+        const auto user = [&](const QString& practiceId, const char* email, const char* role) -> User {
+            const auto token = QString::fromUtf8(syncd({"admin", "invite", "--practice", practiceId, "--email", email, "--role", role,
+                                                        "--data-dir", dir("tenants")})
+                                                     .out)
+                                   .trimmed()
+                                   .toStdString();
+            auto joined = client->Post("/v1/accounts/join", json{{"invitation", token}, {"email", email}, {"auth_key", hexKey('e')}}.dump(),
+                                       "application/json");
+            if (!joined || joined->status != 201) return {};
+            const auto secret = *sync::server::base32Decode(json::parse(joined->body)["mfa"]["secret"].get<std::string>());
+            auto in = client->Post("/v1/sessions",
+                                   json{{"email", email}, {"auth_key", hexKey('e')}, {"totp", sync::server::totpCode(secret, std::time(nullptr))}}.dump(),
+                                   "application/json");
+            if (!in || in->status != 201) return {};
+            const auto body = json::parse(in->body);
+            return {body["user_id"].get<std::string>(), "Bearer " + body["token"].get<std::string>()};
+        };
+        const QString a = practice("Practice A"), b = practice("Practice B");
+        const User t1 = user(a, "t1@a.org", "therapist"), t2 = user(a, "t2@a.org", "therapist"),
+                   manager = user(a, "m@a.org", "practice_manager"), other = user(b, "x@b.org", "therapist");
+        for (const auto* u : {&t1, &t2, &manager, &other}) QVERIFY(!u->bearer.empty());
+        const std::string pa = a.toStdString(), pb = b.toStdString();
+        const std::string c = "3f8a1b2c-4d5e-4f60-9a7b-8c9d0e1f2a3b";
+        const std::string base = "/v1/practices/" + pa + "/clients/" + c;
+        const auto as = [](const User& u) { return httplib::Headers{{"Authorization", u.bearer}}; };
+        const auto put = [&](const User& u, const std::string& path, const json& body) {
+            return client->Put(path, as(u), body.dump(), "application/json");
+        };
+        const auto object = [](const char* type, int baseVersion, bool isSigned, const char* bytes) {
+            return json{{"type", type}, {"base_version", baseVersion}, {"signed", isSigned},
+                        {"envelope", QByteArray(bytes).toBase64().toStdString()}};
+        };
+
+        QCOMPARE(put(t1, base, json::object())->status, 201);
+        const std::string note = base + "/objects/0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6";
+        const std::string signedNote = base + "/objects/1a2b3c4d-5e6f-4a7b-9c8d-0e1f2a3b4c5d";
+        const std::string recording = base + "/objects/2b3c4d5e-6f7a-4b8c-ad9e-0f1a2b3c4d5e";
+        QCOMPARE(json::parse(put(t1, note, object("note", 0, false, "v1"))->body)["version"].get<int>(), 1);
+        auto conflict = put(t1, note, object("note", 0, false, "stale"));
+        QCOMPARE(conflict->status, 409);
+        QCOMPARE(json::parse(conflict->body)["current_version"].get<int>(), 1);
+        QCOMPARE(json::parse(put(t1, note, object("note", 1, false, "v2"))->body)["version"].get<int>(), 2);
+        QCOMPARE(put(t1, signedNote, object("note", 0, true, "signed"))->status, 200);
+        auto rewrite = put(t1, signedNote, object("note", 1, false, "rewritten"));
+        QCOMPARE(rewrite->status, 409);
+        QCOMPARE(errorCode(rewrite), std::string("immutable"));
+        QCOMPARE(put(t1, recording, object("recording", 0, false, "audio"))->status, 200);
+
+        // Bad writes are refused and change nothing.
+        const auto with = [&](json body, const char* key, json value) {
+            body[key] = std::move(value);
+            return body;
+        };
+        QCOMPARE(put(t1, note, with(object("note", 2, false, "x"), "envelope", "not base64!"))->status, 400);
+        QCOMPARE(put(t1, note, json{{"type", "diary"}, {"base_version", 2}, {"signed", false}, {"envelope", "eA=="}})->status, 400);
+        QCOMPARE(put(t1, note, json{{"type", "note"}, {"base_version", "2"}, {"signed", false}, {"envelope", "eA=="}})->status, 400);
+        QCOMPARE(put(t1, note, with(object("note", 2, false, "x"), "owner", "me"))->status, 400);
+        QCOMPARE(put(t1, note, object("transcript", 2, false, "x"))->status, 409);  // another type under the same id
+
+        const auto get = [&](const User* u, const std::string& path) {
+            return u ? client->Get(path, as(*u)) : client->Get(path);
+        };
+        // The matrix: the owner, a colleague, the manager, another practice, nobody.
+        QCOMPARE(get(&t1, note)->status, 200);
+        QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(json::parse(get(&t1, note)->body)["envelope"].get<std::string>())),
+                 QByteArray("v2"));
+        QCOMPARE(get(&t2, note)->status, 404);
+        QCOMPARE(get(&manager, note)->status, 200);
+        QCOMPARE(get(&other, note)->status, 404);
+        QCOMPARE(get(nullptr, note)->status, 401);
+        QCOMPARE(get(&t1, recording)->status, 200);
+        QCOMPARE(get(&manager, recording)->status, 404);  // never another user's recording
+        // Guessed and malformed ids, another practice's path: all a plain 404.
+        QCOMPARE(get(&t1, base + "/objects/9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4")->status, 404);
+        QCOMPARE(get(&t1, "/v1/practices/" + pa + "/clients/" + c + "/objects/..%2F..%2Fstore.db")->status, 404);
+        QCOMPARE(get(&t1, "/v1/practices/" + pa + "/clients/3F8A1B2C-4D5E-4F60-9A7B-8C9D0E1F2A3B/objects/0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6")->status, 404);
+        QCOMPARE(get(&other, "/v1/practices/" + pb + "/clients/" + c + "/objects/0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6")->status, 404);
+        // Naming a client does not join it; writing to it does not either.
+        QCOMPARE(put(t2, base, json::object())->status, 404);
+        QCOMPARE(put(t2, note, object("note", 2, false, "hijack"))->status, 404);
+        QCOMPARE(put(other, base, json::object())->status, 404);
+        QCOMPARE(put(other, "/v1/practices/" + pb + "/clients/" + c, json::object())->status, 404);  // the id is taken
+        // Only a manager assigns; then the colleague sees the record, still not the recording.
+        QCOMPARE(put(t1, base + "/therapists/" + t2.id, json::object())->status, 403);
+        QCOMPARE(put(manager, base + "/therapists/" + other.id, json::object())->status, 404);
+        QCOMPARE(put(manager, base + "/therapists/" + t2.id, json::object())->status, 204);
+        QCOMPARE(get(&t2, note)->status, 200);
+        QCOMPARE(get(&t2, recording)->status, 404);
+        QCOMPARE(put(manager, note, object("note", 2, false, "by manager"))->status, 403);
+
+        // The change feed, paged; each reader sees only what they may.
+        const auto feed = [&](const User& u, const std::string& practiceId, const std::string& query) {
+            return client->Get("/v1/practices/" + practiceId + "/changes" + query, as(u));
+        };
+        auto all = json::parse(feed(t1, pa, "?after=0")->body);
+        QCOMPARE(all["changes"].size(), std::size_t(4));  // note v1, v2, the signed note, the recording
+        QCOMPARE(all["more"].get<bool>(), false);
+        auto first = json::parse(feed(t1, pa, "?after=0&limit=3")->body);
+        QCOMPARE(first["changes"].size(), std::size_t(3));
+        QCOMPARE(first["more"].get<bool>(), true);
+        auto rest = json::parse(feed(t1, pa, "?after=" + std::to_string(first["next"].get<std::int64_t>()))->body);
+        QCOMPARE(rest["changes"].size(), std::size_t(1));
+        QCOMPARE(rest["changes"][0]["type"].get<std::string>(), std::string("recording"));
+        QCOMPARE(json::parse(feed(manager, pa, "")->body)["changes"].size(), std::size_t(3));
+        QCOMPARE(json::parse(feed(t2, pa, "")->body)["changes"].size(), std::size_t(3));
+        QCOMPARE(feed(other, pa, "")->status, 404);
+        QCOMPARE(json::parse(feed(other, pb, "")->body)["changes"].size(), std::size_t(0));
+        QCOMPARE(feed(t1, pa, "?limit=0")->status, 400);
+        QCOMPARE(feed(t1, pa, "?after=-1")->status, 400);
+        QCOMPARE(feed(t1, pa, "?after=abc")->status, 400);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncd)
