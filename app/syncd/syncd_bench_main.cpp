@@ -1,0 +1,189 @@
+// noteward-syncd-bench: small-object writes and change-feed reads per second against the
+// real server code over real TLS on loopback, with p50/p99 latency, errors and memory; and a
+// change-feed read of 10 changes in a practice holding many objects. Prints figures; asserts
+// nothing (figures go in notes, not in timed tests).
+//
+//   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR]
+#include "crypto/random.h"
+#include "crypto/sha256.h"
+#include "server/embedded_store.h"
+#include "server/server_config.h"
+#include "server/sync_server.h"
+#include "util/hex.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+using namespace noteward;
+using namespace noteward::sync::server;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+long rssKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+struct Figures {
+    std::size_t requests = 0;
+    std::size_t errors = 0;
+    std::vector<double> latenciesMs;
+};
+
+void report(const char* what, Figures f, double seconds)
+{
+    std::sort(f.latenciesMs.begin(), f.latenciesMs.end());
+    const auto at = [&](double q) {
+        return f.latenciesMs.empty() ? 0.0 : f.latenciesMs[static_cast<std::size_t>(q * static_cast<double>(f.latenciesMs.size() - 1))];
+    };
+    std::printf("  %-28s %8.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  errors %zu  (%zu in %.0f s)\n", what,
+                static_cast<double>(f.requests) / seconds, at(0.50), at(0.99), f.errors, f.requests, seconds);
+}
+
+// N keep-alive TLS clients doing `request` for `seconds`.
+Figures load(int port, const std::string& ca, int clients, double seconds,
+             const std::function<int(httplib::SSLClient&, std::size_t, std::size_t)>& request)
+{
+    std::vector<Figures> per(static_cast<std::size_t>(clients));
+    std::vector<std::thread> threads;
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    for (int t = 0; t < clients; ++t)
+        threads.emplace_back([&, t] {
+            httplib::SSLClient client("127.0.0.1", port);
+            client.set_ca_cert_path(ca.c_str());
+            client.enable_server_certificate_verification(true);
+            client.set_keep_alive(true);
+            client.set_tcp_nodelay(true);
+            auto& mine = per[static_cast<std::size_t>(t)];
+            for (std::size_t i = 0; Clock::now() < end; ++i) {
+                const auto start = Clock::now();
+                const int status = request(client, static_cast<std::size_t>(t), i);
+                mine.latenciesMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                ++mine.requests;
+                if (status < 200 || status >= 300) ++mine.errors;
+            }
+        });
+    for (auto& th : threads) th.join();
+    Figures all;
+    for (auto& f : per) {
+        all.requests += f.requests;
+        all.errors += f.errors;
+        all.latenciesMs.insert(all.latenciesMs.end(), f.latenciesMs.begin(), f.latenciesMs.end());
+    }
+    return all;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    double seconds = 20;
+    int clients = 4;
+    std::size_t objects = 100000;
+    std::filesystem::path dataDir = std::filesystem::temp_directory_path() / ("syncd-bench-" + core::crypto::randomUuid());
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i], value = argv[i + 1];
+        if (name == "--seconds") seconds = std::stod(value);
+        else if (name == "--clients") clients = std::stoi(value);
+        else if (name == "--objects") objects = std::stoul(value);
+        else if (name == "--data-dir") dataDir = value;
+        else {
+            std::cerr << "usage: noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR]\n";
+            return 2;
+        }
+    }
+    auto store = EmbeddedStore::open(dataDir, dataDir / "store.key");
+    if (!store) {
+        std::cerr << store.error().message << "\n";
+        return 1;
+    }
+    auto config = embeddedServerConfig(dataDir, "127.0.0.1:0").value();
+    std::ostringstream log;  // one line per request: kept out of the terminal
+    SyncServer server(config, **store, log);
+    const auto port = server.bind();
+    if (!port) {
+        std::cerr << port.error().message << "\n";
+        return 1;
+    }
+    std::thread serving([&] { server.serve(); });
+    const std::string ca = (dataDir / "tls" / "loopback-cert.pem").string();
+
+    // A therapist with a session and a client, made through the store (sign-in is not measured).
+    auto& s = **store;
+    const auto practice = s.createPractice("Bench").value();
+    (void)s.putInvitation("bench", {practice.id, "bench@example.org", Role::Therapist, 4102444800});
+    Account account;
+    account.id = core::crypto::randomUuid();
+    account.authHash = "unused";
+    account.totpSecret = "GEZDGNBV";
+    (void)s.redeemInvitation("bench", "bench@example.org", account, 0);
+    const std::string token = core::toHex(core::crypto::randomBytes(32));
+    const auto now = static_cast<std::int64_t>(time(nullptr));
+    (void)s.putSession({core::toHex(core::crypto::sha256(core::asBytes(token))), account.id, now, now, now + 86400});
+    const std::string clientId = core::crypto::randomUuid();
+    (void)s.registerClient(practice.id, clientId, account.id);
+    const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+    const std::string objectsPath = "/v1/practices/" + practice.id + "/clients/" + clientId + "/objects/";
+    const std::string envelope(1368, 'A');  // base64 of 1 KiB
+    std::vector<std::vector<std::string>> ids(static_cast<std::size_t>(clients));
+
+    std::printf("noteward-syncd-bench: embedded store, TLS on loopback, %d clients, %.0f s per phase\n", clients, seconds);
+    const long rssBefore = rssKiB();
+    const auto puts = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t, std::size_t) {
+        const nlohmann::json body = {{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", envelope}};
+        auto r = c.Put(objectsPath + core::crypto::randomUuid(), auth, body.dump(), "application/json");
+        return r ? r->status : 0;
+    });
+    report("put 1 KiB object", puts, seconds);
+    const long rssAfterPuts = rssKiB();
+    const std::string feedPath = "/v1/practices/" + practice.id + "/changes?limit=10&after=";
+    const auto reads = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t, std::size_t i) {
+        auto r = c.Get(feedPath + std::to_string(i % 1000), auth);
+        return r ? r->status : 0;
+    });
+    report("change feed, 10 per page", reads, seconds);
+    std::printf("  memory (RSS): %ld KiB before, %ld KiB after writes, %ld KiB after reads\n", rssBefore, rssAfterPuts, rssKiB());
+
+    // The feed's cost in a large practice: 10 changes at the end of `objects` stored ones.
+    const auto big = s.createPractice("Big").value();
+    const std::string bigClient = core::crypto::randomUuid();
+    (void)s.registerClient(big.id, bigClient, std::nullopt);
+    const auto fillStart = Clock::now();
+    for (std::size_t i = 0; i < objects; ++i)
+        (void)s.putObject({big.id, bigClient, core::crypto::randomUuid(), sync::protocol::ObjectType::Note, 0, account.id, false,
+                           core::Bytes(64, 0x5a)},
+                          0);
+    const double fillSeconds = std::chrono::duration<double>(Clock::now() - fillStart).count();
+    std::int64_t last = 0;
+    for (const auto& c : s.changes(big.id, 0, objects, account.id, true).value()) last = c.seq;
+    std::vector<double> feedMs;
+    for (int i = 0; i < 50; ++i) {
+        const auto start = Clock::now();
+        const auto page = s.changes(big.id, last - 10, 10, account.id, true);
+        feedMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        if (!page || page->size() != 10) std::printf("  (a page had %zu changes)\n", page ? page->size() : 0);
+    }
+    std::sort(feedMs.begin(), feedMs.end());
+    std::printf("  feed read of 10 changes among %zu objects: median %.3f ms, worst %.3f ms (store call; %.0f objects/s to fill)\n",
+                objects, feedMs[feedMs.size() / 2], feedMs.back(), static_cast<double>(objects) / fillSeconds);
+
+    server.stop();
+    serving.join();
+    std::error_code ec;
+    std::filesystem::remove_all(dataDir, ec);
+    return 0;
+}
