@@ -21,6 +21,8 @@ using core::makeError;
 namespace {
 // When the request on this worker thread began (set before routing, read by the logger,
 // both on the thread that handles the request).
+constexpr std::size_t kWorkerThreads = 64;
+
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 // Whether this request was counted in flight (one refused before routing never was).
 thread_local bool t_inFlight = false;
@@ -63,6 +65,11 @@ core::Result<int> SyncServer::bind()
     m_http->set_payload_max_length(m_config.maxBodyBytes);
     m_http->set_read_timeout(m_config.readTimeoutSeconds, 0);
     m_http->set_write_timeout(m_config.writeTimeoutSeconds, 0);
+    // A sync client keeps one connection; each open connection holds a worker thread while
+    // it waits for the next request, so there are enough workers for a practice's devices and
+    // an idle connection is let go after 5 s.
+    m_http->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    m_http->set_keep_alive_max_count(1000);
     m_http->set_keep_alive_timeout(5);
     // Small JSON answers must not wait for Nagle's algorithm against the client's delayed ACK
     // (about 40 ms a request on keep-alive connections).
