@@ -7,9 +7,12 @@
 #include "server/sync_server.h"
 #include "util/process_hardening.h"
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace noteward::sync::server;
@@ -35,12 +38,23 @@ Exit status: 0 done, 1 failed, 2 bad usage or a refused configuration.
 int main(int argc, char** argv)
 {
     noteward::core::hardenProcess();
+    ::umask(077);  // the store, its journal files, keys and certificates: the server's user only
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         (args.empty() ? std::cerr : std::cout) << kHelp;
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "admin") return runAdminCommand(args, std::cout, std::cerr);
+
+    // SIGTERM and SIGINT go to one thread that asks the server to stop; the server then
+    // answers what is in flight and returns. Blocked before any other thread exists and before
+    // the store opens, so a stop during start-up is held, not lost.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);  // a client that goes away mid-answer is not a reason to die
 
     auto options = parseOptions(args, 0, {"--config", "--data-dir", "--listen", "--region"});
     if (!options) {
@@ -58,25 +72,25 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    // SIGTERM and SIGINT go to one thread that asks the server to stop; the server then
-    // answers what is in flight and returns. Blocked before any other thread exists.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);  // a client that goes away mid-answer is not a reason to die
-
     SyncServer server(*config, **store, std::cerr);
     auto port = server.bind();
     if (!port) {
         std::cerr << "noteward-syncd: " << port.error().message << "\n";
         return 1;
     }
-    std::thread watcher([&server, &stopSignals] {
+    // A stop asked for before the listener runs would do nothing: the watcher repeats it until
+    // serving has ended.
+    std::atomic<bool> stopRequested{false};
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
-        server.stop();
+        if (finished) return;
+        stopRequested = true;
+        while (!finished) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     });
     const std::string host = config->listenHost.find(':') != std::string::npos ? "[" + config->listenHost + "]" : config->listenHost;
     if (config->selfSigned())
@@ -84,10 +98,14 @@ int main(int argc, char** argv)
                   << "); production needs tls_certificate and tls_private_key.\n";
     std::cout << "noteward-syncd listening on https://" << host << ":" << *port << " (region " << config->region << ")"
               << std::endl;
-    server.serve();
-    // Stopped by a signal, or the listener failed: either way the watcher is woken and joined.
-    pthread_kill(watcher.native_handle(), SIGTERM);
+    const bool served = server.serve();
+    finished = true;
+    pthread_kill(watcher.native_handle(), SIGTERM);  // wakes it if no signal came
     watcher.join();
+    if (!served && !stopRequested) {
+        std::cerr << "noteward-syncd: the listener failed; stopping." << std::endl;
+        return 1;
+    }
     std::cout << "noteward-syncd stopped." << std::endl;
     return 0;
 }

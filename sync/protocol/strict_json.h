@@ -15,6 +15,9 @@ namespace noteward::sync::protocol {
 // Every failure is an InvalidInput error whose message names the field, never its value.
 core::Result<nlohmann::json> parseObject(std::string_view body, std::initializer_list<std::string_view> allowed);
 
+// "application/json", with or without parameters ("; charset=utf-8"); nothing else.
+bool isJsonContentType(std::string_view header);
+
 core::Result<std::string> requiredString(const nlohmann::json& object, const char* field, std::size_t maxBytes);
 core::Result<std::int64_t> requiredInteger(const nlohmann::json& object, const char* field, std::int64_t min,
                                            std::int64_t max);

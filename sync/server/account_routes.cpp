@@ -18,35 +18,14 @@ namespace noteward::sync::server {
 
 namespace {
 
-int statusFor(const core::Error& error)
-{
-    switch (error.code) {
-    case core::ErrorCode::InvalidInput: return 400;
-    case core::ErrorCode::NotFound: return 404;
-    case core::ErrorCode::AlreadyExists: return 409;
-    case core::ErrorCode::Refused: return 403;
-    case core::ErrorCode::Busy: return 503;
-    default: return 500;
-    }
-}
-
-std::string codeFor(const core::Error& error)
-{
-    switch (error.code) {
-    case core::ErrorCode::InvalidInput: return "invalid_input";
-    case core::ErrorCode::NotFound: return "not_found";
-    case core::ErrorCode::AlreadyExists: return "conflict";
-    case core::ErrorCode::Refused: return "forbidden";
-    case core::ErrorCode::Busy: return "busy";
-    default: return "server_error";
-    }
-}
-
 void replyFailure(httplib::Response& res, const core::Error& error)
 {
-    // Internal failures say nothing of their cause to the caller.
-    const int status = statusFor(error);
-    replyError(res, status, codeFor(error), status >= 500 ? "The server could not complete the request." : error.message);
+    // Only the store's own refusals are worded for the caller; anything else (a database
+    // error's text names tables and columns) says nothing of its cause.
+    if (error.code != core::ErrorCode::NotFound && error.code != core::ErrorCode::AlreadyExists)
+        return replyError(res, 500, "server_error", "The server could not complete the request.");
+    const bool missing = error.code == core::ErrorCode::NotFound;
+    replyError(res, missing ? 404 : 409, missing ? "not_found" : "conflict", error.message);
 }
 
 // A 256-bit secret sent as 64 lower-case hexadecimal digits.
@@ -60,15 +39,15 @@ std::optional<core::Bytes> key256(const std::string& hex)
 
 void join(ServerStore& store, const httplib::Request& req, httplib::Response& res)
 {
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+    if (!protocol::isJsonContentType(req.get_header_value("Content-Type")))
         return replyError(res, 415, "unsupported_media_type", "Send the request as application/json.");
     auto body = protocol::parseObject(req.body, {"invitation", "email", "auth_key"});
-    if (!body) return replyFailure(res, body.error());
+    if (!body) return replyError(res, 400, "invalid_input", body.error().message);
     auto invitation = protocol::requiredString(*body, "invitation", 64);
     auto email = protocol::requiredString(*body, "email", 254);
     auto authKey = protocol::requiredString(*body, "auth_key", 64);
     for (const auto* field : {&invitation, &email, &authKey})
-        if (!*field) return replyFailure(res, field->error());
+        if (!*field) return replyError(res, 400, "invalid_input", field->error().message);
     const auto token = key256(*invitation);
     if (!token) return replyError(res, 400, "invalid_input", "Field 'invitation' must be 64 hexadecimal digits.");
     const auto key = key256(*authKey);
@@ -76,12 +55,18 @@ void join(ServerStore& store, const httplib::Request& req, httplib::Response& re
     const std::string normalised = protocol::normalisedEmail(*email);
     if (normalised.empty()) return replyError(res, 400, "invalid_input", "Field 'email' is not an e-mail address.");
 
+    const std::string invitationHash = core::toHex(core::crypto::sha256(core::asBytes(*invitation)));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    // Checked before the Argon2id below, so a made-up invitation costs the server nothing.
+    auto usable = store.invitationUsable(invitationHash, normalised, now);
+    if (!usable) return replyFailure(res, usable.error());
+    if (!usable.value())
+        return replyError(res, 404, "not_found", "This invitation is not valid: it may have expired or been used.");
     Account account;
     account.id = core::crypto::randomUuid();
     account.authHash = hashAuthKey(*key);
     account.totpSecret = base32Encode(core::crypto::randomBytes(20));
-    auto made = store.redeemInvitation(core::toHex(core::crypto::sha256(core::asBytes(*invitation))), normalised, account,
-                                       static_cast<std::int64_t>(std::time(nullptr)));
+    auto made = store.redeemInvitation(invitationHash, normalised, account, now);
     if (!made) return replyFailure(res, made.error());
     replyJson(res, 201,
               {{"user_id", made->id},

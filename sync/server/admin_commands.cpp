@@ -92,7 +92,8 @@ int runAdminCommand(const std::vector<std::string>& args, std::ostream& out, std
     std::tm tm{};
     gmtime_r(&t, &tm);
     std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-    err << "Invitation for " << email << " as " << roleName(*role) << ", single use, expires " << when << ".\n";
+    // The address is not repeated: scripted runs end up in logs.
+    err << "Invitation as " << roleName(*role) << ", single use, expires " << when << ".\n";
     return 0;
 }
 

@@ -7,7 +7,14 @@
 #include "vault/guarded.h"
 
 #include <array>
+#include <cerrno>
+#include <chrono>
 #include <ctime>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace noteward::sync::server {
 
@@ -131,30 +138,53 @@ void migrate(Database& db)
     }
 }
 
-core::Result<core::crypto::SecretBytes> storeKey(const std::filesystem::path& keyFile, bool storeExists)
+core::Result<core::crypto::SecretBytes> readStoreKey(const std::filesystem::path& keyFile)
 {
     std::error_code ec;
-    if (!std::filesystem::exists(keyFile, ec)) {
-        // A new key only for a new store: an existing store without its key is unreadable, and
-        // a fresh key would only hide that.
-        if (storeExists)
-            return makeError(ErrorCode::NotFound, "The store exists but its key file " + keyFile.string() +
-                                                      " is missing; restore the key file (or the store from backup).");
-        auto key = core::crypto::randomSecret(32);
-        const std::string hex = core::toHex(key.view()) + "\n";
-        if (auto written = core::vault::writeFileAtomically(keyFile, core::asBytes(hex)); !written) return written.error();
-        return key;
-    }
+    const auto perms = std::filesystem::status(keyFile, ec).permissions();
+    if (ec) return makeError(ErrorCode::Io, "Cannot read the store key file " + keyFile.string() + ": " + ec.message());
+    using std::filesystem::perms;
+    if ((perms & (perms::group_all | perms::others_all)) != perms::none)
+        return makeError(ErrorCode::InvalidInput, "The store key file " + keyFile.string() +
+                                                      " is readable by others; make it readable by the server's user only "
+                                                      "(chmod 600).");
     auto bytes = core::vault::readWholeFile(keyFile, 256);
     if (!bytes) return bytes.error();
     std::string text(bytes->begin(), bytes->end());
+    std::fill(bytes->begin(), bytes->end(), std::uint8_t{0});
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     const auto raw = core::fromHex(text);
+    std::fill(text.begin(), text.end(), '\0');
     if (!raw || raw->size() != 32)
         return makeError(ErrorCode::InvalidInput, "The store key file " + keyFile.string() + " must hold 64 hexadecimal digits.");
     core::crypto::SecretBytes key(32);
     std::copy(raw->begin(), raw->end(), key.data());
     return key;
+}
+
+// A new key only for a new store (an existing store without its key is unreadable, and a
+// fresh key would only hide that). Made with link(), which fails if the file exists: two
+// processes starting on a new folder at once end up with the same key, never each their own.
+core::Result<core::crypto::SecretBytes> storeKey(const std::filesystem::path& keyFile, bool storeExists)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(keyFile, ec)) return readStoreKey(keyFile);
+    if (storeExists)
+        return makeError(ErrorCode::NotFound, "The store exists but its key file " + keyFile.string() +
+                                                  " is missing; restore the key file (or the store from backup).");
+    auto key = core::crypto::randomSecret(32);
+    const std::string hex = core::toHex(key.view()) + "\n";
+    const auto temp = keyFile.string() + "." + core::crypto::randomUuid() + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return makeError(ErrorCode::Io, "Cannot create the store key file beside " + keyFile.string() + ".");
+    const bool written = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    const bool linked = written && ::link(temp.c_str(), keyFile.c_str()) == 0;
+    const int linkErrno = errno;
+    ::unlink(temp.c_str());
+    if (linked) return key;
+    if (written && linkErrno == EEXIST) return readStoreKey(keyFile);  // another process made it first
+    return makeError(ErrorCode::Io, "Cannot create the store key file " + keyFile.string() + ".");
 }
 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(time(nullptr)); }
@@ -168,15 +198,44 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
                                                                  const std::filesystem::path& keyFile)
 {
     std::error_code ec;
-    std::filesystem::create_directories(dataDir, ec);
+    const bool made = std::filesystem::create_directories(dataDir, ec);
     if (ec) return makeError(ErrorCode::Io, "Cannot create the data folder " + dataDir.string() + ": " + ec.message());
-    std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, ec);
+    // A folder made here is the server's own (0700); an existing one must already be private,
+    // not quietly changed (it might be a home folder given by mistake).
+    using std::filesystem::perms;
+    if (made) std::filesystem::permissions(dataDir, perms::owner_all, ec);
+    const auto mode = std::filesystem::status(dataDir, ec).permissions();
+    if (ec) return makeError(ErrorCode::Io, "Cannot read the data folder " + dataDir.string() + ": " + ec.message());
+    if ((mode & (perms::group_all | perms::others_all)) != perms::none)
+        return makeError(ErrorCode::InvalidInput, "The data folder " + dataDir.string() +
+                                                      " is open to other users; make it the server user's alone (chmod 700).");
+    // One process at a time makes or migrates the store (the server and an admin command
+    // started together on a new folder would otherwise both create it).
+    const int lockFd = ::open((dataDir / "store.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (lockFd < 0 || ::flock(lockFd, LOCK_EX) != 0) {
+        if (lockFd >= 0) ::close(lockFd);
+        return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
+    }
+    struct Unlock {
+        int fd;
+        ~Unlock() { ::close(fd); }  // closing releases the lock
+    } unlock{lockFd};
     const auto file = dataDir / "store.db";
     const bool exists = std::filesystem::exists(file, ec);
     auto key = storeKey(keyFile, exists);
     if (!key) return key.error();
-    return core::vault::guarded([&]() -> core::Result<std::unique_ptr<EmbeddedStore>> {
-        auto db = Database::open(file, key.value(), {.create = !exists, .cipherCompatibility = 0});
+    auto opened = core::vault::guarded([&]() -> core::Result<std::unique_ptr<EmbeddedStore>> {
+        // Another process writing at this moment makes the first read busy (the busy timeout
+        // below is not set yet): waited for, up to five seconds.
+        std::unique_ptr<Database> db;
+        for (int attempt = 0; !db; ++attempt) {
+            try {
+                db = Database::open(file, key.value(), {.create = !exists, .cipherCompatibility = 0});
+            } catch (const core::vault::DbError& e) {
+                if (e.toError().code != ErrorCode::Busy || attempt >= 100) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        }
         db->exec("PRAGMA busy_timeout = 5000;");  // the admin commands share the store with the server
         db->exec("PRAGMA foreign_keys = ON;");
         db->exec("PRAGMA journal_mode = WAL;");
@@ -184,6 +243,17 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         migrate(*db);
         return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db)));
     });
+    if (opened) return opened;
+    // core words its errors for the desktop vault; here they are about the server's store.
+    switch (opened.error().code) {
+    case ErrorCode::Busy: return makeError(ErrorCode::Busy, "The store is busy in another noteward-syncd process; try again.");
+    case ErrorCode::WrongPassphrase:
+    case ErrorCode::NotAVault:
+    case ErrorCode::Corrupt:
+        return makeError(ErrorCode::Corrupt, "The store " + file.string() +
+                                                 " cannot be read with its key file: the wrong key, or a damaged store.");
+    default: return makeError(opened.error().code, "The store " + file.string() + " could not be opened: " + opened.error().message);
+    }
 }
 
 core::Result<Practice> EmbeddedStore::createPractice(const std::string& name)
@@ -223,6 +293,16 @@ core::Result<void> EmbeddedStore::putInvitation(const std::string& tokenHash, co
             .bind(5, invitation.expiresAt)
             .run();
         return core::Ok{};
+    });
+}
+
+core::Result<bool> EmbeddedStore::invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<bool> {
+        auto st = m_db->prepare("SELECT 1 FROM invitations WHERE token_hash = ? AND email = ? AND expires_at >= ?;");
+        st.bind(1, tokenHash).bind(2, email).bind(3, now);
+        return st.step();
     });
 }
 

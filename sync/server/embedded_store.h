@@ -24,6 +24,7 @@ public:
     core::Result<Practice> createPractice(const std::string& name) override;
     core::Result<std::optional<Practice>> practice(const std::string& id) override;
     core::Result<void> putInvitation(const std::string& tokenHash, const Invitation& invitation) override;
+    core::Result<bool> invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now) override;
     core::Result<Account> redeemInvitation(const std::string& tokenHash, const std::string& email,
                                            const Account& account, std::int64_t now) override;
     core::Result<std::optional<Account>> accountByEmail(const std::string& email) override;

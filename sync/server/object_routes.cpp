@@ -111,7 +111,7 @@ void putObject(ServerStore& store, const ServerConfig& config, const httplib::Re
     if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
     if (who->account.role != Role::Therapist)
         return replyError(res, 403, "forbidden", "Only a treating therapist writes a client's records.");
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+    if (!protocol::isJsonContentType(req.get_header_value("Content-Type")))
         return replyError(res, 415, "unsupported_media_type", "Send the request as application/json.");
     auto body = protocol::parseObject(req.body, {"type", "base_version", "signed", "envelope"});
     if (!body) return replyError(res, 400, "invalid_input", body.error().message);

@@ -6,7 +6,6 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
 
 namespace noteward::sync::server {
 
@@ -58,10 +57,12 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in) return makeError(ErrorCode::NotFound, "Cannot read the configuration file " + file.string() + ".");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (text.str().size() > 64 * 1024) return makeError(ErrorCode::InvalidInput, "The configuration file is too large.");
-    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    constexpr std::size_t kMaxBytes = 64 * 1024;
+    std::string text(kMaxBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxBytes) return makeError(ErrorCode::InvalidInput, "The configuration file is too large.");
+    const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object())
         return makeError(ErrorCode::InvalidInput, "The configuration file " + file.string() + " is not a JSON object.");
     ServerConfig config;
@@ -117,6 +118,9 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
         if (!ok) return ok.error();
     }
     if (config.dataDir.empty()) return makeError(ErrorCode::InvalidInput, "In " + file.string() + ": \"data_dir\" is required.");
+    // No default region in a file: a configuration copied from elsewhere must say where it is.
+    if (!json.contains("region"))
+        return makeError(ErrorCode::InvalidInput, "In " + file.string() + ": \"region\" is required (a UK region).");
     return config;
 }
 

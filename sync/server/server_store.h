@@ -93,6 +93,9 @@ public:
     virtual core::Result<std::optional<Practice>> practice(const std::string& id) = 0;
 
     virtual core::Result<void> putInvitation(const std::string& tokenHash, const Invitation& invitation) = 0;
+    // Whether the invitation could be redeemed now by `email` (a cheap check before the
+    // expensive hash of the auth key; redeeming checks again).
+    virtual core::Result<bool> invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now) = 0;
     // Joins with an invitation in one step: the invitation is consumed (single use) and the
     // account created, or neither. NotFound for an unknown, used or expired token (one
     // message for all three); AlreadyExists for an e-mail with an account.

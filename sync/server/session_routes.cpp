@@ -30,7 +30,7 @@ std::optional<core::Bytes> key256(const std::string& hex)
 void login(ServerStore& store, const ServerConfig& config, LoginThrottle& byEmail, LoginThrottle& byAddress,
            const httplib::Request& req, httplib::Response& res)
 {
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+    if (!protocol::isJsonContentType(req.get_header_value("Content-Type")))
         return replyError(res, 415, "unsupported_media_type", "Send the request as application/json.");
     auto body = protocol::parseObject(req.body, {"email", "auth_key", "totp"});
     if (!body) return replyError(res, 400, "invalid_input", body.error().message);

@@ -1,6 +1,7 @@
 #include "server/sync_server.h"
 
 #include "protocol/server_info.h"
+#include "protocol/wire_ids.h"
 #include "server/account_routes.h"
 #include "server/http_replies.h"
 #include "server/object_routes.h"
@@ -11,6 +12,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <set>
 #include <ctime>
 
 namespace noteward::sync::server {
@@ -26,6 +28,25 @@ constexpr std::size_t kWorkerThreads = 64;
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 // Whether this request was counted in flight (one refused before routing never was).
 thread_local bool t_inFlight = false;
+
+// The path as logged: the API's own words and wire ids kept, anything else (whatever a client
+// put in an address, decoded: it could be a name or an e-mail) replaced by "…".
+std::string loggablePath(const std::string& path)
+{
+    static const std::set<std::string, std::less<>> words = {"v1",       "healthz",  "metrics", "info",    "accounts",
+                                                             "join",     "sessions", "current", "me",      "practices",
+                                                             "clients",  "objects",  "therapists", "changes"};
+    std::string out;
+    std::size_t from = 1;
+    while (from <= path.size() && out.size() < 200) {
+        const std::size_t slash = std::min(path.find('/', from), path.size());
+        const std::string_view part = std::string_view(path).substr(from, slash - from);
+        out += '/';
+        out += part.empty() || words.count(part) || protocol::isWireId(part) ? std::string(part) : std::string("…");
+        from = slash + 1;
+    }
+    return out;
+}
 
 std::string utcNow()
 {
@@ -85,10 +106,7 @@ core::Result<int> SyncServer::bind()
     return port;
 }
 
-void SyncServer::serve()
-{
-    if (m_http) m_http->listen_after_bind();
-}
+bool SyncServer::serve() { return m_http && m_http->listen_after_bind(); }
 
 void SyncServer::stop()
 {
@@ -105,10 +123,22 @@ void SyncServer::logLine(const std::string& json)
 void SyncServer::addRoutes()
 {
     auto& http = *m_http;
-    http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         t_requestStart = std::chrono::steady_clock::now();
         t_inFlight = true;
         m_metrics.started();
+        // The body limit only holds for a declared length: a chunked body, or one read until
+        // the connection closes, would be read whole into memory. Refused before any is read.
+        if (req.has_header("Transfer-Encoding")) {
+            res.set_header("Connection", "close");
+            replyError(res, 411, "length_required", "Send the body with a Content-Length, not chunked.");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if ((req.method == "POST" || req.method == "PUT" || req.method == "PATCH") && !req.has_header("Content-Length")) {
+            res.set_header("Connection", "close");
+            replyError(res, 411, "length_required", "Send the body with a Content-Length.");
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
@@ -117,10 +147,9 @@ void SyncServer::addRoutes()
                                      : std::chrono::microseconds(0);
         m_metrics.finished(res.status, took, t_inFlight);
         t_inFlight = false;
-        // The path holds ids only (no names, no e-mails, no tokens: those travel in bodies).
         nlohmann::json line = {{"ts", utcNow()},
                                {"method", req.method},
-                               {"path", req.path.size() <= 200 ? req.path : req.path.substr(0, 200)},
+                               {"path", loggablePath(req.path)},
                                {"status", res.status},
                                {"ms", static_cast<double>(took.count()) / 1000.0}};
         logLine(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

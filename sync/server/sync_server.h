@@ -28,8 +28,9 @@ public:
 
     // Loads the TLS identity and binds; returns the port (the chosen one when configured as 0).
     core::Result<int> bind();
-    // Serves until stop(); returns once requests in flight are answered.
-    void serve();
+    // Serves until stop(); returns once requests in flight are answered: true after a stop,
+    // false when the listener failed.
+    bool serve();
     // Safe from any thread (a signal-watching one).
     void stop();
 

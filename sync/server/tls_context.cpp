@@ -16,7 +16,8 @@ core::Result<void> configureServerTls(SSL_CTX& ctx, const std::filesystem::path&
     if (SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) != 1 || SSL_CTX_set_cipher_list(&ctx, kTls12Ciphers) != 1 ||
         SSL_CTX_set_ciphersuites(&ctx, kTls13Suites) != 1)
         return makeError(ErrorCode::Internal, "OpenSSL refused the TLS policy.");
-    SSL_CTX_set_options(&ctx, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
+    SSL_CTX_set_options(&ctx, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION |
+                                  SSL_OP_NO_TICKET);
     if (SSL_CTX_use_certificate_chain_file(&ctx, certificate.string().c_str()) != 1)
         return makeError(ErrorCode::InvalidInput, "Cannot use the TLS certificate " + certificate.string() +
                                                       " (missing, unreadable or not PEM).");

@@ -196,6 +196,11 @@ private slots:
         QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("unknown setting \"max_body\""));
         test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "read_timeout_seconds": "5"})");
         QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("read_timeout_seconds"));
+        // A file must name its region: a copied configuration does not default to the UK.
+        test::writeFile(config, R"({"data_dir": "x"})");
+        const auto silent = syncd({"--config", QString::fromStdString(config.string())});
+        QCOMPARE(silent.exitCode, 2);
+        QVERIFY(silent.err.contains("\"region\" is required"));
         // A self-signed certificate is for loopback only.
         const auto wide = syncd({"--data-dir", dir("wide"), "--listen", "0.0.0.0:0"});
         QCOMPARE(wide.exitCode, 2);
@@ -241,8 +246,12 @@ private slots:
         QCOMPARE(handshake(server.port(), TLS1_1_VERSION), 0);
         QCOMPARE(handshake(server.port(), TLS1_VERSION), 0);
 
+        // An address with personal data in it is not logged as written.
+        QCOMPARE(client->Get("/v1/sam%40example.org/notes")->status, 404);
         // One JSON line per request, without bodies.
         QCOMPARE(server.stop(), 0);
+        QVERIFY(!server.err().contains("sam@example.org"));
+        QVERIFY(!server.err().contains("example"));
         QVERIFY(server.out().contains("noteward-syncd stopped."));
         const auto lines = server.err().split('\n');
         QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QByteArray& l) {
@@ -266,6 +275,21 @@ private slots:
         QCOMPARE(st.st_mode & 0777, 0600u);
         QCOMPARE(::stat((dataDir("rest") / "tls" / "loopback-key.pem").c_str(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
+        // A key file others can read is refused, not used.
+        std::filesystem::permissions(dataDir("rest") / "store.key", std::filesystem::perms::others_read, std::filesystem::perm_options::add);
+        const auto readable = syncd({"--data-dir", dir("rest"), "--listen", "127.0.0.1:0"});
+        QCOMPARE(readable.exitCode, 1);
+        QVERIFY2(readable.err.contains("readable by others"), readable.err.constData());
+        std::filesystem::permissions(dataDir("rest") / "store.key", std::filesystem::perms::others_read, std::filesystem::perm_options::remove);
+        // Two admin commands on a new folder at once share one key: the store stays readable.
+        for (int i = 0; i < 5; ++i) {
+            const QString fresh = dir("race") + QString::number(i);
+            QProcess first, second;
+            for (auto* p : {&first, &second}) p->start(syncdPath(), {"admin", "create-practice", "--name", "R", "--data-dir", fresh});
+            for (auto* p : {&first, &second}) QVERIFY(p->waitForFinished(30000));
+            QCOMPARE(first.exitCode() + second.exitCode(), 0);
+            QCOMPARE(syncd({"admin", "create-practice", "--name", "After", "--data-dir", fresh}).exitCode, 0);
+        }
         // The store without its key is not silently replaced by a new, empty one.
         std::filesystem::rename(dataDir("rest") / "store.key", dataDir("rest") / "moved.key");
         const auto keyless = syncd({"--data-dir", dir("rest"), "--listen", "127.0.0.1:0"});
@@ -323,6 +347,26 @@ private slots:
         QVERIFY(r);
         QCOMPARE(r->status, 413);
         QCOMPARE(errorCode(r), std::string("payload_too_large"));
+        // A chunked body has no length to check before reading: refused before any is read.
+        {
+            auto chunked = server.client();
+            std::size_t sent = 0;
+            auto c = chunked->Post(
+                "/v1/accounts/join",
+                [&](std::size_t, httplib::DataSink& sink) {
+                    const std::string piece(64 * 1024, ' ');
+                    if (sent < 64 * 1024 * 1024 && sink.write(piece.data(), piece.size())) sent += piece.size();
+                    else sink.done();
+                    return true;
+                },
+                "application/json");
+            QVERIFY2(!c || c->status == 411, c ? c->body.c_str() : "");
+        }
+        r = post(R"({"invitation": "a", "invitation": ")" + token + R"(", "email": "sam.therapist@example.org", "auth_key": ")" +
+                 hexKey('a') + R"("})");
+        QCOMPARE(r->status, 400);
+        QVERIFY(r->body.find("appears twice") != std::string::npos);
+        QCOMPARE(post(good.dump(), "application/jsonp")->status, 415);
         // Someone else's e-mail and a guessed token get the same answer as each other.
         r = post(json{{"invitation", token}, {"email", "other@example.org"}, {"auth_key", hexKey('a')}}.dump());
         QCOMPARE(r->status, 404);
@@ -648,6 +692,21 @@ private slots:
                                              (r ? std::to_string(r->status) + r->body : httplib::to_string(r.error())))
                                                 .c_str());
             QCOMPARE(json::parse(r->body)["version"].get<int>(), 1);
+        }
+    }
+
+    // A stop asked for at once after start (as a service manager may) is not lost.
+    void stopRightAfterStartIsNotLost()
+    {
+        for (int i = 0; i < 10; ++i) {
+            QProcess p;
+            p.start(syncdPath(), {"--data-dir", dir("quick"), "--listen", "127.0.0.1:0"});
+            QVERIFY(p.waitForStarted());
+            QTest::qWait(i * 3);
+            p.terminate();
+            QVERIFY2(p.waitForFinished(10000), "noteward-syncd did not stop on SIGTERM");
+            // Before its signal mask is set, SIGTERM ends it the default way; after, cleanly.
+            QVERIFY(p.exitStatus() == QProcess::CrashExit || p.exitCode() == 0);
         }
     }
 };
