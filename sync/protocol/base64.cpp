@@ -30,6 +30,8 @@ std::optional<core::Bytes> base64Decode(std::string_view text)
     if (text.back() == '=') --size;
     if (text.size() >= 2 && text[text.size() - 2] == '=') --size;
     out.resize(size);
+    // Unused bits in the last character must be zero: one text per byte string.
+    if (base64Encode(out) != text) return std::nullopt;
     return out;
 }
 

@@ -1,6 +1,7 @@
 // noteward-syncd as IT would run it: the real binary, on loopback, over real TLS, with its
 // embedded SQLCipher store; the admin commands beside it; bad input and a UK-only region.
 #include "crypto/random.h"
+#include "protocol/base64.h"
 #include "server/embedded_store.h"
 #include "server/totp.h"
 #include "test_support.h"
@@ -708,6 +709,21 @@ private slots:
             // Before its signal mask is set, SIGTERM ends it the default way; after, cleanly.
             QVERIFY(p.exitStatus() == QProcess::CrashExit || p.exitCode() == 0);
         }
+    }
+
+    // Envelopes travel as canonical base64 only (the fuzzer found non-zero padding bits taken).
+    void base64IsCanonical()
+    {
+        using sync::protocol::base64Decode;
+        QCOMPARE(*base64Decode("AAEC"), (core::Bytes{0, 1, 2}));
+        QCOMPARE(*base64Decode("AAE="), (core::Bytes{0, 1}));
+        QCOMPARE(*base64Decode("AA=="), (core::Bytes{0}));
+        QVERIFY(base64Decode("")->empty());
+        QVERIFY(!base64Decode("AAF="));   // unused bits set
+        QVERIFY(!base64Decode("AB=="));
+        QVERIFY(!base64Decode("AAE"));    // unpadded
+        QVERIFY(!base64Decode("A=AA"));   // padding inside
+        QVERIFY(!base64Decode("AA\nA"));  // stray characters
     }
 };
 
