@@ -122,6 +122,15 @@ constexpr std::array kMigrations = {
         );
         CREATE INDEX changes_by_practice ON changes(practice_id, seq);
     )sql"},
+    Migration{4, R"sql(
+        -- Erased clients: ids only, never reused, replayed after a restore.
+        CREATE TABLE erasures (
+            client_id   TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL,
+            erased_at   INTEGER NOT NULL
+        );
+        CREATE INDEX changes_by_client ON changes(client_id);
+    )sql"},
 };
 
 void migrate(Database& db)
@@ -240,6 +249,7 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         db->exec("PRAGMA foreign_keys = ON;");
         db->exec("PRAGMA journal_mode = WAL;");
         db->exec("PRAGMA synchronous = FULL;");  // an acknowledged write survives a power cut
+        db->exec("PRAGMA secure_delete = ON;");  // erased envelopes are overwritten, not left in free pages
         migrate(*db);
         return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db)));
     });
@@ -436,6 +446,9 @@ core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, 
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<bool> {
         Transaction tx(*m_db);
+        auto erased = m_db->prepare("SELECT 1 FROM erasures WHERE client_id = ?;");
+        erased.bind(1, clientId);
+        if (erased.step()) return makeError(ErrorCode::AlreadyExists, "This client id is taken.");
         auto st = m_db->prepare("SELECT practice_id FROM clients WHERE id = ?;");
         st.bind(1, clientId);
         bool made = false;
@@ -476,7 +489,8 @@ core::Result<ClientAccess> EmbeddedStore::clientAccess(const std::string& practi
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<ClientAccess> {
         ClientAccess access;
-        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ?;");
+        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
+                                "AND id NOT IN (SELECT client_id FROM erasures);");
         st.bind(1, clientId).bind(2, practiceId);
         if (!st.step()) return access;
         access.exists = true;
@@ -545,6 +559,34 @@ core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::strin
         return std::optional<StoredObject>(StoredObject{practiceId, clientId, objectId,
                                                         protocol::objectTypeFromName(st.text(0)).value_or(protocol::ObjectType::ClientRecord),
                                                         st.int64(1), st.text(2), st.int64(3) != 0, st.blob(4)});
+    });
+}
+
+core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practiceId, const std::string& clientId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::size_t> {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
+                                "AND id NOT IN (SELECT client_id FROM erasures);");
+        st.bind(1, clientId).bind(2, practiceId);
+        if (!st.step()) return makeError(ErrorCode::NotFound, "No such client in this practice.");
+        m_db->prepare("DELETE FROM objects WHERE client_id = ?;").bind(1, clientId).run();
+        const auto erased = static_cast<std::size_t>(m_db->changes());
+        m_db->prepare("DELETE FROM changes WHERE client_id = ?;").bind(1, clientId).run();
+        m_db->prepare("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+                      "VALUES (?, ?, ?, 'client_erased', 0, '', 0);")
+            .bind(1, practiceId)
+            .bind(2, clientId)
+            .bind(3, clientId)
+            .run();
+        m_db->prepare("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES (?, ?, ?);")
+            .bind(1, clientId)
+            .bind(2, practiceId)
+            .bind(3, nowSeconds())
+            .run();
+        tx.commit();
+        return erased;
     });
 }
 

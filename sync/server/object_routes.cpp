@@ -173,6 +173,20 @@ void getObject(ServerStore& store, const ServerConfig& config, const httplib::Re
                {"envelope", protocol::base64Encode(o.envelope)}});
 }
 
+void erase(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    const auto who = requireSignedIn(store, config, req, res);
+    if (!who) return;
+    if (!idsValid(req, 2)) return notFound(res);
+    const std::string practiceId = req.matches[1], clientId = req.matches[2];
+    if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
+    if (who->account.role != Role::PracticeManager)
+        return replyError(res, 403, "forbidden", "Only a practice manager erases a client's records.");
+    auto erased = store.eraseClient(practiceId, clientId);
+    if (!erased) return erased.error().code == core::ErrorCode::NotFound ? notFound(res) : busy(res);
+    replyJson(res, 200, {{"client_id", clientId}, {"erased_objects", *erased}});
+}
+
 void feed(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
 {
     const auto who = requireSignedIn(store, config, req, res);
@@ -213,6 +227,7 @@ void addObjectRoutes(httplib::Server& http, ServerStore& store, const ServerConf
     http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/therapists/([^/]+))", route(assign));
     http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/objects/([^/]+))", route(putObject));
     http.Get(R"(/v1/practices/([^/]+)/clients/([^/]+)/objects/([^/]+))", route(getObject));
+    http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/erase)", route(erase));
     http.Get(R"(/v1/practices/([^/]+)/changes)", route(feed));
 }
 

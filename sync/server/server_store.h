@@ -132,6 +132,11 @@ public:
     // Changes after `after`, oldest first, at most `limit`, that `reader` may see: managers
     // (`allClients`) every client's, therapists their assigned clients'; recordings and their
     // key wraps only the author's own.
+    // Erasure (UK GDPR): the client's objects and key wraps deleted, their changes replaced
+    // by one tombstone (type "client_erased") that the treating therapists' devices see, the
+    // client id kept on an erasure list (ids only) so it is never reused and a restored
+    // backup can replay it. NotFound for a client not in the practice or already erased.
+    virtual core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) = 0;
     virtual core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                                       const std::string& reader, bool allClients) = 0;
 };

@@ -35,7 +35,7 @@ std::string loggablePath(const std::string& path)
 {
     static const std::set<std::string, std::less<>> words = {"v1",       "healthz",  "metrics", "info",    "accounts",
                                                              "join",     "sessions", "current", "me",      "practices",
-                                                             "clients",  "objects",  "therapists", "changes"};
+                                                             "clients",  "objects",  "therapists", "changes", "erase"};
     std::string out;
     std::size_t from = 1;
     while (from <= path.size() && out.size() < 200) {

@@ -622,6 +622,26 @@ private slots:
         QCOMPARE(feed(t1, pa, "?limit=0")->status, 400);
         QCOMPARE(feed(t1, pa, "?after=-1")->status, 400);
         QCOMPARE(feed(t1, pa, "?after=abc")->status, 400);
+
+        // Erasure: a manager's act only; afterwards nothing of the client is served, the id is
+        // not reused, and the treating therapists' devices see one tombstone.
+        const auto erase = [&](const User& u) { return client->Post(base + "/erase", as(u), "", "application/json"); };
+        QCOMPARE(erase(t1)->status, 403);
+        QCOMPARE(erase(other)->status, 404);
+        auto erased = erase(manager);
+        QVERIFY(erased);
+        QCOMPARE(erased->status, 200);
+        QCOMPARE(json::parse(erased->body)["erased_objects"].get<int>(), 3);
+        QCOMPARE(erase(manager)->status, 404);
+        QCOMPARE(get(&t1, note)->status, 404);
+        QCOMPARE(get(&manager, signedNote)->status, 404);
+        QCOMPARE(put(t1, note, object("note", 0, false, "again"))->status, 404);
+        QCOMPARE(put(t1, base, json::object())->status, 404);
+        const auto after = json::parse(feed(t1, pa, "?after=0")->body)["changes"];
+        QCOMPARE(after.size(), std::size_t(1));
+        QCOMPARE(after[0]["type"].get<std::string>(), std::string("client_erased"));
+        QCOMPARE(after[0]["client_id"].get<std::string>(), c);
+        QCOMPARE(json::parse(feed(t2, pa, "")->body)["changes"].size(), std::size_t(1));
     }
 
     // Killed with SIGKILL in the middle of writes: restarted on the same data, every write
