@@ -68,6 +68,7 @@ void join(ServerStore& store, const httplib::Request& req, httplib::Response& re
     account.totpSecret = base32Encode(core::crypto::randomBytes(20));
     auto made = store.redeemInvitation(invitationHash, normalised, account, now);
     if (!made) return replyFailure(res, made.error());
+    (void)store.appendAudit(made->practiceId, "account.joined", made->id, made->id);
     replyJson(res, 201,
               {{"user_id", made->id},
                {"practice_id", made->practiceId},

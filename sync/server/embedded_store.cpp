@@ -1,6 +1,7 @@
 #include "server/embedded_store.h"
 
 #include "crypto/random.h"
+#include "crypto/sha256.h"
 #include "util/hex.h"
 #include "vault/database.h"
 #include "vault/file_io.h"
@@ -131,6 +132,27 @@ constexpr std::array kMigrations = {
         );
         CREATE INDEX changes_by_client ON changes(client_id);
     )sql"},
+    Migration{5, R"sql(
+        CREATE TABLE audit (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            practice_id   TEXT NOT NULL,
+            at            INTEGER NOT NULL,
+            action        TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            object        TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash          TEXT NOT NULL
+        );
+        CREATE INDEX audit_by_practice ON audit(practice_id, seq);
+        CREATE TABLE audit_heads (
+            account_id TEXT NOT NULL,
+            device_id  TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            hash       TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, device_id)
+        );
+    )sql"},
 };
 
 void migrate(Database& db)
@@ -197,6 +219,20 @@ core::Result<core::crypto::SecretBytes> storeKey(const std::filesystem::path& ke
 }
 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(time(nullptr)); }
+
+}  // namespace
+
+// SHA-256 over the entry's fields, each length-prefixed, and the previous entry's hash.
+std::string auditHash(const AuditEntry& e, const std::string& practiceId)
+{
+    std::string joined;
+    for (const std::string& field : {std::to_string(e.seq), std::to_string(e.at), practiceId, e.action, e.actor, e.object,
+                                     e.previousHash})
+        joined += std::to_string(field.size()) + ":" + field + ";";
+    return core::toHex(core::crypto::sha256(core::asBytes(joined)));
+}
+
+namespace {
 
 }  // namespace
 
@@ -559,6 +595,79 @@ core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::strin
         return std::optional<StoredObject>(StoredObject{practiceId, clientId, objectId,
                                                         protocol::objectTypeFromName(st.text(0)).value_or(protocol::ObjectType::ClientRecord),
                                                         st.int64(1), st.text(2), st.int64(3) != 0, st.blob(4)});
+    });
+}
+
+core::Result<void> EmbeddedStore::appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                                              const std::string& object)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        Transaction tx(*m_db);
+        auto last = m_db->prepare("SELECT hash FROM audit WHERE practice_id = ? ORDER BY seq DESC LIMIT 1;");
+        last.bind(1, practiceId);
+        const std::string previous = last.step() ? last.text(0) : std::string(64, '0');
+        const std::int64_t at = nowSeconds();
+        m_db->prepare("INSERT INTO audit (practice_id, at, action, actor, object, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, '');")
+            .bind(1, practiceId)
+            .bind(2, at)
+            .bind(3, action)
+            .bind(4, actor)
+            .bind(5, object)
+            .bind(6, previous)
+            .run();
+        const std::int64_t seq = m_db->scalarInt("SELECT last_insert_rowid();");
+        m_db->prepare("UPDATE audit SET hash = ? WHERE seq = ?;")
+            .bind(1, auditHash({seq, at, action, actor, object, previous, {}}, practiceId))
+            .bind(2, seq)
+            .run();
+        tx.commit();
+        return core::Ok{};
+    });
+}
+
+core::Result<std::vector<AuditEntry>> EmbeddedStore::audit(const std::string& practiceId, std::int64_t after, std::size_t limit)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::vector<AuditEntry>> {
+        auto st = m_db->prepare("SELECT seq, at, action, actor, object, previous_hash, hash FROM audit "
+                                "WHERE practice_id = ? AND seq > ? ORDER BY seq LIMIT ?;");
+        st.bind(1, practiceId).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+        std::vector<AuditEntry> out;
+        while (st.step()) out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+        return out;
+    });
+}
+
+core::Result<void> EmbeddedStore::putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<void> {
+        Transaction tx(*m_db);
+        auto st = m_db->prepare("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
+        st.bind(1, accountId).bind(2, deviceId);
+        if (st.step() && (head.seq < st.int64(0) || (head.seq == st.int64(0) && head.hash != st.text(1))))
+            return makeError(ErrorCode::Refused, "This device's audit log is behind (or differs from) what it reported before.");
+        m_db->prepare("INSERT OR REPLACE INTO audit_heads (account_id, device_id, seq, hash, updated_at) VALUES (?, ?, ?, ?, ?);")
+            .bind(1, accountId)
+            .bind(2, deviceId)
+            .bind(3, head.seq)
+            .bind(4, head.hash)
+            .bind(5, nowSeconds())
+            .run();
+        tx.commit();
+        return core::Ok{};
+    });
+}
+
+core::Result<std::optional<AuditHead>> EmbeddedStore::auditHead(const std::string& accountId, const std::string& deviceId)
+{
+    std::lock_guard lock(m_mutex);
+    return core::vault::guarded([&]() -> core::Result<std::optional<AuditHead>> {
+        auto st = m_db->prepare("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
+        st.bind(1, accountId).bind(2, deviceId);
+        if (!st.step()) return std::optional<AuditHead>();
+        return std::optional<AuditHead>(AuditHead{st.int64(0), st.text(1)});
     });
 }
 

@@ -42,6 +42,11 @@ public:
     core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) override;
     core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
                                                      const std::string& objectId) override;
+    core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                                   const std::string& object) override;
+    core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) override;
+    core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) override;
+    core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) override;
     core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) override;
     core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                               const std::string& reader, bool allClients) override;

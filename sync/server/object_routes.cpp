@@ -99,6 +99,7 @@ void assign(ServerStore& store, const ServerConfig& config, const httplib::Reque
     if (!therapist->has_value() || (*therapist)->practiceId != practiceId || (*therapist)->role != Role::Therapist)
         return notFound(res);
     if (auto done = store.assignTherapist(clientId, accountId); !done) return busy(res);
+    (void)store.appendAudit(practiceId, "client.therapist_assigned", who->account.id, accountId);
     res.status = 204;
 }
 
@@ -135,7 +136,9 @@ void putObject(ServerStore& store, const ServerConfig& config, const httplib::Re
     auto put = store.putObject(object, *base);
     if (!put) return busy(res);
     switch (put->kind) {
-    case PutOutcome::Kind::Stored: return replyJson(res, 200, {{"object_id", objectId}, {"version", put->version}});
+    case PutOutcome::Kind::Stored:
+        (void)store.appendAudit(practiceId, "object.put", who->account.id, objectId);
+        return replyJson(res, 200, {{"object_id", objectId}, {"version", put->version}});
     case PutOutcome::Kind::VersionConflict:
         return replyJson(res, 409,
                          {{"error", {{"code", "version_conflict"},
@@ -184,6 +187,7 @@ void erase(ServerStore& store, const ServerConfig& config, const httplib::Reques
         return replyError(res, 403, "forbidden", "Only a practice manager erases a client's records.");
     auto erased = store.eraseClient(practiceId, clientId);
     if (!erased) return erased.error().code == core::ErrorCode::NotFound ? notFound(res) : busy(res);
+    (void)store.appendAudit(practiceId, "client.erased", who->account.id, clientId);
     replyJson(res, 200, {{"client_id", clientId}, {"erased_objects", *erased}});
 }
 

@@ -77,6 +77,27 @@ struct Change {
     bool isSigned = false;
 };
 
+// One entry of a practice's server-side audit log: ids only, each entry hashing the one
+// before it (per practice), so a changed or removed entry breaks the chain.
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::int64_t at = 0;
+    std::string action;  // e.g. "session.created", "object.put", "client.erased"
+    std::string actor;   // account id, or empty
+    std::string object;  // object, client or account id, or empty
+    std::string previousHash;
+    std::string hash;
+};
+
+// An entry's hash as the chain holds it (the server computes it; a reader can recompute it).
+std::string auditHash(const AuditEntry& entry, const std::string& practiceId);
+
+// The newest entry of a device's own audit chain, as the device last reported it.
+struct AuditHead {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+
 // Who may see a client's records: the practice's managers, and the therapists assigned.
 struct ClientAccess {
     bool exists = false;
@@ -132,6 +153,15 @@ public:
     // Changes after `after`, oldest first, at most `limit`, that `reader` may see: managers
     // (`allClients`) every client's, therapists their assigned clients'; recordings and their
     // key wraps only the author's own.
+    virtual core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                                           const std::string& object) = 0;
+    virtual core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) = 0;
+
+    // A device's audit head moves forward only: a head behind the stored one means the
+    // device's log lost entries (Refused, with the stored head left as it was).
+    virtual core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) = 0;
+    virtual core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) = 0;
+
     // Erasure (UK GDPR): the client's objects and key wraps deleted, their changes replaced
     // by one tombstone (type "client_erased") that the treating therapists' devices see, the
     // client id kept on an erasure list (ids only) so it is never reused and a restored

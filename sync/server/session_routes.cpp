@@ -66,6 +66,7 @@ void login(ServerStore& store, const ServerConfig& config, LoginThrottle& byEmai
         ok = accepted.value();
     }
     if (!ok) {
+        if (account->has_value()) (void)store.appendAudit((*account)->practiceId, "session.refused", (*account)->id, "");
         byEmail.failed(emailKey, now);
         byAddress.failed(addressKey, now);
         return replyError(res, 401, "invalid_credentials", "The e-mail, key or code is not right.");
@@ -77,6 +78,8 @@ void login(ServerStore& store, const ServerConfig& config, LoginThrottle& byEmai
                              now + static_cast<std::int64_t>(config.absoluteSessionHours) * 3600};
     if (auto stored = store.putSession(session); !stored)
         return replyError(res, 503, "busy", "The server could not start the session; try again.");
+    if (!(*account)->mfaConfirmed) (void)store.appendAudit((*account)->practiceId, "mfa.confirmed", (*account)->id, "");
+    (void)store.appendAudit((*account)->practiceId, "session.created", (*account)->id, "");
     replyJson(res, 201,
               {{"token", token},
                {"expires_at", session.expiresAt},

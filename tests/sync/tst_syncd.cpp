@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <map>
 #include <ctime>
 #include <set>
 #include <thread>
@@ -642,6 +643,45 @@ private slots:
         QCOMPARE(after[0]["type"].get<std::string>(), std::string("client_erased"));
         QCOMPARE(after[0]["client_id"].get<std::string>(), c);
         QCOMPARE(json::parse(feed(t2, pa, "")->body)["changes"].size(), std::size_t(1));
+
+        // The practice's audit log: managers only, ids only, every entry chained to the last.
+        QCOMPARE(client->Get("/v1/practices/" + pa + "/audit", as(t1))->status, 403);
+        QCOMPARE(client->Get("/v1/practices/" + pa + "/audit", as(other))->status, 404);
+        auto log = client->Get("/v1/practices/" + pa + "/audit?limit=1000", as(manager));
+        QVERIFY(log && log->status == 200);
+        QVERIFY(log->body.find('@') == std::string::npos);
+        const auto entries = json::parse(log->body)["entries"];
+        std::map<std::string, int> actions;
+        std::string previous(64, '0');
+        for (const auto& e : entries) {
+            ++actions[e["action"].get<std::string>()];
+            QCOMPARE(e["previous_hash"].get<std::string>(), previous);
+            const sync::server::AuditEntry entry{e["seq"].get<std::int64_t>(), e["at"].get<std::int64_t>(), e["action"].get<std::string>(),
+                                                 e["actor"].get<std::string>(), e["object"].get<std::string>(), previous, {}};
+            QCOMPARE(sync::server::auditHash(entry, pa), e["hash"].get<std::string>());
+            previous = e["hash"].get<std::string>();
+        }
+        QCOMPARE(actions["account.joined"], 3);
+        QCOMPARE(actions["mfa.confirmed"], 3);
+        QCOMPARE(actions["session.created"], 3);
+        QCOMPARE(actions["object.put"], 4);
+        QCOMPARE(actions["client.therapist_assigned"], 1);
+        QCOMPARE(actions["client.erased"], 1);
+
+        // Audit anchoring: a device's head only moves forward.
+        const std::string device = "/v1/devices/5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f/audit-head";
+        const auto head = [&](const User& u, int seq, char fill) { return put(u, device, json{{"seq", seq}, {"hash", hexKey(fill)}}); };
+        QCOMPARE(client->Get(device, as(t1))->status, 404);
+        QCOMPARE(head(t1, 10, 'a')->status, 204);
+        QCOMPARE(head(t1, 12, 'b')->status, 204);
+        auto behind = head(t1, 11, 'c');
+        QCOMPARE(behind->status, 409);
+        QCOMPARE(errorCode(behind), std::string("audit_head_behind"));
+        QCOMPARE(json::parse(behind->body)["server_head"]["seq"].get<int>(), 12);
+        QCOMPARE(head(t1, 12, 'd')->status, 409);  // the same place with another history
+        QCOMPARE(json::parse(client->Get(device, as(t1))->body)["seq"].get<int>(), 12);
+        QCOMPARE(client->Get(device, as(t2))->status, 404);  // another user's heads are their own
+        QCOMPARE(put(t1, device, json{{"seq", 13}, {"hash", "short"}})->status, 400);
     }
 
     // Killed with SIGKILL in the middle of writes: restarted on the same data, every write
