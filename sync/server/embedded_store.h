@@ -42,6 +42,11 @@ public:
     core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) override;
     core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
                                                      const std::string& objectId) override;
+    core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) override;
+    core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) override;
+    core::Result<core::Bytes> blobData(const std::string& hash) override;
+    core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
+                                                        const std::vector<std::string>& hashes) override;
     core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
                                    const std::string& object) override;
     core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) override;
@@ -52,9 +57,11 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
-    explicit EmbeddedStore(std::unique_ptr<core::vault::Database> db);
+    EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::filesystem::path blobDir);
+    std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     std::unique_ptr<core::vault::Database> m_db;
+    std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
     std::mutex m_mutex;  // one connection, one statement at a time
 };
 

@@ -3,6 +3,7 @@
 #include "protocol/base64.h"
 #include "protocol/strict_json.h"
 #include "protocol/wire_ids.h"
+#include "server/client_access.h"
 #include "server/http_replies.h"
 #include "server/request_auth.h"
 #include "server/server_config.h"
@@ -18,38 +19,6 @@ namespace noteward::sync::server {
 namespace {
 constexpr std::size_t kDefaultPage = 100;
 constexpr std::size_t kMaxPage = 1000;
-
-void notFound(httplib::Response& res) { replyError(res, 404, "not_found", "There is nothing at this address."); }
-void busy(httplib::Response& res) { replyError(res, 503, "busy", "The server could not complete the request; try again."); }
-
-// The ids in the path, each a wire id; anything else is as good as absent.
-bool idsValid(const httplib::Request& req, std::size_t count)
-{
-    for (std::size_t i = 1; i <= count; ++i)
-        if (req.matches.size() <= i || !protocol::isWireId(req.matches[i].str())) return false;
-    return true;
-}
-
-// May `who` see this client's records? Writes the 404 when not.
-bool canSeeClient(ServerStore& store, const SignedIn& who, const std::string& practiceId, const std::string& clientId,
-                  httplib::Response& res)
-{
-    if (who.account.practiceId != practiceId || who.account.role == Role::Admin) {
-        notFound(res);
-        return false;
-    }
-    auto access = store.clientAccess(practiceId, clientId);
-    if (!access) {
-        busy(res);
-        return false;
-    }
-    const bool assigned = std::find(access->therapists.begin(), access->therapists.end(), who.account.id) != access->therapists.end();
-    if (!access->exists || (who.account.role == Role::Therapist && !assigned)) {
-        notFound(res);
-        return false;
-    }
-    return true;
-}
 
 std::optional<std::int64_t> queryNumber(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max)
 {

@@ -77,6 +77,17 @@ struct Change {
     bool isSigned = false;
 };
 
+// A ciphertext chunk, named by the SHA-256 of its bytes (64 lower-case hex digits). A long
+// recording travels as many chunks, so an interrupted upload resumes with the ones missing.
+struct BlobInfo {
+    std::string hash;
+    std::string practiceId;
+    std::string clientId;
+    std::string author;      // account id of the uploader
+    bool recording = false;  // recording audio: readable by its author alone
+    std::int64_t size = 0;
+};
+
 // One entry of a practice's server-side audit log: ids only, each entry hashing the one
 // before it (per practice), so a changed or removed entry breaks the chain.
 struct AuditEntry {
@@ -153,6 +164,16 @@ public:
     // Changes after `after`, oldest first, at most `limit`, that `reader` may see: managers
     // (`allClients`) every client's, therapists their assigned clients'; recordings and their
     // key wraps only the author's own.
+    // Stores a chunk once: true when new, false when it was already there for this client;
+    // AlreadyExists when the same bytes belong to another client. The bytes are on disk
+    // before the chunk is listed, so a listed chunk is always readable.
+    virtual core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) = 0;
+    virtual core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) = 0;
+    virtual core::Result<core::Bytes> blobData(const std::string& hash) = 0;
+    // Of `hashes`, those this client does not have yet (what an interrupted upload still owes).
+    virtual core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
+                                                                const std::vector<std::string>& hashes) = 0;
+
     virtual core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
                                            const std::string& object) = 0;
     virtual core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) = 0;
@@ -162,7 +183,7 @@ public:
     virtual core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) = 0;
     virtual core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) = 0;
 
-    // Erasure (UK GDPR): the client's objects and key wraps deleted, their changes replaced
+    // Erasure (UK GDPR): the client's objects, key wraps and blobs deleted, their changes replaced
     // by one tombstone (type "client_erased") that the treating therapists' devices see, the
     // client id kept on an erasure list (ids only) so it is never reused and a restored
     // backup can replay it. NotFound for a client not in the practice or already erased.

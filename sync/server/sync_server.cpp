@@ -4,6 +4,7 @@
 #include "protocol/wire_ids.h"
 #include "server/account_routes.h"
 #include "server/audit_routes.h"
+#include "server/blob_routes.h"
 #include "server/http_replies.h"
 #include "server/object_routes.h"
 #include "server/session_routes.h"
@@ -36,7 +37,7 @@ std::string loggablePath(const std::string& path)
 {
     static const std::set<std::string, std::less<>> words = {"v1",       "healthz",  "metrics", "info",    "accounts",
                                                              "join",     "sessions", "current", "me",      "practices",
-                                                             "clients",  "objects",  "therapists", "changes", "erase", "audit", "devices", "audit-head"};
+                                                             "clients",  "objects",  "therapists", "changes", "erase", "audit", "devices", "audit-head", "blobs", "missing"};
     std::string out;
     std::size_t from = 1;
     while (from <= path.size() && out.size() < 200) {
@@ -179,6 +180,7 @@ void SyncServer::addRoutes()
     addSessionRoutes(http, m_store, m_config, m_loginsByEmail, m_loginsByAddress);
     addObjectRoutes(http, m_store, m_config);
     addAuditRoutes(http, m_store, m_config);
+    addBlobRoutes(http, m_store, m_config);
 }
 
 }  // namespace noteward::sync::server

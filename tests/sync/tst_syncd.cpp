@@ -1,6 +1,8 @@
 // noteward-syncd as IT would run it: the real binary, on loopback, over real TLS, with its
 // embedded SQLCipher store; the admin commands beside it; bad input and a UK-only region.
 #include "crypto/random.h"
+#include "crypto/sha256.h"
+#include "util/hex.h"
 #include "protocol/base64.h"
 #include "server/embedded_store.h"
 #include "server/totp.h"
@@ -135,6 +137,35 @@ int handshake(int port, int maxVersion)
 }
 
 std::string hexKey(char fill) { return std::string(64, fill); }
+
+struct User {
+    std::string id, bearer;
+};
+
+// Invited by the admin command, joined and signed in with a TOTP code, as a person would be.
+User signUp(httplib::SSLClient& client, const QString& dataDir, const QString& practiceId, const char* email, const char* role)
+{
+    const auto token = QString::fromUtf8(
+                           syncd({"admin", "invite", "--practice", practiceId, "--email", email, "--role", role, "--data-dir", dataDir}).out)
+                           .trimmed()
+                           .toStdString();
+    auto joined = client.Post("/v1/accounts/join", json{{"invitation", token}, {"email", email}, {"auth_key", hexKey('e')}}.dump(),
+                              "application/json");
+    if (!joined || joined->status != 201) return {};
+    const auto secret = *noteward::sync::server::base32Decode(json::parse(joined->body)["mfa"]["secret"].get<std::string>());
+    auto in = client.Post(
+        "/v1/sessions",
+        json{{"email", email}, {"auth_key", hexKey('e')}, {"totp", noteward::sync::server::totpCode(secret, std::time(nullptr))}}.dump(),
+        "application/json");
+    if (!in || in->status != 201) return {};
+    const auto body = json::parse(in->body);
+    return {body["user_id"].get<std::string>(), "Bearer " + body["token"].get<std::string>()};
+}
+
+QString newPractice(const QString& dataDir, const char* name)
+{
+    return QString::fromUtf8(syncd({"admin", "create-practice", "--name", name, "--data-dir", dataDir}).out).trimmed();
+}
 }  // namespace
 
 class TestSyncd : public QObject {
@@ -506,31 +537,10 @@ private slots:
         RunningServer server(dataDir("tenants"));
         QVERIFY(server.port() > 0);
         auto client = server.client();
-        const auto practice = [&](const char* name) {
-            return QString::fromUtf8(syncd({"admin", "create-practice", "--name", name, "--data-dir", dir("tenants")}).out).trimmed();
+        const QString a = newPractice(dir("tenants"), "Practice A"), b = newPractice(dir("tenants"), "Practice B");
+        const auto user = [&](const QString& practiceId, const char* email, const char* role) {
+            return signUp(*client, dir("tenants"), practiceId, email, role);
         };
-        struct User {
-            std::string id, bearer;
-        };
-        // Invited, joined and signed in, as a therapist would be.
-        const auto user = [&](const QString& practiceId, const char* email, const char* role) -> User {
-            const auto token = QString::fromUtf8(syncd({"admin", "invite", "--practice", practiceId, "--email", email, "--role", role,
-                                                        "--data-dir", dir("tenants")})
-                                                     .out)
-                                   .trimmed()
-                                   .toStdString();
-            auto joined = client->Post("/v1/accounts/join", json{{"invitation", token}, {"email", email}, {"auth_key", hexKey('e')}}.dump(),
-                                       "application/json");
-            if (!joined || joined->status != 201) return {};
-            const auto secret = *sync::server::base32Decode(json::parse(joined->body)["mfa"]["secret"].get<std::string>());
-            auto in = client->Post("/v1/sessions",
-                                   json{{"email", email}, {"auth_key", hexKey('e')}, {"totp", sync::server::totpCode(secret, std::time(nullptr))}}.dump(),
-                                   "application/json");
-            if (!in || in->status != 201) return {};
-            const auto body = json::parse(in->body);
-            return {body["user_id"].get<std::string>(), "Bearer " + body["token"].get<std::string>()};
-        };
-        const QString a = practice("Practice A"), b = practice("Practice B");
         const User t1 = user(a, "t1@a.org", "therapist"), t2 = user(a, "t2@a.org", "therapist"),
                    manager = user(a, "m@a.org", "practice_manager"), other = user(b, "x@b.org", "therapist");
         for (const auto* u : {&t1, &t2, &manager, &other}) QVERIFY(!u->bearer.empty());
@@ -784,6 +794,68 @@ private slots:
         QVERIFY(!base64Decode("AAE"));    // unpadded
         QVERIFY(!base64Decode("A=AA"));   // padding inside
         QVERIFY(!base64Decode("AA\nA"));  // stray characters
+    }
+
+    // A long recording goes up as content-addressed chunks: a cut-short or altered chunk is
+    // refused, a repeated one is stored once, an interrupted upload asks what is still owed;
+    // only the recording therapist reads it back; erasure deletes the chunks' files.
+    void blobsAreContentAddressedAndResumable()
+    {
+        RunningServer server(dataDir("blobs"));
+        QVERIFY(server.port() > 0);
+        auto client = server.client();
+        const QString practiceId = newPractice(dir("blobs"), "Blobs");
+        const User therapist = signUp(*client, dir("blobs"), practiceId, "b1@x.org", "therapist");
+        const User manager = signUp(*client, dir("blobs"), practiceId, "bm@x.org", "practice_manager");
+        QVERIFY(!therapist.bearer.empty() && !manager.bearer.empty());
+        const std::string base = "/v1/practices/" + practiceId.toStdString() + "/clients/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d";
+        const auto as = [](const User& u) { return httplib::Headers{{"Authorization", u.bearer}}; };
+        QCOMPARE(client->Put(base, as(therapist), "{}", "application/json")->status, 201);
+
+        std::vector<std::string> chunks, hashes;
+        for (int i = 0; i < 5; ++i) {
+            chunks.push_back(core::toHex(core::crypto::randomBytes(4096)));
+            hashes.push_back(core::toHex(core::crypto::sha256(core::asBytes(chunks.back()))));
+        }
+        const auto upload = [&](const User& u, std::size_t i, const std::string& bytes) {
+            return client->Put(base + "/blobs/" + hashes[i] + "?kind=recording", as(u), bytes, "application/octet-stream");
+        };
+        const auto owed = [&]() {
+            auto r = client->Post(base + "/blobs/missing", as(therapist), json{{"hashes", hashes}}.dump(), "application/json");
+            return r && r->status == 200 ? json::parse(r->body)["missing"].size() : std::size_t(999);
+        };
+        QCOMPARE(owed(), std::size_t(5));
+        // Interrupted after two chunks; one arrived cut short, one altered: neither is kept.
+        QCOMPARE(upload(therapist, 0, chunks[0])->status, 201);
+        QCOMPARE(upload(therapist, 1, chunks[1])->status, 201);
+        QCOMPARE(upload(therapist, 2, chunks[2].substr(0, 100))->status, 400);
+        std::string altered = chunks[3];
+        altered[0] = altered[0] == 'a' ? 'b' : 'a';
+        QCOMPARE(upload(therapist, 3, altered)->status, 400);
+        QCOMPARE(owed(), std::size_t(3));
+        // Resumed: the rest, and a repeat, which is stored once.
+        for (std::size_t i = 2; i < 5; ++i) QCOMPARE(upload(therapist, i, chunks[i])->status, 201);
+        QCOMPARE(upload(therapist, 0, chunks[0])->status, 200);
+        QCOMPARE(owed(), std::size_t(0));
+        auto back = client->Get(base + "/blobs/" + hashes[4], as(therapist));
+        QVERIFY(back && back->status == 200);
+        QCOMPARE(back->body, chunks[4]);
+        // Recording chunks are the recording therapist's alone; a manager cannot upload either.
+        QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(manager))->status, 404);
+        QCOMPARE(upload(manager, 0, chunks[0])->status, 403);
+        QCOMPARE(client->Put(base + "/blobs/" + hashes[0], as(therapist), chunks[0], "text/plain")->status, 415);
+        QCOMPARE(client->Get(base + "/blobs/not-a-hash", as(therapist))->status, 404);
+        // Erasure removes the chunks' files too.
+        std::size_t files = 0;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("blobs") / "blobs"))
+            files += entry.is_regular_file() ? 1u : 0u;
+        QCOMPARE(files, std::size_t(5));
+        QCOMPARE(client->Post(base + "/erase", as(manager), "", "application/json")->status, 200);
+        files = 0;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("blobs") / "blobs"))
+            files += entry.is_regular_file() ? 1u : 0u;
+        QCOMPARE(files, std::size_t(0));
+        QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(therapist))->status, 404);
     }
 };
 

@@ -1,0 +1,106 @@
+#include "server/blob_routes.h"
+
+#include "crypto/sha256.h"
+#include "protocol/strict_json.h"
+#include "server/client_access.h"
+#include "server/http_replies.h"
+#include "server/server_config.h"
+#include "server/server_store.h"
+#include "util/hex.h"
+
+#include <httplib.h>
+
+namespace noteward::sync::server {
+
+namespace {
+constexpr std::size_t kMaxAsked = 10000;  // chunks per "missing" question (about 10 GB of audio at 1 MiB)
+
+bool isSha256Hex(const std::string& text)
+{
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    const auto who = requireSignedIn(store, config, req, res);
+    if (!who) return;
+    if (!idsValid(req, 2) || !isSha256Hex(req.matches[3])) return notFound(res);
+    const std::string practiceId = req.matches[1], clientId = req.matches[2], hash = req.matches[3];
+    if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
+    if (who->account.role != Role::Therapist)
+        return replyError(res, 403, "forbidden", "Only a treating therapist uploads a client's data.");
+    if (req.get_header_value("Content-Type") != "application/octet-stream")
+        return replyError(res, 415, "unsupported_media_type", "Send the chunk as application/octet-stream.");
+    const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "data";
+    if (kind != "data" && kind != "recording") return replyError(res, 400, "invalid_input", "'kind' is data or recording.");
+    if (req.body.empty()) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
+    // The address is the content: a chunk cut short or changed on the way does not match it.
+    if (core::toHex(core::crypto::sha256(core::asBytes(req.body))) != hash)
+        return replyError(res, 400, "hash_mismatch", "The chunk's SHA-256 is not the one in its address; nothing was stored.");
+    auto stored = store.putBlob({hash, practiceId, clientId, who->account.id, kind == "recording",
+                                 static_cast<std::int64_t>(req.body.size())},
+                                core::asBytes(req.body));
+    if (!stored) {
+        if (stored.error().code == core::ErrorCode::AlreadyExists)
+            return replyError(res, 409, "conflict", "This chunk is stored for another client.");
+        return busy(res);
+    }
+    if (*stored) (void)store.appendAudit(practiceId, "blob.put", who->account.id, clientId);
+    replyJson(res, *stored ? 201 : 200, {{"hash", hash}, {"size", req.body.size()}, {"created", *stored}});
+}
+
+void getBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    const auto who = requireSignedIn(store, config, req, res);
+    if (!who) return;
+    if (!idsValid(req, 2) || !isSha256Hex(req.matches[3])) return notFound(res);
+    const std::string practiceId = req.matches[1], clientId = req.matches[2], hash = req.matches[3];
+    if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
+    auto info = store.blobInfo(hash);
+    if (!info) return busy(res);
+    if (!info->has_value() || (*info)->clientId != clientId || ((*info)->recording && (*info)->author != who->account.id))
+        return notFound(res);
+    auto data = store.blobData(hash);
+    if (!data) return busy(res);
+    res.status = 200;
+    res.set_content(std::string(data->begin(), data->end()), "application/octet-stream");
+}
+
+void missing(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    const auto who = requireSignedIn(store, config, req, res);
+    if (!who) return;
+    if (!idsValid(req, 2)) return notFound(res);
+    const std::string practiceId = req.matches[1], clientId = req.matches[2];
+    if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
+    if (!protocol::isJsonContentType(req.get_header_value("Content-Type")))
+        return replyError(res, 415, "unsupported_media_type", "Send the request as application/json.");
+    auto body = protocol::parseObject(req.body, {"hashes"});
+    if (!body) return replyError(res, 400, "invalid_input", body.error().message);
+    const nlohmann::json& json = *body;
+    if (!json.contains("hashes") || !json.at("hashes").is_array() || json.at("hashes").size() > kMaxAsked)
+        return replyError(res, 400, "invalid_input", "Field 'hashes' must be a list of at most 10000 SHA-256 hashes.");
+    std::vector<std::string> hashes;
+    for (const auto& h : json.at("hashes")) {
+        if (!h.is_string() || !isSha256Hex(h.get<std::string>()))
+            return replyError(res, 400, "invalid_input", "Each hash is 64 lower-case hexadecimal digits.");
+        hashes.push_back(h.get<std::string>());
+    }
+    auto owed = store.missingBlobs(clientId, hashes);
+    if (!owed) return busy(res);
+    replyJson(res, 200, {{"missing", *owed}});
+}
+
+}  // namespace
+
+void addBlobRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config)
+{
+    http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/missing)",
+              [&](const httplib::Request& req, httplib::Response& res) { missing(store, config, req, res); });
+    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
+             [&](const httplib::Request& req, httplib::Response& res) { putBlob(store, config, req, res); });
+    http.Get(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
+             [&](const httplib::Request& req, httplib::Response& res) { getBlob(store, config, req, res); });
+}
+
+}  // namespace noteward::sync::server

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "server/request_auth.h"
+
+#include <cstddef>
+#include <string>
+
+namespace httplib {
+struct Request;
+struct Response;
+}
+
+namespace noteward::sync::server {
+
+class ServerStore;
+
+// The one authorisation rule for a client's records (see object_routes.h), and the answers
+// every client route shares.
+void notFound(httplib::Response& res);
+void busy(httplib::Response& res);
+
+// The first `count` captures of the route, each a wire id; anything else is as good as absent.
+bool idsValid(const httplib::Request& req, std::size_t count);
+
+// May `who` see this client's records? Writes the 404 (or 503) when not.
+bool canSeeClient(ServerStore& store, const SignedIn& who, const std::string& practiceId, const std::string& clientId,
+                  httplib::Response& res);
+
+}  // namespace noteward::sync::server
