@@ -30,6 +30,12 @@ constexpr char kHelp[] = R"(noteward-syncd: the Noteward sync server (UK-hosted;
   noteward-syncd admin invite --practice ID --email EMAIL --role therapist|practice_manager
                               [--days N] (--config FILE | --data-dir DIR)
       Prints a single-use invitation token (valid 7 days unless --days says otherwise).
+  noteward-syncd admin backup --out FILE (--config FILE | --data-dir DIR)
+      A consistent snapshot of the store and its blobs, taken while the server runs;
+      encrypted with the store key (keep the key file apart from backups).
+  noteward-syncd admin restore --from FILE (--config FILE | --data-dir DIR)
+      With the server stopped: the backup becomes the store, then every erasure on the data
+      folder's erasure list is made again before anything is served.
 
 Exit status: 0 done, 1 failed, 2 bad usage or a refused configuration.
 )";

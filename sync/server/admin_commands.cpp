@@ -5,6 +5,7 @@
 #include "protocol/wire_ids.h"
 #include "server/command_line.h"
 #include "server/embedded_store.h"
+#include "server/store_backup.h"
 #include "util/hex.h"
 
 #include <ctime>
@@ -42,11 +43,30 @@ int runAdminCommand(const std::vector<std::string>& args, std::ostream& out, std
     std::set<std::string> known = where;
     if (command == "create-practice") known.insert("--name");
     else if (command == "invite") known.insert({"--practice", "--email", "--role", "--days"});
+    else if (command == "backup") known.insert("--out");
+    else if (command == "restore") known.insert("--from");
     else return fail(err, core::makeError(core::ErrorCode::InvalidInput, "Unknown admin command " + command.substr(0, 40) + "."), kUsage);
     auto options = parseOptions(args, 2, known);
     if (!options) return fail(err, options.error(), kUsage);
     auto config = configFromOptions(*options);
     if (!config) return fail(err, config.error(), kUsage);
+
+    if (command == "backup" || command == "restore") {
+        const char* option = command == "backup" ? "--out" : "--from";
+        if (!options->count(option) || options->at(option).empty())
+            return fail(err, core::makeError(core::ErrorCode::InvalidInput, std::string(option) + " needs a file."), kUsage);
+        const std::filesystem::path file = options->at(option);
+        auto done = command == "backup" ? backupStore(config->dataDir, config->storeKeyPath(), file)
+                                        : restoreStore(config->dataDir, config->storeKeyPath(), file);
+        if (!done) return fail(err, done.error());
+        if (command == "backup")
+            err << "Backed up the store with " << done->blobs << " blob(s) to " << file.string()
+                << " (encrypted with the store key: keep the key file apart from backups).\n";
+        else
+            err << "Restored " << done->blobs << " blob(s); " << done->erasuresReplayed
+                << " erasure(s) made after the backup were made again.\n";
+        return 0;
+    }
     auto store = EmbeddedStore::open(config->dataDir, config->storeKeyPath());
     if (!store) return fail(err, store.error());
 

@@ -179,7 +179,9 @@ void migrate(Database& db)
     }
 }
 
-core::Result<core::crypto::SecretBytes> readStoreKey(const std::filesystem::path& keyFile)
+}  // namespace
+
+core::Result<core::crypto::SecretBytes> EmbeddedStore::readKeyFile(const std::filesystem::path& keyFile)
 {
     std::error_code ec;
     const auto perms = std::filesystem::status(keyFile, ec).permissions();
@@ -203,13 +205,15 @@ core::Result<core::crypto::SecretBytes> readStoreKey(const std::filesystem::path
     return key;
 }
 
+namespace {
+
 // A new key only for a new store (an existing store without its key is unreadable, and a
 // fresh key would only hide that). Made with link(), which fails if the file exists: two
 // processes starting on a new folder at once end up with the same key, never each their own.
 core::Result<core::crypto::SecretBytes> storeKey(const std::filesystem::path& keyFile, bool storeExists)
 {
     std::error_code ec;
-    if (std::filesystem::exists(keyFile, ec)) return readStoreKey(keyFile);
+    if (std::filesystem::exists(keyFile, ec)) return EmbeddedStore::readKeyFile(keyFile);
     if (storeExists)
         return makeError(ErrorCode::NotFound, "The store exists but its key file " + keyFile.string() +
                                                   " is missing; restore the key file (or the store from backup).");
@@ -224,7 +228,7 @@ core::Result<core::crypto::SecretBytes> storeKey(const std::filesystem::path& ke
     const int linkErrno = errno;
     ::unlink(temp.c_str());
     if (linked) return key;
-    if (written && linkErrno == EEXIST) return readStoreKey(keyFile);  // another process made it first
+    if (written && linkErrno == EEXIST) return EmbeddedStore::readKeyFile(keyFile);  // another process made it first
     return makeError(ErrorCode::Io, "Cannot create the store key file " + keyFile.string() + ".");
 }
 
@@ -246,13 +250,17 @@ namespace {
 
 }  // namespace
 
-EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::filesystem::path blobDir)
-    : m_db(std::move(db)), m_blobDir(std::move(blobDir))
+EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::filesystem::path dataDir, int lockFd)
+    : m_db(std::move(db)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"), m_lockFd(lockFd)
 {
 }
 
 std::filesystem::path EmbeddedStore::blobPath(const std::string& hash) const { return m_blobDir / hash.substr(0, 2) / hash; }
-EmbeddedStore::~EmbeddedStore() = default;
+EmbeddedStore::~EmbeddedStore()
+{
+    m_db.reset();
+    ::close(m_lockFd);
+}
 
 core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::filesystem::path& dataDir,
                                                                  const std::filesystem::path& keyFile)
@@ -278,7 +286,10 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
     }
     struct Unlock {
         int fd;
-        ~Unlock() { ::close(fd); }  // closing releases the lock
+        ~Unlock()
+        {
+            if (fd >= 0) ::close(fd);  // closing releases the lock
+        }
     } unlock{lockFd};
     const auto file = dataDir / "store.db";
     const bool exists = std::filesystem::exists(file, ec);
@@ -302,7 +313,14 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         db->exec("PRAGMA synchronous = FULL;");  // an acknowledged write survives a power cut
         db->exec("PRAGMA secure_delete = ON;");  // erased envelopes are overwritten, not left in free pages
         migrate(*db);
-        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), dataDir / "blobs"));
+        // While open, a shared lock on store.inuse (servers and admin commands share it; a
+        // restore needs it alone).
+        const int inUse = ::open(inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (inUse < 0 || ::flock(inUse, LOCK_SH) != 0) {
+            if (inUse >= 0) ::close(inUse);
+            return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
+        }
+        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), dataDir, inUse));
     });
     if (opened) return opened;
     // core words its errors for the desktop vault; here they are about the server's store.
@@ -784,6 +802,14 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
     lock.unlock();
     // The chunks' files go once the rows are gone (a crash in between leaves unlisted
     // ciphertext, never a listed chunk without its bytes).
+    if (outcome) {
+        // On the erasure list outside the store: a restore of an older backup replays it.
+        const std::string line = clientId + " " + practiceId + "\n";
+        const int fd = ::open(erasureListPath(m_dataDir).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        const bool listed = fd >= 0 && ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+        if (fd >= 0) ::close(fd);
+        if (!listed) return makeError(ErrorCode::Io, "The client was erased, but the erasure list could not be written.");
+    }
     if (outcome)
         for (const auto& file : blobFiles) {
             std::error_code ec;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/secret_bytes.h"
 #include "server/server_store.h"
 
 #include <filesystem>
@@ -17,6 +18,14 @@ namespace noteward::sync::server {
 // configuration so it can live on other storage than the data).
 class EmbeddedStore : public ServerStore {
 public:
+    // The store's key from its key file (64 hex digits, readable by the server's user only).
+    static core::Result<core::crypto::SecretBytes> readKeyFile(const std::filesystem::path& keyFile);
+    // The erasure list beside the store (one "client practice" line per erasure): outlives a
+    // restore, which replays it.
+    static std::filesystem::path erasureListPath(const std::filesystem::path& dataDir) { return dataDir / "erasure-list"; }
+    // Held shared by every process with the store open; a restore takes it alone.
+    static std::filesystem::path inUsePath(const std::filesystem::path& dataDir) { return dataDir / "store.inuse"; }
+
     static core::Result<std::unique_ptr<EmbeddedStore>> open(const std::filesystem::path& dataDir,
                                                             const std::filesystem::path& keyFile);
     ~EmbeddedStore() override;
@@ -57,11 +66,13 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
-    EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::filesystem::path blobDir);
+    EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::filesystem::path dataDir, int lockFd);
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     std::unique_ptr<core::vault::Database> m_db;
+    std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
+    int m_lockFd;                     // the shared lock on store.inuse
     std::mutex m_mutex;  // one connection, one statement at a time
 };
 

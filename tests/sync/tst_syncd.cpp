@@ -857,6 +857,74 @@ private slots:
         QCOMPARE(files, std::size_t(0));
         QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(therapist))->status, 404);
     }
+
+    // A backup taken (while serving) before an erasure, restored afterwards: the erased client
+    // stays erased, everyone else's records come back whole; a restore refuses a running store
+    // and a backup from another store.
+    void restoredBackupKeepsErasuresMade()
+    {
+        const QString data = dir("backup");
+        const auto backup = m_tmp.path() / "store.backup";
+        std::string bearer, c1, c2, pa;
+        {
+            RunningServer server(dataDir("backup"));
+            QVERIFY(server.port() > 0);
+            auto client = server.client();
+            const QString practiceId = newPractice(data, "Backed up");
+            pa = practiceId.toStdString();
+            const User therapist = signUp(*client, data, practiceId, "bk@x.org", "therapist");
+            const User manager = signUp(*client, data, practiceId, "bkm@x.org", "practice_manager");
+            bearer = therapist.bearer;
+            c1 = "/v1/practices/" + pa + "/clients/7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e";
+            c2 = "/v1/practices/" + pa + "/clients/8c9d0e1f-2a3b-4c4d-ae5f-6a7b8c9d0e1f";
+            const httplib::Headers as = {{"Authorization", bearer}};
+            for (const auto& c : {c1, c2}) QCOMPARE(client->Put(c, as, "{}", "application/json")->status, 201);
+            QCOMPARE(client->Put(c1 + "/objects/9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a", as,
+                                 json{{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", "eA=="}}.dump(), "application/json")
+                         ->status,
+                     200);
+            QCOMPARE(client->Put(c2 + "/objects/0e1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a3b", as,
+                                 json{{"type", "note"}, {"base_version", 0}, {"signed", true}, {"envelope", "eQ=="}}.dump(), "application/json")
+                         ->status,
+                     200);
+            const std::string chunk = "recording chunk";
+            QCOMPARE(client->Put(c1 + "/blobs/" + core::toHex(core::crypto::sha256(core::asBytes(chunk))), as, chunk,
+                                 "application/octet-stream")
+                         ->status,
+                     201);
+            const auto taken = syncd({"admin", "backup", "--out", QString::fromStdString(backup.string()), "--data-dir", data});
+            QVERIFY2(taken.exitCode == 0, taken.err.constData());
+            QVERIFY(taken.err.contains("1 blob(s)"));
+            QCOMPARE(client->Post(c1 + "/erase", {{"Authorization", manager.bearer}}, "", "application/json")->status, 200);
+            const auto busy = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
+            QCOMPARE(busy.exitCode, 1);
+            QVERIFY2(busy.err.contains("stop noteward-syncd"), busy.err.constData());
+            QCOMPARE(server.stop(), 0);
+        }
+        const auto restored = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
+        QVERIFY2(restored.exitCode == 0, restored.err.constData());
+        QVERIFY2(restored.err.contains("1 erasure(s) made after the backup were made again"), restored.err.constData());
+
+        RunningServer again(dataDir("backup"));
+        QVERIFY(again.port() > 0);
+        auto client = again.client();
+        const httplib::Headers as = {{"Authorization", bearer}};
+        QCOMPARE(client->Get(c1 + "/objects/9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a", as)->status, 404);
+        QCOMPARE(client->Get(c2 + "/objects/0e1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a3b", as)->status, 200);
+        const auto changes = json::parse(client->Get("/v1/practices/" + pa + "/changes", as)->body)["changes"];
+        QVERIFY(std::any_of(changes.begin(), changes.end(), [](const json& c) { return c["type"] == "client_erased"; }));
+        QCOMPARE(client->Put(c1, as, "{}", "application/json")->status, 404);  // the id stays taken
+
+        // Another store's key cannot read this backup.
+        test::writeFile(m_tmp.path() / "other.key", QByteArray(64, '7') + "\n");
+        ::chmod((m_tmp.path() / "other.key").c_str(), 0600);
+        const auto config = m_tmp.path() / "other.json";
+        test::writeFile(config, QByteArray(R"({"data_dir": "elsewhere", "region": "ukwest", "store_key_file": "other.key"})"));
+        const auto foreign = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--config",
+                                    QString::fromStdString(config.string())});
+        QCOMPARE(foreign.exitCode, 1);
+        QVERIFY2(foreign.err.contains("cannot be read with this key file"), foreign.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncd)
