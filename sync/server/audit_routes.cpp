@@ -1,6 +1,7 @@
 #include "server/audit_routes.h"
 
 #include "protocol/strict_json.h"
+#include "server/client_access.h"
 #include "protocol/wire_ids.h"
 #include "server/http_replies.h"
 #include "server/request_auth.h"
@@ -16,16 +17,6 @@ namespace noteward::sync::server {
 
 namespace {
 
-std::optional<std::int64_t> number(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max)
-{
-    if (!req.has_param(name)) return fallback;
-    const std::string text = req.get_param_value(name);
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) return std::nullopt;
-    return value;
-}
-
 void readLog(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
 {
     const auto who = requireSignedIn(store, config, req, res);
@@ -35,8 +26,8 @@ void readLog(ServerStore& store, const ServerConfig& config, const httplib::Requ
         return replyError(res, 404, "not_found", "There is nothing at this address.");
     if (who->account.role != Role::PracticeManager)
         return replyError(res, 403, "forbidden", "Only a practice manager reads the practice's audit log.");
-    const auto after = number(req, "after", 0, std::numeric_limits<std::int64_t>::max());
-    const auto limit = number(req, "limit", 100, 1000);
+    const auto after = queryNumber(req, "after", 0, std::numeric_limits<std::int64_t>::max());
+    const auto limit = queryNumber(req, "limit", 100, 1000);
     if (!after || !limit || *limit == 0)
         return replyError(res, 400, "invalid_input", "'after' is a sequence number (0 at first); 'limit' is 1-1000.");
     auto entries = store.audit(practiceId, *after, static_cast<std::size_t>(*limit));

@@ -7,11 +7,22 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace noteward::sync::server {
 
 void notFound(httplib::Response& res) { replyError(res, 404, "not_found", "There is nothing at this address."); }
 void busy(httplib::Response& res) { replyError(res, 503, "busy", "The server could not complete the request; try again."); }
+
+std::optional<std::int64_t> queryNumber(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max)
+{
+    if (!req.has_param(name)) return fallback;
+    const std::string text = req.get_param_value(name);
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) return std::nullopt;
+    return value;
+}
 
 bool idsValid(const httplib::Request& req, std::size_t count)
 {

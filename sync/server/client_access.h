@@ -3,6 +3,8 @@
 #include "server/request_auth.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace httplib {
@@ -18,6 +20,9 @@ class ServerStore;
 // every client route shares.
 void notFound(httplib::Response& res);
 void busy(httplib::Response& res);
+
+// A whole-number query parameter in [0, max], `fallback` when absent; nothing when malformed.
+std::optional<std::int64_t> queryNumber(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max);
 
 // The first `count` captures of the route, each a wire id; anything else is as good as absent.
 bool idsValid(const httplib::Request& req, std::size_t count);

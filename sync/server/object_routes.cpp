@@ -20,16 +20,6 @@ namespace {
 constexpr std::size_t kDefaultPage = 100;
 constexpr std::size_t kMaxPage = 1000;
 
-std::optional<std::int64_t> queryNumber(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max)
-{
-    if (!req.has_param(name)) return fallback;
-    const std::string text = req.get_param_value(name);
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) return std::nullopt;
-    return value;
-}
-
 void putClient(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
 {
     const auto who = requireSignedIn(store, config, req, res);
