@@ -44,6 +44,8 @@ public:
                                                        std::int64_t idleSeconds) override;
     core::Result<void> deleteSession(const std::string& tokenHash) override;
     core::Result<void> deleteSessionsOf(const std::string& accountId) override;
+    core::Result<void> changeAuthHash(const std::string& accountId, const std::string& authHash) override;
+    core::Result<void> changeTotpSecret(const std::string& accountId, const std::string& secret) override;
     core::Result<bool> registerClient(const std::string& practiceId, const std::string& clientId,
                                       const std::optional<std::string>& therapist) override;
     core::Result<void> assignTherapist(const std::string& clientId, const std::string& accountId) override;

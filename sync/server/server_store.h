@@ -149,6 +149,12 @@ public:
     // Every session of an account (on a password or second-factor change).
     virtual core::Result<void> deleteSessionsOf(const std::string& accountId) = 0;
 
+    // A new auth key (after a password change on the device) or a new TOTP secret (a new
+    // authenticator; to be confirmed by the next sign-in). Either ends every session of the
+    // account in the same transaction.
+    virtual core::Result<void> changeAuthHash(const std::string& accountId, const std::string& authHash) = 0;
+    virtual core::Result<void> changeTotpSecret(const std::string& accountId, const std::string& secret) = 0;
+
     // A client of a practice, with `therapist` assigned when given; AlreadyExists when the id
     // belongs to another practice. True when it was new.
     virtual core::Result<bool> registerClient(const std::string& practiceId, const std::string& clientId,

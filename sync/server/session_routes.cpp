@@ -89,6 +89,72 @@ void login(ServerStore& store, const ServerConfig& config, LoginThrottle& byEmai
                {"role", roleName((*account)->role)}});
 }
 
+// Credential changes need the signed-in session plus the current auth key and a fresh TOTP
+// code: a stolen token alone cannot take the account over.
+std::optional<SignedIn> reauthenticate(ServerStore& store, const ServerConfig& config, const httplib::Request& req,
+                                       httplib::Response& res, nlohmann::json& body, std::initializer_list<std::string_view> fields)
+{
+    const auto who = requireSignedIn(store, config, req, res);
+    if (!who) return std::nullopt;
+    if (!protocol::isJsonContentType(req.get_header_value("Content-Type"))) {
+        replyError(res, 415, "unsupported_media_type", "Send the request as application/json.");
+        return std::nullopt;
+    }
+    auto parsed = protocol::parseObject(req.body, fields);
+    if (!parsed) {
+        replyError(res, 400, "invalid_input", parsed.error().message);
+        return std::nullopt;
+    }
+    body = std::move(*parsed);
+    auto current = protocol::requiredString(body, "auth_key", 64);
+    auto code = protocol::requiredString(body, "totp", 6);
+    for (const auto* field : {&current, &code})
+        if (!*field) {
+            replyError(res, 400, "invalid_input", field->error().message);
+            return std::nullopt;
+        }
+    const auto key = key256(*current);
+    const auto secret = base32Decode(who->account.totpSecret);
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto step = secret ? matchingTotpStep(*secret, *code, now) : std::nullopt;
+    bool ok = key && authKeyMatches(who->account.authHash, *key) && step;
+    if (ok) {
+        auto accepted = store.acceptTotpStep(who->account.id, *step);
+        ok = accepted && accepted.value();
+    }
+    if (!ok) {
+        replyError(res, 401, "invalid_credentials", "The key or code is not right.");
+        return std::nullopt;
+    }
+    return who;
+}
+
+void changeAuthKey(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    nlohmann::json body;
+    const auto who = reauthenticate(store, config, req, res, body, {"auth_key", "totp", "new_auth_key"});
+    if (!who) return;
+    auto fresh = protocol::requiredString(body, "new_auth_key", 64);
+    const auto key = fresh ? key256(*fresh) : std::nullopt;
+    if (!key) return replyError(res, 400, "invalid_input", "Field 'new_auth_key' must be 64 hexadecimal digits.");
+    if (auto changed = store.changeAuthHash(who->account.id, hashAuthKey(*key)); !changed)
+        return replyError(res, 503, "busy", "The server could not change the key; nothing changed.");
+    (void)store.appendAudit(who->account.practiceId, "account.auth_key_changed", who->account.id, who->account.id);
+    res.status = 204;  // every session has ended, this one too: sign in with the new key
+}
+
+void resetMfa(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    nlohmann::json body;
+    const auto who = reauthenticate(store, config, req, res, body, {"auth_key", "totp"});
+    if (!who) return;
+    const std::string secret = base32Encode(core::crypto::randomBytes(20));
+    if (auto changed = store.changeTotpSecret(who->account.id, secret); !changed)
+        return replyError(res, 503, "busy", "The server could not change the second factor; nothing changed.");
+    (void)store.appendAudit(who->account.practiceId, "mfa.reset", who->account.id, who->account.id);
+    replyJson(res, 200, {{"mfa", {{"type", "totp"}, {"secret", secret}, {"uri", totpUri(who->account.email, secret)}}}});
+}
+
 }  // namespace
 
 void addSessionRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config, LoginThrottle& byEmail,
@@ -106,6 +172,10 @@ void addSessionRoutes(httplib::Server& http, ServerStore& store, const ServerCon
                    {"role", roleName(who->account.role)},
                    {"email", who->account.email}});
     });
+    http.Post("/v1/accounts/auth-key", [&](const httplib::Request& req, httplib::Response& res) {
+        changeAuthKey(store, config, req, res);
+    });
+    http.Post("/v1/accounts/mfa", [&](const httplib::Request& req, httplib::Response& res) { resetMfa(store, config, req, res); });
     http.Delete("/v1/sessions/current", [&](const httplib::Request& req, httplib::Response& res) {
         const auto who = requireSignedIn(store, config, req, res);
         if (!who) return;

@@ -37,7 +37,7 @@ std::string loggablePath(const std::string& path)
 {
     static const std::set<std::string, std::less<>> words = {"v1",       "healthz",  "metrics", "info",    "accounts",
                                                              "join",     "sessions", "current", "me",      "practices",
-                                                             "clients",  "objects",  "therapists", "changes", "erase", "audit", "devices", "audit-head", "blobs", "missing"};
+                                                             "clients",  "objects",  "therapists", "changes", "erase", "audit", "devices", "audit-head", "blobs", "missing", "auth-key", "mfa"};
     std::string out;
     std::size_t from = 1;
     while (from <= path.size() && out.size() < 200) {

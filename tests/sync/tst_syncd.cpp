@@ -4,6 +4,7 @@
 #include "crypto/sha256.h"
 #include "util/hex.h"
 #include "protocol/base64.h"
+#include "server/auth_key_hash.h"
 #include "server/embedded_store.h"
 #include "server/totp.h"
 #include "test_support.h"
@@ -140,6 +141,7 @@ std::string hexKey(char fill) { return std::string(64, fill); }
 
 struct User {
     std::string id, bearer;
+    noteward::core::Bytes totpSecret;
 };
 
 // Invited by the admin command, joined and signed in with a TOTP code, as a person would be.
@@ -159,7 +161,7 @@ User signUp(httplib::SSLClient& client, const QString& dataDir, const QString& p
         "application/json");
     if (!in || in->status != 201) return {};
     const auto body = json::parse(in->body);
-    return {body["user_id"].get<std::string>(), "Bearer " + body["token"].get<std::string>()};
+    return {body["user_id"].get<std::string>(), "Bearer " + body["token"].get<std::string>(), secret};
 }
 
 QString newPractice(const QString& dataDir, const char* name)
@@ -924,6 +926,75 @@ private slots:
                                     QString::fromStdString(config.string())});
         QCOMPARE(foreign.exitCode, 1);
         QVERIFY2(foreign.err.contains("cannot be read with this key file"), foreign.err.constData());
+    }
+
+    // A new auth key (password changed on the device) or a new authenticator needs the
+    // current key and a fresh code besides the session, and ends every session of the account.
+    void credentialChangesEndEverySession()
+    {
+        RunningServer server(dataDir("creds"));
+        QVERIFY(server.port() > 0);
+        auto client = server.client();
+        const QString practiceId = newPractice(dir("creds"), "Creds");
+        const auto token = QString::fromUtf8(syncd({"admin", "invite", "--practice", practiceId, "--email", "c@x.org", "--role",
+                                                    "therapist", "--data-dir", dir("creds")})
+                                                 .out)
+                               .trimmed()
+                               .toStdString();
+        auto joined = client->Post("/v1/accounts/join", json{{"invitation", token}, {"email", "c@x.org"}, {"auth_key", hexKey('e')}}.dump(),
+                                   "application/json");
+        QVERIFY(joined && joined->status == 201);
+        const auto secret = *sync::server::base32Decode(json::parse(joined->body)["mfa"]["secret"].get<std::string>());
+        const auto code = [&](std::int64_t offset) { return sync::server::totpCode(secret, std::time(nullptr) + offset); };
+        const auto signIn = [&](const std::string& key, const std::string& totp) -> std::string {
+            auto r = client->Post("/v1/sessions", json{{"email", "c@x.org"}, {"auth_key", key}, {"totp", totp}}.dump(), "application/json");
+            return r && r->status == 201 ? "Bearer " + json::parse(r->body)["token"].get<std::string>() : std::string();
+        };
+        const std::string laptop = signIn(hexKey('e'), code(-30)), desktop = signIn(hexKey('e'), code(0));
+        QVERIFY(!laptop.empty() && !desktop.empty());
+        const auto change = [&](const std::string& bearer, const json& body) {
+            return client->Post("/v1/accounts/auth-key", {{"Authorization", bearer}}, body.dump(), "application/json");
+        };
+        // A token alone is not enough: the current key and a fresh code are asked for.
+        QCOMPARE(change(laptop, {{"auth_key", hexKey('f')}, {"totp", code(30)}, {"new_auth_key", hexKey('9')}})->status, 401);
+        QCOMPARE(change(laptop, {{"auth_key", hexKey('e')}, {"totp", code(0)}, {"new_auth_key", hexKey('9')}})->status, 401);  // spent
+        auto changed = change(laptop, {{"auth_key", hexKey('e')}, {"totp", code(30)}, {"new_auth_key", hexKey('9')}});
+        QVERIFY(changed);
+        QCOMPARE(changed->status, 204);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", laptop}})->status, 401);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", desktop}})->status, 401);
+        QVERIFY(signIn(hexKey('e'), code(30)).empty());  // the old key no longer signs in
+        {
+            auto store = sync::server::EmbeddedStore::open(dataDir("creds"), dataDir("creds") / "store.key");
+            QVERIFY(store.ok());
+            const auto account = (*store)->accountByEmail("c@x.org").value().value();
+            QVERIFY(sync::server::authKeyMatches(account.authHash, core::asBytes(std::string(32, '\x99'))));
+            QVERIFY(!sync::server::authKeyMatches(account.authHash, core::asBytes(std::string(32, '\xee'))));
+        }
+
+        // A new authenticator: a new secret, to be confirmed; every session ends.
+        const auto other = signUp(*client, dir("creds"), practiceId, "d@x.org", "therapist");
+        QVERIFY(!other.bearer.empty());
+        auto refused = client->Post("/v1/accounts/mfa", {{"Authorization", other.bearer}},
+                                    json{{"auth_key", hexKey('e')}, {"totp", "000000"}}.dump(), "application/json");
+        QCOMPARE(refused->status, 401);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", other.bearer}})->status, 200);
+        auto reset = client->Post("/v1/accounts/mfa", {{"Authorization", other.bearer}},
+                                  json{{"auth_key", hexKey('e')}, {"totp", sync::server::totpCode(other.totpSecret, std::time(nullptr) + 30)}}.dump(),
+                                  "application/json");
+        QVERIFY(reset);
+        QCOMPARE(reset->status, 200);
+        const std::string fresh = json::parse(reset->body)["mfa"]["secret"].get<std::string>();
+        QVERIFY(*sync::server::base32Decode(fresh) != other.totpSecret);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", other.bearer}})->status, 401);
+        auto store = sync::server::EmbeddedStore::open(dataDir("creds"), dataDir("creds") / "store.key");
+        const auto account = (*store)->accountByEmail("d@x.org").value().value();
+        QCOMPARE(account.totpSecret, fresh);
+        QVERIFY(!account.mfaConfirmed);
+        // The audit log has both changes.
+        const auto entries = (*store)->audit(practiceId.toStdString(), 0, 1000).value();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "account.auth_key_changed"; }));
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "mfa.reset"; }));
     }
 };
 
