@@ -509,29 +509,28 @@ core::Result<void> EmbeddedStore::deleteSessionsOf(const std::string& accountId)
     });
 }
 
-core::Result<void> EmbeddedStore::changeAuthHash(const std::string& accountId, const std::string& authHash)
+// One credential column changed and every session of the account ended, in one transaction.
+core::Result<void> EmbeddedStore::changeCredential(const char* updateSql, const std::string& value, const std::string& accountId)
 {
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<void> {
         Transaction tx(*m_db);
-        m_db->prepare("UPDATE accounts SET auth_hash = ? WHERE id = ?;").bind(1, authHash).bind(2, accountId).run();
+        m_db->prepare(updateSql).bind(1, value).bind(2, accountId).run();
         m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
         tx.commit();
         return core::Ok{};
     });
 }
 
+core::Result<void> EmbeddedStore::changeAuthHash(const std::string& accountId, const std::string& authHash)
+{
+    return changeCredential("UPDATE accounts SET auth_hash = ? WHERE id = ?;", authHash, accountId);
+}
+
 core::Result<void> EmbeddedStore::changeTotpSecret(const std::string& accountId, const std::string& secret)
 {
-    std::lock_guard lock(m_mutex);
-    return core::vault::guarded([&]() -> core::Result<void> {
-        Transaction tx(*m_db);
-        // The last accepted step stays: a code seen before the change is still spent.
-        m_db->prepare("UPDATE accounts SET totp_secret = ?, mfa_confirmed = 0 WHERE id = ?;").bind(1, secret).bind(2, accountId).run();
-        m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
-        tx.commit();
-        return core::Ok{};
-    });
+    // The last accepted step stays: a code seen before the change is still spent.
+    return changeCredential("UPDATE accounts SET totp_secret = ?, mfa_confirmed = 0 WHERE id = ?;", secret, accountId);
 }
 
 core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, const std::string& clientId,

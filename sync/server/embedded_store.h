@@ -71,6 +71,7 @@ private:
     EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::filesystem::path dataDir, int lockFd);
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
+    core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     std::unique_ptr<core::vault::Database> m_db;
     std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
