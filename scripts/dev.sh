@@ -21,8 +21,11 @@ packages=(
   sqlite3 openssl util-linux
   # speech synthesis and conversion feed the real PortAudio capture tests
   espeak-ng sox
-  # local stand-ins for AI providers in the tests (and, later, the sync server)
+  # local stand-ins for AI providers in the tests, and the sync server's HTTP
   libcpp-httplib-dev
+  # the sync server's production store (libpq), and the PostgreSQL server its tests start
+  # on loopback (with pg_dump / pg_restore for the backup test)
+  libpq-dev postgresql-15
   # the desktop app under a real X server with the accessibility bus (the AT-SPI check)
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
 )

@@ -2,7 +2,7 @@
 // store, the HTTPS server, and a clean stop on SIGTERM or SIGINT.
 #include "server/admin_commands.h"
 #include "server/command_line.h"
-#include "server/embedded_store.h"
+#include "server/open_store.h"
 #include "server/residency.h"
 #include "server/sync_server.h"
 #include "util/process_hardening.h"
@@ -21,10 +21,12 @@ namespace {
 constexpr char kHelp[] = R"(noteward-syncd: the Noteward sync server (UK-hosted; holds ciphertext only)
 
   noteward-syncd --config FILE
-  noteward-syncd --data-dir DIR [--listen HOST:PORT] [--region REGION]
+  noteward-syncd --data-dir DIR [--listen HOST:PORT] [--region REGION] [--postgresql CONNINFO]
       Serve HTTPS. --data-dir is the embedded default: a SQLCipher store in DIR and, for
       loopback only, a self-signed certificate it makes in DIR/tls. --listen defaults to
-      127.0.0.1:8443 (port 0: any free port). The region must be a UK one.
+      127.0.0.1:8443 (port 0: any free port). The region must be a UK one. --postgresql keeps
+      the store in PostgreSQL instead (a libpq connection string; the password goes in a
+      password file, never in the string).
   noteward-syncd admin create-practice --name NAME (--config FILE | --data-dir DIR)
       Prints the new practice's id.
   noteward-syncd admin invite --practice ID --email EMAIL --role therapist|practice_manager
@@ -36,6 +38,9 @@ constexpr char kHelp[] = R"(noteward-syncd: the Noteward sync server (UK-hosted;
   noteward-syncd admin restore --from FILE (--config FILE | --data-dir DIR)
       With the server stopped: the backup becomes the store, then every erasure on the data
       folder's erasure list is made again before anything is served.
+  noteward-syncd admin replay-erasures (--config FILE | --data-dir DIR [--postgresql CONNINFO])
+      After restoring PostgreSQL from pg_dump or point-in-time recovery (or any older copy):
+      every erasure on the erasure list is made again. Run it before serving.
 
 Exit status: 0 done, 1 failed, 2 bad usage or a refused configuration.
 )";
@@ -62,7 +67,7 @@ int main(int argc, char** argv)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // a client that goes away mid-answer is not a reason to die
 
-    auto options = parseOptions(args, 0, {"--config", "--data-dir", "--listen", "--region"});
+    auto options = parseOptions(args, 0, {"--config", "--data-dir", "--listen", "--region", "--postgresql"});
     if (!options) {
         std::cerr << "noteward-syncd: " << options.error().message << "\n";
         return 2;
@@ -72,7 +77,7 @@ int main(int argc, char** argv)
         std::cerr << "noteward-syncd: " << config.error().message << "\n";
         return 2;
     }
-    auto store = EmbeddedStore::open(config->dataDir, config->storeKeyPath());
+    auto store = openStore(*config);
     if (!store) {
         std::cerr << "noteward-syncd: " << store.error().message << "\n";
         return 1;

@@ -4,7 +4,8 @@
 #include "crypto/sha256.h"
 #include "protocol/wire_ids.h"
 #include "server/command_line.h"
-#include "server/embedded_store.h"
+#include "server/erasure_list.h"
+#include "server/open_store.h"
 #include "server/store_backup.h"
 #include "util/hex.h"
 
@@ -34,9 +35,9 @@ bool plainName(const std::string& name)
 
 int runAdminCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    const std::set<std::string> where = {"--config", "--data-dir"};
+    const std::set<std::string> where = {"--config", "--data-dir", "--postgresql"};
     if (args.size() < 2) {
-        err << "usage: noteward-syncd admin create-practice|invite … (see --help)\n";
+        err << "usage: noteward-syncd admin create-practice|invite|backup|restore|replay-erasures … (see --help)\n";
         return kUsage;
     }
     const std::string& command = args[1];
@@ -45,12 +46,19 @@ int runAdminCommand(const std::vector<std::string>& args, std::ostream& out, std
     else if (command == "invite") known.insert({"--practice", "--email", "--role", "--days"});
     else if (command == "backup") known.insert("--out");
     else if (command == "restore") known.insert("--from");
+    else if (command == "replay-erasures") {
+    }
     else return fail(err, core::makeError(core::ErrorCode::InvalidInput, "Unknown admin command " + command.substr(0, 40) + "."), kUsage);
     auto options = parseOptions(args, 2, known);
     if (!options) return fail(err, options.error(), kUsage);
     auto config = configFromOptions(*options);
     if (!config) return fail(err, config.error(), kUsage);
 
+    if ((command == "backup" || command == "restore") && config->usesPostgresql())
+        return fail(err, core::makeError(core::ErrorCode::InvalidInput,
+                                         "With PostgreSQL, back up with pg_dump or point-in-time recovery; after restoring, run "
+                                         "\"admin replay-erasures\" before serving (docs/sync-protocol.md, \"Backups\")."),
+                    kUsage);
     if (command == "backup" || command == "restore") {
         const char* option = command == "backup" ? "--out" : "--from";
         if (!options->count(option) || options->at(option).empty())
@@ -67,8 +75,17 @@ int runAdminCommand(const std::vector<std::string>& args, std::ostream& out, std
                 << " erasure(s) made after the backup were made again.\n";
         return 0;
     }
-    auto store = EmbeddedStore::open(config->dataDir, config->storeKeyPath());
+    auto store = openStore(*config);
     if (!store) return fail(err, store.error());
+
+    if (command == "replay-erasures") {
+        // After a restore from an older backup (pg_dump, a file-system snapshot): every
+        // erasure made since is made again before the server serves.
+        auto replayed = replayErasures(**store, config->dataDir);
+        if (!replayed) return fail(err, replayed.error());
+        err << *replayed << " erasure(s) made after the backup were made again.\n";
+        return 0;
+    }
 
     if (command == "create-practice") {
         const auto name = options->find("--name");

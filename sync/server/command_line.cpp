@@ -24,12 +24,13 @@ core::Result<ServerConfig> configFromOptions(const std::map<std::string, std::st
     const auto has = [&](const char* name) { return options.count(name) > 0; };
     core::Result<ServerConfig> config = makeError(ErrorCode::InvalidInput, "");
     if (has("--config")) {
-        if (has("--data-dir") || has("--listen") || has("--region"))
+        if (has("--data-dir") || has("--listen") || has("--region") || has("--postgresql"))
             return makeError(ErrorCode::InvalidInput, "Give --config, or --data-dir (with --listen), not both.");
         config = loadServerConfig(options.at("--config"));
     } else if (has("--data-dir")) {
         config = embeddedServerConfig(options.at("--data-dir"), has("--listen") ? options.at("--listen") : "127.0.0.1:8443");
         if (config && has("--region")) config->region = options.at("--region");
+        if (config && has("--postgresql")) config->postgresql = options.at("--postgresql");
     } else {
         return makeError(ErrorCode::InvalidInput, "Give --config FILE, or --data-dir DIR --listen HOST:PORT.");
     }

@@ -1,5 +1,7 @@
 #include "server/embedded_store.h"
 
+#include "server/erasure_list.h"
+
 #include "crypto/random.h"
 #include "crypto/sha256.h"
 #include "util/hex.h"
@@ -828,11 +830,7 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
     // ciphertext, never a listed chunk without its bytes).
     if (outcome) {
         // On the erasure list outside the store: a restore of an older backup replays it.
-        const std::string line = clientId + " " + practiceId + "\n";
-        const int fd = ::open(erasureListPath(m_dataDir).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-        const bool listed = fd >= 0 && ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
-        if (fd >= 0) ::close(fd);
-        if (!listed) return makeError(ErrorCode::Io, "The client was erased, but the erasure list could not be written.");
+        if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
     }
     if (outcome)
         for (const auto& file : blobFiles) {

@@ -20,9 +20,6 @@ class EmbeddedStore : public ServerStore {
 public:
     // The store's key from its key file (64 hex digits, readable by the server's user only).
     static core::Result<core::crypto::SecretBytes> readKeyFile(const std::filesystem::path& keyFile);
-    // The erasure list beside the store (one "client practice" line per erasure): outlives a
-    // restore, which replays it.
-    static std::filesystem::path erasureListPath(const std::filesystem::path& dataDir) { return dataDir / "erasure-list"; }
     // Held shared by every process with the store open; a restore takes it alone.
     static std::filesystem::path inUsePath(const std::filesystem::path& dataDir) { return dataDir / "store.inuse"; }
 

@@ -1,5 +1,6 @@
 #include "server/server_config.h"
 
+#include "server/pg_connection.h"
 #include "server/residency.h"
 
 #include <nlohmann/json.hpp>
@@ -94,6 +95,13 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
             if (!listen) return makeError(ErrorCode::InvalidInput, "In " + file.string() + ": " + listen.error().message);
             config.listenHost = listen->listenHost;
             config.listenPort = listen->listenPort;
+        } else if (key == "postgresql") {
+            if (!value.is_string() || value.get<std::string>().empty()) return wrong("a PostgreSQL connection string");
+            config.postgresql = value.get<std::string>();
+        } else if (key == "postgresql_connections") {
+            int connections = 0;
+            ok = positive(connections, 100);
+            config.postgresqlConnections = static_cast<std::size_t>(connections);
         } else if (key == "region") {
             if (!value.is_string()) return wrong("a region name");
             config.region = value.get<std::string>();
@@ -127,6 +135,17 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
 core::Result<void> checkServerConfig(const ServerConfig& config)
 {
     if (!isUkRegion(config.region)) return makeError(ErrorCode::Refused, residencyRefusal(config.region));
+    if (config.usesPostgresql()) {
+        if (auto readable = pg::checkConninfo(config.postgresql); !readable) return readable.error();
+        // Command lines and process listings are readable by other users; libpq reads a
+        // password file (passfile=…, or ~/.pgpass) that only the server's user can.
+        if (pg::conninfoHasPassword(config.postgresql))
+            return makeError(ErrorCode::InvalidInput, "The PostgreSQL connection string holds a password; put it in a password "
+                                                      "file (passfile=FILE, mode 0600) instead.");
+        if (!config.storeKeyFile.empty())
+            return makeError(ErrorCode::InvalidInput, "store_key_file is for the embedded store; with PostgreSQL, encrypt the "
+                                                      "database's storage and give the connection sslmode=verify-full.");
+    }
     if (config.tlsCertificate.empty() != config.tlsPrivateKey.empty())
         return makeError(ErrorCode::InvalidInput, "Give both tls_certificate and tls_private_key, or neither.");
     if (config.selfSigned() && !isLoopback(config.listenHost))

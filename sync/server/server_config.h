@@ -19,6 +19,8 @@ struct ServerConfig {
     std::filesystem::path tlsCertificate;     // PEM; empty: a self-signed one for loopback
     std::filesystem::path tlsPrivateKey;
     std::filesystem::path storeKeyFile;       // the embedded store's key; empty: <data-dir>/store.key
+    std::string postgresql;                   // libpq connection string; empty: the embedded store
+    std::size_t postgresqlConnections = 8;
     std::size_t maxBodyBytes = 1024 * 1024;   // JSON requests; blob chunks have their own limit
     int readTimeoutSeconds = 15;
     int writeTimeoutSeconds = 15;
@@ -26,6 +28,7 @@ struct ServerConfig {
     int absoluteSessionHours = 12;
     int invitationDays = 7;
 
+    bool usesPostgresql() const { return !postgresql.empty(); }
     bool selfSigned() const { return tlsCertificate.empty(); }
     std::filesystem::path storeKeyPath() const { return storeKeyFile.empty() ? dataDir / "store.key" : storeKeyFile; }
 };

@@ -1,5 +1,7 @@
 #include "server/store_backup.h"
 
+#include "server/erasure_list.h"
+
 #include "crypto/random.h"
 #include "server/embedded_store.h"
 #include "vault/database.h"
@@ -140,16 +142,10 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
     // Erasures made after the backup are made again, before anything is served.
     auto store = EmbeddedStore::open(dataDir, keyFile);
     if (!store) return store.error();
-    std::ifstream list(EmbeddedStore::erasureListPath(dataDir));
-    std::string clientId, practiceId;
     BackupSummary summary = copied.value();
-    while (list >> clientId >> practiceId) {
-        auto access = (*store)->clientAccess(practiceId, clientId);
-        if (!access) return access.error();
-        if (!access->exists) continue;
-        if (auto erased = (*store)->eraseClient(practiceId, clientId); !erased) return erased.error();
-        ++summary.erasuresReplayed;
-    }
+    auto replayed = replayErasures(**store, dataDir);
+    if (!replayed) return replayed.error();
+    summary.erasuresReplayed = replayed.value();
     return summary;
 }
 

@@ -1,11 +1,15 @@
-// noteward-syncd as IT would run it: the real binary, on loopback, over real TLS, with its
-// embedded SQLCipher store; the admin commands beside it; bad input and a UK-only region.
+// noteward-syncd as IT would run it: the real binary, on loopback, over real TLS; the admin
+// commands beside it; bad input and a UK-only region. One suite, two stores: the embedded
+// SQLCipher store, and (NOTEWARD_SYNCD_BACKEND=postgresql, a second ctest entry) a PostgreSQL
+// server this test starts on loopback.
 #include "crypto/random.h"
 #include "crypto/sha256.h"
 #include "util/hex.h"
 #include "protocol/base64.h"
 #include "server/auth_key_hash.h"
-#include "server/embedded_store.h"
+#include "server/open_store.h"
+#include "server/pg_connection.h"
+#include "pg_test_cluster.h"
 #include "server/totp.h"
 #include "test_support.h"
 
@@ -18,6 +22,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <map>
 #include <ctime>
 #include <set>
@@ -35,6 +41,46 @@ using nlohmann::json;
 namespace {
 QString syncdPath() { return QStringLiteral(NOTEWARD_SYNCD_PATH); }
 
+bool onPostgres()
+{
+    static const bool postgres = qgetenv("NOTEWARD_SYNCD_BACKEND") == "postgresql";
+    return postgres;
+}
+
+// Started by initTestCase when the suite runs against PostgreSQL.
+std::unique_ptr<test::PgTestCluster>& cluster()
+{
+    static std::unique_ptr<test::PgTestCluster> running;
+    return running;
+}
+
+// The database that stands for a data folder (one each, as each folder is one store).
+std::string conninfoFor(const std::filesystem::path& dataDir)
+{
+    std::string name = "syncd_";
+    for (const char c : dataDir.filename().string()) name += std::isalnum(static_cast<unsigned char>(c)) ? char(std::tolower(c)) : '_';
+    return cluster()->conninfo(name);
+}
+
+// On PostgreSQL, every command given a data folder also gets that folder's database.
+QStringList withStore(QStringList args)
+{
+    const auto at = args.indexOf("--data-dir");
+    if (onPostgres() && at >= 0 && at + 1 < args.size())
+        args << "--postgresql" << QString::fromStdString(conninfoFor(args[at + 1].toStdString()));
+    return args;
+}
+
+// The store behind a data folder, opened as the server opens it.
+std::unique_ptr<sync::server::ServerStore> storeAt(const std::filesystem::path& dataDir)
+{
+    auto config = sync::server::embeddedServerConfig(dataDir, "127.0.0.1:0");
+    if (!config) return nullptr;
+    if (onPostgres()) config->postgresql = conninfoFor(dataDir);
+    auto store = sync::server::openStore(*config);
+    return store ? std::move(store.value()) : nullptr;
+}
+
 // A running server: started on a free loopback port, stopped with SIGTERM.
 class RunningServer {
 public:
@@ -44,7 +90,7 @@ public:
         // The request log goes to a file: a pipe nobody reads while the test runs fills up, and
         // the server then waits to write its log line.
         m_process.setStandardErrorFile(QString::fromStdString(logFile().string()), QIODevice::Append);
-        m_process.setArguments(QStringList{"--data-dir", QString::fromStdString(dataDir.string()), "--listen", "127.0.0.1:0"} + extra);
+        m_process.setArguments(withStore(QStringList{"--data-dir", QString::fromStdString(dataDir.string()), "--listen", "127.0.0.1:0"} + extra));
         m_process.start();
         static const QRegularExpression listening("listening on https://127\\.0\\.0\\.1:(\\d+)");
         QByteArray seen;
@@ -101,7 +147,7 @@ private:
     QByteArray m_stdout;
 };
 
-test::ProcessResult syncd(const QStringList& args) { return test::runProgram(syncdPath(), args); }
+test::ProcessResult syncd(const QStringList& args) { return test::runProgram(syncdPath(), withStore(args)); }
 
 std::string errorCode(const httplib::Result& r)
 {
@@ -178,6 +224,14 @@ class TestSyncd : public QObject {
     QString dir(const char* name) const { return QString::fromStdString(dataDir(name).string()); }
 
 private slots:
+    void initTestCase()
+    {
+        if (!onPostgres()) return;
+        cluster() = std::make_unique<test::PgTestCluster>();
+        QVERIFY2(cluster()->running(), qPrintable(cluster()->failure()));
+    }
+    void cleanupTestCase() { cluster().reset(); }
+
     // RFC 6238 appendix B: the published codes for SHA-1, SHA-256 and SHA-512.
     void totpMatchesRfc6238AppendixB()
     {
@@ -298,6 +352,7 @@ private slots:
     // The store is SQLCipher with its own key file (0600); neither is readable as plain SQLite.
     void storeIsEncryptedAtRest()
     {
+        if (onPostgres()) QSKIP("the embedded store's own files; PostgreSQL's storage is the operator's to encrypt");
         {
             RunningServer server(dataDir("rest"));
             QVERIFY(server.port() > 0);
@@ -506,9 +561,9 @@ private slots:
     // Sessions end when idle too long or past their absolute expiry, whichever is first.
     void sessionsExpireIdleAndAbsolute()
     {
-        auto store = sync::server::EmbeddedStore::open(dataDir("expiry"), dataDir("expiry") / "store.key");
-        QVERIFY(store.ok());
-        auto& s = **store;
+        auto store = storeAt(dataDir("expiry"));
+        QVERIFY(store);
+        auto& s = *store;
         auto practice = s.createPractice("Expiry");
         QVERIFY(practice.ok());
         QVERIFY(s.putInvitation("h", {practice->id, "e@example.org", sync::server::Role::Therapist, 10000}).ok());
@@ -768,6 +823,114 @@ private slots:
         }
     }
 
+    // Writers on several connections while a device follows the feed by its cursor: every
+    // acknowledged write reaches the follower (a change numbered earlier but committed later
+    // would be passed over by a cursor that moved beyond it).
+    void feedFollowerMissesNoConcurrentWrite()
+    {
+        RunningServer server(dataDir("follow"));
+        QVERIFY(server.port() > 0);
+        auto setup = server.client();
+        const QString practiceId = newPractice(dir("follow"), "Follow");
+        const User therapist = signUp(*setup, dir("follow"), practiceId, "f@x.org", "therapist");
+        QVERIFY(!therapist.bearer.empty());
+        const httplib::Headers as = {{"Authorization", therapist.bearer}};
+        const std::string base = "/v1/practices/" + practiceId.toStdString() + "/clients/";
+        std::vector<std::string> clients;
+        for (int i = 0; i < 3; ++i) {
+            clients.push_back(base + core::crypto::randomUuid());
+            QCOMPARE(setup->Put(clients.back(), as, "{}", "application/json")->status, 201);
+        }
+        std::atomic<bool> stop{false};
+        std::mutex mutex;
+        std::set<std::string> acknowledged, followed;
+        std::vector<std::thread> writers;
+        for (const auto& clientPath : clients)
+            writers.emplace_back([&, clientPath] {
+                auto c = server.client();
+                while (!stop) {
+                    const std::string id = core::crypto::randomUuid();
+                    auto r = c->Put(clientPath + "/objects/" + id, as,
+                                    json{{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", "bm90ZQ=="}}.dump(),
+                                    "application/json");
+                    if (!r) return;
+                    if (r->status == 200) {
+                        std::lock_guard lock(mutex);
+                        acknowledged.insert(id);
+                    }
+                }
+            });
+        auto reader = server.client();
+        std::int64_t cursor = 0;
+        bool readFailed = false;
+        const auto follow = [&] {
+            auto page = reader->Get("/v1/practices/" + practiceId.toStdString() + "/changes?limit=50&after=" + std::to_string(cursor), as);
+            if (!page || page->status != 200) {
+                readFailed = true;
+                return false;
+            }
+            const auto body = json::parse(page->body);
+            for (const auto& c : body["changes"]) followed.insert(c["object_id"].get<std::string>());
+            cursor = body["next"].get<std::int64_t>();
+            return body["more"].get<bool>();
+        };
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+        while (std::chrono::steady_clock::now() < until && !readFailed) follow();
+        stop = true;
+        for (auto& w : writers) w.join();
+        while (!readFailed && follow()) {
+        }
+        QVERIFY(!readFailed);
+        QVERIFY2(acknowledged.size() > 20, std::to_string(acknowledged.size()).c_str());
+        std::size_t missed = 0;
+        for (const auto& id : acknowledged) missed += followed.count(id) ? 0u : 1u;
+        QVERIFY2(missed == 0, (std::to_string(missed) + " of " + std::to_string(acknowledged.size()) + " passed over").c_str());
+    }
+
+    // PostgreSQL: a password in the connection string, a server that is not there, a wrong
+    // password and a schema from a newer release are each refused with a clear message; two
+    // processes starting on an empty database migrate it once.
+    void postgresStoreRefusesWhatItCannotTrust()
+    {
+        if (!onPostgres()) QSKIP("PostgreSQL only (NOTEWARD_SYNCD_BACKEND=postgresql)");
+        const auto direct = [&](const std::string& conninfo) {
+            return test::runProgram(syncdPath(), {"admin", "create-practice", "--name", "P", "--data-dir", dir("pgbad"), "--postgresql",
+                                                  QString::fromStdString(conninfo)});
+        };
+        const std::string good = conninfoFor(dataDir("pgbad"));
+        const auto inline_ = direct(good + " password=hunter2");
+        QCOMPARE(inline_.exitCode, 2);
+        QVERIFY2(inline_.err.contains("password file"), inline_.err.constData());
+        QVERIFY(!inline_.err.contains("hunter2"));
+        QCOMPARE(direct("host=127.0.0.1 port=1 dbname=x connect_timeout=5").exitCode, 1);
+        QVERIFY(direct("host=127.0.0.1 port=1 dbname=x connect_timeout=5").err.contains("Cannot reach the PostgreSQL store"));
+        QCOMPARE(direct("not a connection string").exitCode, 2);
+        const auto wrongPass = m_tmp.path() / "wrong.pgpass";
+        test::writeFile(wrongPass, "*:*:*:*:not-the-password\n");
+        ::chmod(wrongPass.c_str(), 0600);
+        const auto refused = direct(good + " passfile=" + wrongPass.string());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("password authentication failed"), refused.err.constData());
+
+        // Two at once on an empty database: one migrates, the other waits and finds it done.
+        const std::string fresh = conninfoFor(dataDir("pgrace"));
+        QProcess first, second;
+        for (auto* p : {&first, &second})
+            p->start(syncdPath(), {"admin", "create-practice", "--name", "R", "--data-dir", dir("pgrace"), "--postgresql",
+                                   QString::fromStdString(fresh)});
+        for (auto* p : {&first, &second}) QVERIFY(p->waitForFinished(30000));
+        QVERIFY2(first.exitCode() + second.exitCode() == 0, (first.readAllStandardError() + second.readAllStandardError()).constData());
+        auto conn = sync::server::pg::Connection::open(fresh);
+        QVERIFY(conn);
+        QCOMPARE((*conn)->run("SELECT count(*), max(version) FROM noteward_schema").text(0, 0), std::string("1"));
+        QCOMPARE((*conn)->run("SELECT count(*) FROM practices").text(0, 0), std::string("2"));
+        // A database a newer release has migrated is left alone.
+        (*conn)->run("INSERT INTO noteward_schema (version, applied_at) VALUES (99, 0)");
+        const auto future = direct(fresh);
+        QCOMPARE(future.exitCode, 1);
+        QVERIFY2(future.err.contains("newer noteward-syncd"), future.err.constData());
+    }
+
     // A stop asked for at once after start (as a service manager may) is not lost.
     void stopRightAfterStartIsNotLost()
     {
@@ -847,16 +1010,20 @@ private slots:
         QCOMPARE(upload(manager, 0, chunks[0])->status, 403);
         QCOMPARE(client->Put(base + "/blobs/" + hashes[0], as(therapist), chunks[0], "text/plain")->status, 415);
         QCOMPARE(client->Get(base + "/blobs/not-a-hash", as(therapist))->status, 404);
-        // Erasure removes the chunks' files too.
-        std::size_t files = 0;
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("blobs") / "blobs"))
-            files += entry.is_regular_file() ? 1u : 0u;
-        QCOMPARE(files, std::size_t(5));
+        // Erasure removes the chunks' bytes too (files of the embedded store, rows in PostgreSQL).
+        const auto storedChunks = [&]() -> std::size_t {
+            if (onPostgres()) {
+                auto c = sync::server::pg::Connection::open(conninfoFor(dataDir("blobs")));
+                return c ? std::size_t(std::stoul((*c)->run("SELECT count(*) FROM blobs").text(0, 0))) : 99;
+            }
+            std::size_t files = 0;
+            for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("blobs") / "blobs"))
+                files += entry.is_regular_file() ? 1u : 0u;
+            return files;
+        };
+        QCOMPARE(storedChunks(), std::size_t(5));
         QCOMPARE(client->Post(base + "/erase", as(manager), "", "application/json")->status, 200);
-        files = 0;
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("blobs") / "blobs"))
-            files += entry.is_regular_file() ? 1u : 0u;
-        QCOMPARE(files, std::size_t(0));
+        QCOMPARE(storedChunks(), std::size_t(0));
         QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(therapist))->status, 404);
     }
 
@@ -867,6 +1034,7 @@ private slots:
     {
         const QString data = dir("backup");
         const auto backup = m_tmp.path() / "store.backup";
+        const QString database = onPostgres() ? QString::fromStdString(conninfoFor(dataDir("backup"))).section("dbname=", 1) : QString();
         std::string bearer, c1, c2, pa;
         {
             RunningServer server(dataDir("backup"));
@@ -894,18 +1062,42 @@ private slots:
                                  "application/octet-stream")
                          ->status,
                      201);
-            const auto taken = syncd({"admin", "backup", "--out", QString::fromStdString(backup.string()), "--data-dir", data});
-            QVERIFY2(taken.exitCode == 0, taken.err.constData());
-            QVERIFY(taken.err.contains("1 blob(s)"));
+            if (onPostgres()) {
+                // PostgreSQL is backed up with its own tools, while the server runs.
+                const auto dumped = cluster()->client("pg_dump", {"-Fc", "-f", QString::fromStdString(backup.string()), database});
+                QVERIFY2(dumped.exitCode == 0, dumped.err.constData());
+                QCOMPARE(syncd({"admin", "backup", "--out", QString::fromStdString(backup.string()) + ".x", "--data-dir", data}).exitCode, 2);
+            } else {
+                const auto taken = syncd({"admin", "backup", "--out", QString::fromStdString(backup.string()), "--data-dir", data});
+                QVERIFY2(taken.exitCode == 0, taken.err.constData());
+                QVERIFY(taken.err.contains("1 blob(s)"));
+            }
             QCOMPARE(client->Post(c1 + "/erase", {{"Authorization", manager.bearer}}, "", "application/json")->status, 200);
-            const auto busy = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
-            QCOMPARE(busy.exitCode, 1);
-            QVERIFY2(busy.err.contains("stop noteward-syncd"), busy.err.constData());
+            if (!onPostgres()) {
+                const auto busy = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
+                QCOMPARE(busy.exitCode, 1);
+                QVERIFY2(busy.err.contains("stop noteward-syncd"), busy.err.constData());
+            }
             QCOMPARE(server.stop(), 0);
         }
-        const auto restored = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
-        QVERIFY2(restored.exitCode == 0, restored.err.constData());
-        QVERIFY2(restored.err.contains("1 erasure(s) made after the backup were made again"), restored.err.constData());
+        if (onPostgres()) {
+            // The database as the dump had it (before the erasure), then the erasure list replayed.
+            QCOMPARE(cluster()->client("dropdb", {database}).exitCode, 0);
+            QCOMPARE(cluster()->client("createdb", {database}).exitCode, 0);
+            const auto back = cluster()->client("pg_restore", {"-d", database, QString::fromStdString(backup.string())});
+            QVERIFY2(back.exitCode == 0, back.err.constData());
+            auto before = storeAt(dataDir("backup"));
+            QVERIFY(before);
+            QVERIFY(before->clientAccess(pa, c1.substr(c1.rfind('/') + 1))->exists);  // the dump still has the client
+            before.reset();
+            const auto replayed = syncd({"admin", "replay-erasures", "--data-dir", data});
+            QVERIFY2(replayed.exitCode == 0, replayed.err.constData());
+            QVERIFY2(replayed.err.contains("1 erasure(s) made after the backup were made again"), replayed.err.constData());
+        } else {
+            const auto restored = syncd({"admin", "restore", "--from", QString::fromStdString(backup.string()), "--data-dir", data});
+            QVERIFY2(restored.exitCode == 0, restored.err.constData());
+            QVERIFY2(restored.err.contains("1 erasure(s) made after the backup were made again"), restored.err.constData());
+        }
 
         RunningServer again(dataDir("backup"));
         QVERIFY(again.port() > 0);
@@ -916,6 +1108,7 @@ private slots:
         const auto changes = json::parse(client->Get("/v1/practices/" + pa + "/changes", as)->body)["changes"];
         QVERIFY(std::any_of(changes.begin(), changes.end(), [](const json& c) { return c["type"] == "client_erased"; }));
         QCOMPARE(client->Put(c1, as, "{}", "application/json")->status, 404);  // the id stays taken
+        if (onPostgres()) return;
 
         // Another store's key cannot read this backup.
         test::writeFile(m_tmp.path() / "other.key", QByteArray(64, '7') + "\n");
@@ -965,9 +1158,9 @@ private slots:
         QCOMPARE(client->Get("/v1/me", {{"Authorization", desktop}})->status, 401);
         QVERIFY(signIn(hexKey('e'), code(30)).empty());  // the old key no longer signs in
         {
-            auto store = sync::server::EmbeddedStore::open(dataDir("creds"), dataDir("creds") / "store.key");
-            QVERIFY(store.ok());
-            const auto account = (*store)->accountByEmail("c@x.org").value().value();
+            auto store = storeAt(dataDir("creds"));
+            QVERIFY(store);
+            const auto account = store->accountByEmail("c@x.org").value().value();
             QVERIFY(sync::server::authKeyMatches(account.authHash, core::asBytes(std::string(32, '\x99'))));
             QVERIFY(!sync::server::authKeyMatches(account.authHash, core::asBytes(std::string(32, '\xee'))));
         }
@@ -987,12 +1180,13 @@ private slots:
         const std::string fresh = json::parse(reset->body)["mfa"]["secret"].get<std::string>();
         QVERIFY(*sync::server::base32Decode(fresh) != other.totpSecret);
         QCOMPARE(client->Get("/v1/me", {{"Authorization", other.bearer}})->status, 401);
-        auto store = sync::server::EmbeddedStore::open(dataDir("creds"), dataDir("creds") / "store.key");
-        const auto account = (*store)->accountByEmail("d@x.org").value().value();
+        auto store = storeAt(dataDir("creds"));
+        QVERIFY(store);
+        const auto account = store->accountByEmail("d@x.org").value().value();
         QCOMPARE(account.totpSecret, fresh);
         QVERIFY(!account.mfaConfirmed);
         // The audit log has both changes.
-        const auto entries = (*store)->audit(practiceId.toStdString(), 0, 1000).value();
+        const auto entries = store->audit(practiceId.toStdString(), 0, 1000).value();
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "account.auth_key_changed"; }));
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "mfa.reset"; }));
     }

@@ -1,0 +1,602 @@
+#include "server/postgres_store.h"
+
+#include "crypto/random.h"
+#include "server/erasure_list.h"
+
+#include <array>
+#include <ctime>
+
+namespace noteward::sync::server {
+
+using core::ErrorCode;
+using core::makeError;
+using pg::Connection;
+using pg::Param;
+using pg::PgError;
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// Each step runs once, in order, in its own transaction with its row in noteward_schema.
+// The schema matches the embedded store's; numbers are BIGINT, flags BOOLEAN, bytes BYTEA.
+constexpr std::array kMigrations = {
+    Migration{1, R"sql(
+        CREATE TABLE practices (
+            id         TEXT PRIMARY KEY,
+            name       TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE TABLE invitations (
+            token_hash  TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL REFERENCES practices(id),
+            email       TEXT NOT NULL,
+            role        TEXT NOT NULL CHECK (role IN ('therapist', 'practice_manager', 'admin')),
+            expires_at  BIGINT NOT NULL
+        );
+        CREATE TABLE accounts (
+            id             TEXT PRIMARY KEY,
+            practice_id    TEXT NOT NULL REFERENCES practices(id),
+            email          TEXT NOT NULL UNIQUE,
+            role           TEXT NOT NULL CHECK (role IN ('therapist', 'practice_manager', 'admin')),
+            auth_hash      TEXT NOT NULL,
+            totp_secret    TEXT NOT NULL,
+            mfa_confirmed  BOOLEAN NOT NULL DEFAULT FALSE,
+            totp_last_step BIGINT NOT NULL DEFAULT 0,
+            created_at     BIGINT NOT NULL
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            created_at BIGINT NOT NULL,
+            last_seen  BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL
+        );
+        CREATE INDEX sessions_by_account ON sessions(account_id);
+        CREATE TABLE clients (
+            id          TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL REFERENCES practices(id),
+            created_at  BIGINT NOT NULL
+        );
+        CREATE TABLE client_therapists (
+            client_id  TEXT NOT NULL REFERENCES clients(id),
+            account_id TEXT NOT NULL REFERENCES accounts(id),
+            PRIMARY KEY (client_id, account_id)
+        );
+        CREATE TABLE objects (
+            id          TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL REFERENCES practices(id),
+            client_id   TEXT NOT NULL REFERENCES clients(id),
+            type        TEXT NOT NULL,
+            version     BIGINT NOT NULL,
+            author      TEXT NOT NULL,
+            signed      BOOLEAN NOT NULL,
+            size        BIGINT NOT NULL,
+            envelope    BYTEA NOT NULL,
+            updated_at  BIGINT NOT NULL
+        );
+        CREATE INDEX objects_by_client ON objects(client_id);
+        -- The feed: one row per stored version, numbered across the store, read per practice
+        -- through the index. Writers of one practice take its feed lock before numbering, so
+        -- numbers become visible in order and a reader's cursor never passes a change that
+        -- commits later.
+        CREATE TABLE changes (
+            seq         BIGSERIAL PRIMARY KEY,
+            practice_id TEXT NOT NULL,
+            client_id   TEXT NOT NULL,
+            object_id   TEXT NOT NULL,
+            type        TEXT NOT NULL,
+            version     BIGINT NOT NULL,
+            author      TEXT NOT NULL,
+            signed      BOOLEAN NOT NULL
+        );
+        CREATE INDEX changes_by_practice ON changes(practice_id, seq);
+        CREATE INDEX changes_by_client ON changes(client_id);
+        CREATE TABLE erasures (
+            client_id   TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL,
+            erased_at   BIGINT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq           BIGINT PRIMARY KEY,
+            practice_id   TEXT NOT NULL,
+            at            BIGINT NOT NULL,
+            action        TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            object        TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash          TEXT NOT NULL
+        );
+        CREATE SEQUENCE audit_seq;
+        CREATE INDEX audit_by_practice ON audit(practice_id, seq);
+        -- Ciphertext does not compress: stored out of line as it is.
+        CREATE TABLE blobs (
+            hash        TEXT PRIMARY KEY,
+            practice_id TEXT NOT NULL,
+            client_id   TEXT NOT NULL REFERENCES clients(id),
+            author      TEXT NOT NULL,
+            recording   BOOLEAN NOT NULL,
+            size        BIGINT NOT NULL,
+            created_at  BIGINT NOT NULL,
+            data        BYTEA NOT NULL
+        );
+        ALTER TABLE blobs ALTER COLUMN data SET STORAGE EXTERNAL;
+        CREATE INDEX blobs_by_client ON blobs(client_id);
+        CREATE TABLE audit_heads (
+            account_id TEXT NOT NULL,
+            device_id  TEXT NOT NULL,
+            seq        BIGINT NOT NULL,
+            hash       TEXT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (account_id, device_id)
+        );
+    )sql"},
+};
+
+// Keys of the transaction-scoped advisory locks (any fixed numbers; these spell "nwsy").
+constexpr std::int64_t kMigrationLock = 0x6e777379;
+
+std::int64_t nowSeconds() { return static_cast<std::int64_t>(time(nullptr)); }
+
+// Serialises the writers of one practice's feed (or audit chain) until their commit.
+void lockPractice(Connection& conn, const char* what, const std::string& practiceId)
+{
+    conn.run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", {std::string(what) + ":" + practiceId});
+}
+
+core::Result<void> migrate(Connection& conn)
+{
+    try {
+        conn.run("CREATE TABLE IF NOT EXISTS noteward_schema (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+    } catch (const PgError& e) {
+        // Two servers starting on an empty database race to create it; the loser finds it made.
+        if (!e.uniqueViolation()) return pg::storeError(e);
+    }
+    for (const auto& m : kMigrations) {
+        auto step = pg::inTransaction<bool>(conn, [&](Connection& c) -> core::Result<bool> {
+            c.run("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+            const auto newest = c.run("SELECT COALESCE(MAX(version), 0) FROM noteward_schema").int64(0, 0);
+            if (newest > kMigrations.back().version)
+                return makeError(ErrorCode::FromTheFuture, "The PostgreSQL store was written by a newer noteward-syncd (schema " +
+                                                               std::to_string(newest) + "); run that version or newer.");
+            if (newest >= m.version) return false;
+            c.script(m.sql);
+            c.run("INSERT INTO noteward_schema (version, applied_at) VALUES ($1, $2)", {std::int64_t{m.version}, nowSeconds()});
+            return true;
+        });
+        if (!step) return step.error();
+    }
+    return core::Ok{};
+}
+
+Account accountFrom(const pg::Rows& r)
+{
+    return Account{r.text(0, 0), r.text(0, 1), r.text(0, 2), roleFromName(r.text(0, 3)).value_or(Role::Therapist),
+                   r.text(0, 4), r.text(0, 5), r.flag(0, 6)};
+}
+
+}  // namespace
+
+int PostgresStore::schemaVersion() { return kMigrations.back().version; }
+
+template <typename T, typename Work>
+core::Result<T> PostgresStore::withConnection(Work&& work)
+{
+    auto conn = m_pool->lease();
+    try {
+        return work(*conn);
+    } catch (const PgError& e) {
+        return pg::storeError(e);
+    }
+}
+
+template <typename T, typename Work>
+core::Result<T> PostgresStore::inTransaction(Work&& work)
+{
+    auto conn = m_pool->lease();
+    return pg::inTransaction<T>(*conn, std::forward<Work>(work));
+}
+
+core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& conninfo, const std::filesystem::path& dataDir,
+                                                                 std::size_t connections)
+{
+    if (auto ok = pg::checkConninfo(conninfo); !ok) return ok.error();
+    auto pool = pg::Pool::open(conninfo, connections);
+    if (!pool) return pool.error();
+    {
+        auto conn = (*pool)->lease();
+        if (auto migrated = migrate(*conn); !migrated) return migrated.error();
+    }
+    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool.value()), dataDir));
+}
+
+core::Result<Practice> PostgresStore::createPractice(const std::string& name)
+{
+    return withConnection<Practice>([&](Connection& c) {
+        Practice p{core::crypto::randomUuid(), name};
+        c.run("INSERT INTO practices (id, name, created_at) VALUES ($1, $2, $3)", {p.id, p.name, nowSeconds()});
+        return p;
+    });
+}
+
+core::Result<std::optional<Practice>> PostgresStore::practice(const std::string& id)
+{
+    return withConnection<std::optional<Practice>>([&](Connection& c) {
+        const auto r = c.run("SELECT id, name FROM practices WHERE id = $1", {id});
+        return r.empty() ? std::optional<Practice>() : std::optional<Practice>(Practice{r.text(0, 0), r.text(0, 1)});
+    });
+}
+
+core::Result<void> PostgresStore::putInvitation(const std::string& tokenHash, const Invitation& invitation)
+{
+    return withConnection<void>([&](Connection& c) -> core::Result<void> {
+        c.run("INSERT INTO invitations (token_hash, practice_id, email, role, expires_at) VALUES ($1, $2, $3, $4, $5)",
+              {tokenHash, invitation.practiceId, invitation.email, std::string(roleName(invitation.role)), invitation.expiresAt});
+        return core::Ok{};
+    });
+}
+
+core::Result<bool> PostgresStore::invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now)
+{
+    return withConnection<bool>([&](Connection& c) {
+        return !c.run("SELECT 1 FROM invitations WHERE token_hash = $1 AND email = $2 AND expires_at >= $3", {tokenHash, email, now})
+                    .empty();
+    });
+}
+
+core::Result<Account> PostgresStore::redeemInvitation(const std::string& tokenHash, const std::string& email,
+                                                      const Account& account, std::int64_t now)
+{
+    return inTransaction<Account>([&](Connection& c) -> core::Result<Account> {
+        // Taken by the delete itself: of two joins racing with one token, one finds it gone.
+        const auto r = c.run("DELETE FROM invitations WHERE token_hash = $1 RETURNING practice_id, email, role, expires_at",
+                             {tokenHash});
+        // One answer for unknown, used, expired and someone else's invitation: no oracle (and
+        // the delete is rolled back with it).
+        if (r.empty() || r.int64(0, 3) < now || r.text(0, 1) != email)
+            return makeError(ErrorCode::NotFound, "This invitation is not valid: it may have expired or been used.");
+        Account made = account;
+        made.practiceId = r.text(0, 0);
+        made.email = r.text(0, 1);
+        made.role = roleFromName(r.text(0, 2)).value_or(Role::Therapist);
+        const auto inserted = c.run(
+            "INSERT INTO accounts (id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, FALSE, $7) ON CONFLICT (email) DO NOTHING",
+            {made.id, made.practiceId, made.email, std::string(roleName(made.role)), made.authHash, made.totpSecret, now});
+        if (inserted.affected() != 1) return makeError(ErrorCode::AlreadyExists, "An account with this e-mail already exists.");
+        return made;
+    });
+}
+
+core::Result<std::optional<Account>> PostgresStore::accountWhere(const char* sql, const std::string& value)
+{
+    return withConnection<std::optional<Account>>([&](Connection& c) {
+        const auto r = c.run(sql, {value});
+        return r.empty() ? std::optional<Account>() : std::optional<Account>(accountFrom(r));
+    });
+}
+
+core::Result<std::optional<Account>> PostgresStore::accountByEmail(const std::string& email)
+{
+    return accountWhere("SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed FROM accounts WHERE email = $1",
+                        email);
+}
+
+core::Result<std::optional<Account>> PostgresStore::accountById(const std::string& id)
+{
+    return accountWhere("SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed FROM accounts WHERE id = $1", id);
+}
+
+core::Result<bool> PostgresStore::acceptTotpStep(const std::string& accountId, std::uint64_t step)
+{
+    return withConnection<bool>([&](Connection& c) {
+        // One statement: two logins racing with the same code cannot both pass.
+        const auto s = static_cast<std::int64_t>(step);
+        return c.run("UPDATE accounts SET totp_last_step = $1, mfa_confirmed = TRUE WHERE id = $2 AND totp_last_step < $1",
+                     {s, accountId})
+                   .affected() == 1;
+    });
+}
+
+core::Result<void> PostgresStore::putSession(const SessionRow& session)
+{
+    return withConnection<void>([&](Connection& c) -> core::Result<void> {
+        c.run("INSERT INTO sessions (token_hash, account_id, created_at, last_seen, expires_at) VALUES ($1, $2, $3, $4, $5)",
+              {session.tokenHash, session.accountId, session.createdAt, session.lastSeen, session.expiresAt});
+        return core::Ok{};
+    });
+}
+
+core::Result<std::optional<SessionRow>> PostgresStore::useSession(const std::string& tokenHash, std::int64_t now,
+                                                                  std::int64_t idleSeconds)
+{
+    return withConnection<std::optional<SessionRow>>([&](Connection& c) {
+        const auto r = c.run("SELECT account_id, created_at, last_seen, expires_at FROM sessions WHERE token_hash = $1", {tokenHash});
+        if (r.empty()) return std::optional<SessionRow>();
+        SessionRow row{tokenHash, r.text(0, 0), r.int64(0, 1), r.int64(0, 2), r.int64(0, 3)};
+        if (now >= row.expiresAt || now - row.lastSeen > idleSeconds) {
+            c.run("DELETE FROM sessions WHERE token_hash = $1", {tokenHash});
+            return std::optional<SessionRow>();
+        }
+        // Written at most once a minute per session: a busy client does not turn reads into writes.
+        if (now - row.lastSeen >= 60) {
+            c.run("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2", {now, tokenHash});
+            row.lastSeen = now;
+        }
+        return std::optional<SessionRow>(row);
+    });
+}
+
+core::Result<void> PostgresStore::deleteSession(const std::string& tokenHash)
+{
+    return withConnection<void>([&](Connection& c) -> core::Result<void> {
+        c.run("DELETE FROM sessions WHERE token_hash = $1", {tokenHash});
+        return core::Ok{};
+    });
+}
+
+core::Result<void> PostgresStore::deleteSessionsOf(const std::string& accountId)
+{
+    return withConnection<void>([&](Connection& c) -> core::Result<void> {
+        c.run("DELETE FROM sessions WHERE account_id = $1", {accountId});
+        return core::Ok{};
+    });
+}
+
+// One credential column changed and every session of the account ended, in one transaction.
+core::Result<void> PostgresStore::changeCredential(const char* updateSql, const std::string& value, const std::string& accountId)
+{
+    return inTransaction<void>([&](Connection& c) -> core::Result<void> {
+        c.run(updateSql, {value, accountId});
+        c.run("DELETE FROM sessions WHERE account_id = $1", {accountId});
+        return core::Ok{};
+    });
+}
+
+core::Result<void> PostgresStore::changeAuthHash(const std::string& accountId, const std::string& authHash)
+{
+    return changeCredential("UPDATE accounts SET auth_hash = $1 WHERE id = $2", authHash, accountId);
+}
+
+core::Result<void> PostgresStore::changeTotpSecret(const std::string& accountId, const std::string& secret)
+{
+    // The last accepted step stays: a code seen before the change is still spent.
+    return changeCredential("UPDATE accounts SET totp_secret = $1, mfa_confirmed = FALSE WHERE id = $2", secret, accountId);
+}
+
+core::Result<bool> PostgresStore::registerClient(const std::string& practiceId, const std::string& clientId,
+                                                 const std::optional<std::string>& therapist)
+{
+    return inTransaction<bool>([&](Connection& c) -> core::Result<bool> {
+        const auto taken = makeError(ErrorCode::AlreadyExists, "This client id is taken.");
+        if (!c.run("SELECT 1 FROM erasures WHERE client_id = $1", {clientId}).empty()) return taken;
+        const bool made = c.run("INSERT INTO clients (id, practice_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+                                {clientId, practiceId, nowSeconds()})
+                              .affected() == 1;
+        if (!made && c.run("SELECT practice_id FROM clients WHERE id = $1", {clientId}).text(0, 0) != practiceId) return taken;
+        if (therapist)
+            c.run("INSERT INTO client_therapists (client_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", {clientId, *therapist});
+        return made;
+    });
+}
+
+core::Result<void> PostgresStore::assignTherapist(const std::string& clientId, const std::string& accountId)
+{
+    return withConnection<void>([&](Connection& c) -> core::Result<void> {
+        c.run("INSERT INTO client_therapists (client_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", {clientId, accountId});
+        return core::Ok{};
+    });
+}
+
+core::Result<ClientAccess> PostgresStore::clientAccess(const std::string& practiceId, const std::string& clientId)
+{
+    return withConnection<ClientAccess>([&](Connection& c) {
+        ClientAccess access;
+        if (c.run("SELECT 1 FROM clients WHERE id = $1 AND practice_id = $2 "
+                  "AND NOT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1)",
+                  {clientId, practiceId})
+                .empty())
+            return access;
+        access.exists = true;
+        const auto who = c.run("SELECT account_id FROM client_therapists WHERE client_id = $1", {clientId});
+        for (int i = 0; i < who.size(); ++i) access.therapists.push_back(who.text(i, 0));
+        return access;
+    });
+}
+
+core::Result<PutOutcome> PostgresStore::putObject(const StoredObject& object, std::int64_t baseVersion)
+{
+    return inTransaction<PutOutcome>([&](Connection& c) -> core::Result<PutOutcome> {
+        lockPractice(c, "feed", object.practiceId);
+        const std::string type(protocol::objectTypeName(object.type));
+        const auto r = c.run("SELECT practice_id, client_id, type, version, signed FROM objects WHERE id = $1 FOR UPDATE",
+                             {object.objectId});
+        if (!r.empty()) {
+            if (r.text(0, 0) != object.practiceId || r.text(0, 1) != object.clientId || r.text(0, 2) != type)
+                return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+            const std::int64_t current = r.int64(0, 3);
+            if (r.flag(0, 4)) return PutOutcome{PutOutcome::Kind::Immutable, current};
+            if (current != baseVersion) return PutOutcome{PutOutcome::Kind::VersionConflict, current};
+        } else if (baseVersion != 0) {
+            return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
+        }
+        const std::int64_t version = baseVersion + 1;
+        const auto size = static_cast<std::int64_t>(object.envelope.size());
+        // A new id another practice made at the same moment (its own feed lock) is a conflict
+        // on the key, not an overwrite.
+        const auto stored = c.run(
+            "INSERT INTO objects (id, practice_id, client_id, type, version, author, signed, size, envelope, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, author = EXCLUDED.author, signed = EXCLUDED.signed, "
+            "size = EXCLUDED.size, envelope = EXCLUDED.envelope, updated_at = EXCLUDED.updated_at "
+            "WHERE objects.practice_id = EXCLUDED.practice_id AND objects.version = $11",
+            {object.objectId, object.practiceId, object.clientId, type, version, object.author, object.isSigned, size,
+             Param::bytes(object.envelope), nowSeconds(), baseVersion});
+        if (stored.affected() != 1) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+        c.run("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              {object.practiceId, object.clientId, object.objectId, type, version, object.author, object.isSigned});
+        return PutOutcome{PutOutcome::Kind::Stored, version};
+    });
+}
+
+core::Result<std::optional<StoredObject>> PostgresStore::object(const std::string& practiceId, const std::string& clientId,
+                                                                const std::string& objectId)
+{
+    return withConnection<std::optional<StoredObject>>([&](Connection& c) {
+        const auto r = c.run("SELECT type, version, author, signed, envelope FROM objects "
+                             "WHERE id = $1 AND practice_id = $2 AND client_id = $3",
+                             {objectId, practiceId, clientId});
+        if (r.empty()) return std::optional<StoredObject>();
+        return std::optional<StoredObject>(StoredObject{practiceId, clientId, objectId,
+                                                        protocol::objectTypeFromName(r.text(0, 0)).value_or(protocol::ObjectType::ClientRecord),
+                                                        r.int64(0, 1), r.text(0, 2), r.flag(0, 3), r.bytes(0, 4)});
+    });
+}
+
+core::Result<bool> PostgresStore::putBlob(const BlobInfo& info, core::ByteView data)
+{
+    return withConnection<bool>([&](Connection& c) -> core::Result<bool> {
+        // Bytes and listing are one row: a listed chunk always has its bytes.
+        const bool made = c.run("INSERT INTO blobs (hash, practice_id, client_id, author, recording, size, created_at, data) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING",
+                                {info.hash, info.practiceId, info.clientId, info.author, info.recording,
+                                 static_cast<std::int64_t>(data.size()), nowSeconds(), Param::bytes(data)})
+                              .affected() == 1;
+        if (made) return true;
+        if (c.run("SELECT client_id FROM blobs WHERE hash = $1", {info.hash}).text(0, 0) != info.clientId)
+            return makeError(ErrorCode::AlreadyExists, "This chunk belongs elsewhere.");
+        return false;
+    });
+}
+
+core::Result<std::optional<BlobInfo>> PostgresStore::blobInfo(const std::string& hash)
+{
+    return withConnection<std::optional<BlobInfo>>([&](Connection& c) {
+        const auto r = c.run("SELECT practice_id, client_id, author, recording, size FROM blobs WHERE hash = $1", {hash});
+        if (r.empty()) return std::optional<BlobInfo>();
+        return std::optional<BlobInfo>(BlobInfo{hash, r.text(0, 0), r.text(0, 1), r.text(0, 2), r.flag(0, 3), r.int64(0, 4)});
+    });
+}
+
+core::Result<core::Bytes> PostgresStore::blobData(const std::string& hash)
+{
+    return withConnection<core::Bytes>([&](Connection& c) -> core::Result<core::Bytes> {
+        const auto r = c.run("SELECT data FROM blobs WHERE hash = $1", {hash});
+        if (r.empty()) return makeError(ErrorCode::NotFound, "No such chunk.");
+        return r.bytes(0, 0);
+    });
+}
+
+core::Result<std::vector<std::string>> PostgresStore::missingBlobs(const std::string& clientId,
+                                                                   const std::vector<std::string>& hashes)
+{
+    return withConnection<std::vector<std::string>>([&](Connection& c) {
+        std::vector<std::string> missing;
+        for (const auto& hash : hashes)
+            if (c.run("SELECT 1 FROM blobs WHERE hash = $1 AND client_id = $2", {hash, clientId}).empty()) missing.push_back(hash);
+        return missing;
+    });
+}
+
+core::Result<void> PostgresStore::appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                                              const std::string& object)
+{
+    return inTransaction<void>([&](Connection& c) -> core::Result<void> {
+        lockPractice(c, "audit", practiceId);
+        const auto last = c.run("SELECT hash FROM audit WHERE practice_id = $1 ORDER BY seq DESC LIMIT 1", {practiceId});
+        const std::string previous = last.empty() ? std::string(64, '0') : last.text(0, 0);
+        const std::int64_t seq = c.run("SELECT nextval('audit_seq')").int64(0, 0);
+        const std::int64_t at = nowSeconds();
+        c.run("INSERT INTO audit (seq, practice_id, at, action, actor, object, previous_hash, hash) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              {seq, practiceId, at, action, actor, object, previous,
+               auditHash({seq, at, action, actor, object, previous, {}}, practiceId)});
+        return core::Ok{};
+    });
+}
+
+core::Result<std::vector<AuditEntry>> PostgresStore::audit(const std::string& practiceId, std::int64_t after, std::size_t limit)
+{
+    return withConnection<std::vector<AuditEntry>>([&](Connection& c) {
+        const auto r = c.run("SELECT seq, at, action, actor, object, previous_hash, hash FROM audit "
+                             "WHERE practice_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                             {practiceId, after, static_cast<std::int64_t>(limit)});
+        std::vector<AuditEntry> out;
+        for (int i = 0; i < r.size(); ++i)
+            out.push_back({r.int64(i, 0), r.int64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+        return out;
+    });
+}
+
+core::Result<void> PostgresStore::putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head)
+{
+    return inTransaction<void>([&](Connection& c) -> core::Result<void> {
+        // The row (or, for a first report, the account's lock) held until commit, so two
+        // reports from one device are compared one after the other.
+        c.run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", {"head:" + accountId + ":" + deviceId});
+        const auto r = c.run("SELECT seq, hash FROM audit_heads WHERE account_id = $1 AND device_id = $2", {accountId, deviceId});
+        if (!r.empty() && (head.seq < r.int64(0, 0) || (head.seq == r.int64(0, 0) && head.hash != r.text(0, 1))))
+            return makeError(ErrorCode::Refused, "This device's audit log is behind (or differs from) what it reported before.");
+        c.run("INSERT INTO audit_heads (account_id, device_id, seq, hash, updated_at) VALUES ($1, $2, $3, $4, $5) "
+              "ON CONFLICT (account_id, device_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, "
+              "updated_at = EXCLUDED.updated_at",
+              {accountId, deviceId, head.seq, head.hash, nowSeconds()});
+        return core::Ok{};
+    });
+}
+
+core::Result<std::optional<AuditHead>> PostgresStore::auditHead(const std::string& accountId, const std::string& deviceId)
+{
+    return withConnection<std::optional<AuditHead>>([&](Connection& c) {
+        const auto r = c.run("SELECT seq, hash FROM audit_heads WHERE account_id = $1 AND device_id = $2", {accountId, deviceId});
+        return r.empty() ? std::optional<AuditHead>() : std::optional<AuditHead>(AuditHead{r.int64(0, 0), r.text(0, 1)});
+    });
+}
+
+core::Result<std::size_t> PostgresStore::eraseClient(const std::string& practiceId, const std::string& clientId)
+{
+    auto erased = inTransaction<std::size_t>([&](Connection& c) -> core::Result<std::size_t> {
+        lockPractice(c, "feed", practiceId);
+        if (c.run("SELECT 1 FROM clients WHERE id = $1 AND practice_id = $2 "
+                  "AND NOT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1)",
+                  {clientId, practiceId})
+                .empty())
+            return makeError(ErrorCode::NotFound, "No such client in this practice.");
+        const auto objects = static_cast<std::size_t>(c.run("DELETE FROM objects WHERE client_id = $1", {clientId}).affected());
+        c.run("DELETE FROM blobs WHERE client_id = $1", {clientId});
+        c.run("DELETE FROM changes WHERE client_id = $1", {clientId});
+        c.run("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+              "VALUES ($1, $2, $2, 'client_erased', 0, '', FALSE)",
+              {practiceId, clientId});
+        c.run("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES ($1, $2, $3)", {clientId, practiceId, nowSeconds()});
+        return objects;
+    });
+    if (!erased) return erased;
+    // On the erasure list outside the database: a restore of an older dump replays it.
+    if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
+    return erased;
+}
+
+core::Result<std::vector<Change>> PostgresStore::changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
+                                                         const std::string& reader, bool allClients)
+{
+    return withConnection<std::vector<Change>>([&](Connection& c) {
+        const auto r = c.run(
+            "SELECT seq, client_id, object_id, type, version, author, signed FROM changes c "
+            "WHERE practice_id = $1 AND seq > $2 "
+            "AND ($3::boolean OR EXISTS (SELECT 1 FROM client_therapists t WHERE t.client_id = c.client_id AND t.account_id = $4)) "
+            "AND (type NOT IN ('recording', 'recording_key_wrap') OR author = $4) "
+            "ORDER BY seq LIMIT $5",
+            {practiceId, after, allClients, reader, static_cast<std::int64_t>(limit)});
+        std::vector<Change> out;
+        for (int i = 0; i < r.size(); ++i)
+            out.push_back({r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.int64(i, 4), r.text(i, 5), r.flag(i, 6)});
+        return out;
+    });
+}
+
+}  // namespace noteward::sync::server

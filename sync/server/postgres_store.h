@@ -1,0 +1,76 @@
+#pragma once
+
+#include "server/pg_connection.h"
+#include "server/server_store.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace noteward::sync::server {
+
+// The production backend: PostgreSQL holds metadata and blobs (bytea), through a small pool of
+// libpq connections, with versioned migrations applied at start under an advisory lock (so
+// several servers starting together migrate once). The data folder keeps the TLS files and
+// the erasure list, as for the embedded store.
+class PostgresStore : public ServerStore {
+public:
+    // The newest schema this build knows (the noteward_schema table records what was applied).
+    static int schemaVersion();
+    static core::Result<std::unique_ptr<PostgresStore>> open(const std::string& conninfo, const std::filesystem::path& dataDir,
+                                                            std::size_t connections);
+
+    core::Result<Practice> createPractice(const std::string& name) override;
+    core::Result<std::optional<Practice>> practice(const std::string& id) override;
+    core::Result<void> putInvitation(const std::string& tokenHash, const Invitation& invitation) override;
+    core::Result<bool> invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now) override;
+    core::Result<Account> redeemInvitation(const std::string& tokenHash, const std::string& email,
+                                           const Account& account, std::int64_t now) override;
+    core::Result<std::optional<Account>> accountByEmail(const std::string& email) override;
+    core::Result<std::optional<Account>> accountById(const std::string& id) override;
+    core::Result<bool> acceptTotpStep(const std::string& accountId, std::uint64_t step) override;
+    core::Result<void> putSession(const SessionRow& session) override;
+    core::Result<std::optional<SessionRow>> useSession(const std::string& tokenHash, std::int64_t now,
+                                                       std::int64_t idleSeconds) override;
+    core::Result<void> deleteSession(const std::string& tokenHash) override;
+    core::Result<void> deleteSessionsOf(const std::string& accountId) override;
+    core::Result<void> changeAuthHash(const std::string& accountId, const std::string& authHash) override;
+    core::Result<void> changeTotpSecret(const std::string& accountId, const std::string& secret) override;
+    core::Result<bool> registerClient(const std::string& practiceId, const std::string& clientId,
+                                      const std::optional<std::string>& therapist) override;
+    core::Result<void> assignTherapist(const std::string& clientId, const std::string& accountId) override;
+    core::Result<ClientAccess> clientAccess(const std::string& practiceId, const std::string& clientId) override;
+    core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) override;
+    core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
+                                                     const std::string& objectId) override;
+    core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) override;
+    core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) override;
+    core::Result<core::Bytes> blobData(const std::string& hash) override;
+    core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
+                                                        const std::vector<std::string>& hashes) override;
+    core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                                   const std::string& object) override;
+    core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) override;
+    core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) override;
+    core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) override;
+    core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) override;
+    core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
+                                              const std::string& reader, bool allClients) override;
+
+private:
+    PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir)
+        : m_pool(std::move(pool)), m_dataDir(std::move(dataDir))
+    {
+    }
+    // One statement (or a few) outside a transaction, its PgError turned into a store error.
+    template <typename T, typename Work>
+    core::Result<T> withConnection(Work&& work);
+    template <typename T, typename Work>
+    core::Result<T> inTransaction(Work&& work);
+    core::Result<std::optional<Account>> accountWhere(const char* sql, const std::string& value);
+    core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
+
+    std::unique_ptr<pg::Pool> m_pool;
+    std::filesystem::path m_dataDir;
+};
+
+}  // namespace noteward::sync::server
