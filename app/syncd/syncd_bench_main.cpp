@@ -3,10 +3,10 @@
 // change-feed read of 10 changes in a practice holding many objects. Prints figures; asserts
 // nothing (figures go in notes, not in timed tests).
 //
-//   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR]
+//   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] [--postgresql CONNINFO]
 #include "crypto/random.h"
 #include "crypto/sha256.h"
-#include "server/embedded_store.h"
+#include "server/open_store.h"
 #include "server/server_config.h"
 #include "server/sync_server.h"
 #include "util/hex.h"
@@ -95,23 +95,27 @@ int main(int argc, char** argv)
     int clients = 4;
     std::size_t objects = 100000;
     std::filesystem::path dataDir = std::filesystem::temp_directory_path() / ("syncd-bench-" + core::crypto::randomUuid());
+    std::string postgresql;  // empty: the embedded store
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string name = argv[i], value = argv[i + 1];
         if (name == "--seconds") seconds = std::stod(value);
         else if (name == "--clients") clients = std::stoi(value);
         else if (name == "--objects") objects = std::stoul(value);
         else if (name == "--data-dir") dataDir = value;
+        else if (name == "--postgresql") postgresql = value;
         else {
-            std::cerr << "usage: noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR]\n";
+            std::cerr << "usage: noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] "
+                         "[--postgresql CONNINFO]\n";
             return 2;
         }
     }
-    auto store = EmbeddedStore::open(dataDir, dataDir / "store.key");
+    auto config = embeddedServerConfig(dataDir, "127.0.0.1:0").value();
+    config.postgresql = postgresql;
+    auto store = openStore(config);
     if (!store) {
         std::cerr << store.error().message << "\n";
         return 1;
     }
-    auto config = embeddedServerConfig(dataDir, "127.0.0.1:0").value();
     std::ostringstream log;  // one line per request: kept out of the terminal
     SyncServer server(config, **store, log);
     const auto port = server.bind();
@@ -141,7 +145,8 @@ int main(int argc, char** argv)
     const std::string envelope(1368, 'A');  // base64 of 1 KiB
     std::vector<std::vector<std::string>> ids(static_cast<std::size_t>(clients));
 
-    std::printf("noteward-syncd-bench: embedded store, TLS on loopback, %d clients, %.0f s per phase\n", clients, seconds);
+    std::printf("noteward-syncd-bench: %s store, TLS on loopback, %d clients, %.0f s per phase\n",
+                config.usesPostgresql() ? "PostgreSQL" : "embedded", clients, seconds);
     const long rssBefore = rssKiB();
     const auto puts = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t, std::size_t) {
         const nlohmann::json body = {{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", envelope}};

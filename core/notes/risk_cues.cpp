@@ -241,4 +241,15 @@ const std::vector<Phrase>& therapyWords()
     return words_;
 }
 
+const std::vector<Phrase>& safetyStepRequests()
+{
+    static const std::vector<Phrase> requests_ =
+        phrases({"safety plan", "give the tablets", "give your tablets", "give the pills", "give your pills",
+                 "hand the tablets", "hand your tablets", "hand them over", "lock them away", "lock the tablets",
+                 "get rid of the", "take them to the pharmacy", "call the crisis", "ring the crisis", "call samaritans",
+                 "ring samaritans", "call 111", "ring 111", "crisis line", "crisis team", "tell your sister",
+                 "tell your partner", "tell someone", "stay with"});
+    return requests_;
+}
+
 }  // namespace noteward::core::notes

@@ -46,5 +46,9 @@ const std::vector<Phrase>& historyMarkers();
 const std::vector<Phrase>& hypotheticalMarkers();
 // Words that make a hopeless-sounding clause about the therapy instead (alliance rupture).
 const std::vector<Phrase>& therapyWords();
+// A therapist asking for a step of a safety plan ("give the tablets to your sister"): the
+// time in the client's reply ("I can do that tonight") is when they will take the step, not
+// a time they have set to act on suicidal thoughts.
+const std::vector<Phrase>& safetyStepRequests();
 
 }  // namespace noteward::core::notes

@@ -331,6 +331,20 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
     return mentionsOther && !mentionsSelf;
 }
 
+namespace {
+
+// Whether the therapist's turn just before client turn `i` asks for a safety step.
+bool answersSafetyStepRequest(std::span<const Segment> segments, std::size_t i)
+{
+    for (std::size_t k = i; k > 0 && k + 2 >= i; --k) {
+        const Segment& before = segments[k - 1];
+        if (isTherapist(before)) return containsAny(words(before.text), safetyStepRequests());
+    }
+    return false;
+}
+
+}  // namespace
+
 bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
 {
     static const std::vector<std::string_view> negators = {
@@ -354,6 +368,9 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
         const Segment& seg = segments[i];
         if (isClient(seg)) {
             auto own = clientObservations(seg, recentSuicideSign(i));
+            if (answersSafetyStepRequest(segments, i))
+                own.erase(std::remove_if(own.begin(), own.end(), [](const Observation& o) { return o.aspect == RiskAspect::Timeframe; }),
+                          own.end());
             for (const auto& o : own)
                 if (o.category == RiskCategory::SuicidalIdeation && o.stance != RiskStatus::Denied) lastSuicideSign = i;
             observations.insert(observations.end(), own.begin(), own.end());

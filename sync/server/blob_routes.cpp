@@ -45,7 +45,6 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
             return replyError(res, 409, "conflict", "This chunk is stored for another client.");
         return busy(res);
     }
-    if (*stored) (void)store.appendAudit(practiceId, "blob.put", who->account.id, clientId);
     replyJson(res, *stored ? 201 : 200, {{"hash", hash}, {"size", req.body.size()}, {"created", *stored}});
 }
 

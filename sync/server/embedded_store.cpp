@@ -637,6 +637,7 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
             .bind(6, object.author)
             .bind(7, static_cast<std::int64_t>(object.isSigned))
             .run();
+        writeAudit(object.practiceId, "object.put", object.author, object.objectId);
         tx.commit();
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
@@ -675,6 +676,7 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
     if (auto written = core::vault::writeFileAtomically(file, data); !written) return written.error();
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<bool> {
+        Transaction tx(*m_db);
         m_db->prepare("INSERT OR IGNORE INTO blobs (hash, practice_id, client_id, author, recording, size, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?);")
             .bind(1, info.hash)
@@ -685,7 +687,10 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
             .bind(6, static_cast<std::int64_t>(data.size()))
             .bind(7, nowSeconds())
             .run();
-        return m_db->changes() == 1;
+        if (m_db->changes() != 1) return false;
+        writeAudit(info.practiceId, "blob.put", info.author, info.clientId);
+        tx.commit();
+        return true;
     });
 }
 
@@ -721,29 +726,35 @@ core::Result<std::vector<std::string>> EmbeddedStore::missingBlobs(const std::st
     });
 }
 
+void EmbeddedStore::writeAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
+                               const std::string& object)
+{
+    auto last = m_db->prepare("SELECT hash FROM audit WHERE practice_id = ? ORDER BY seq DESC LIMIT 1;");
+    last.bind(1, practiceId);
+    const std::string previous = last.step() ? last.text(0) : std::string(64, '0');
+    const std::int64_t at = nowSeconds();
+    m_db->prepare("INSERT INTO audit (practice_id, at, action, actor, object, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, '');")
+        .bind(1, practiceId)
+        .bind(2, at)
+        .bind(3, action)
+        .bind(4, actor)
+        .bind(5, object)
+        .bind(6, previous)
+        .run();
+    const std::int64_t seq = m_db->scalarInt("SELECT last_insert_rowid();");
+    m_db->prepare("UPDATE audit SET hash = ? WHERE seq = ?;")
+        .bind(1, auditHash({seq, at, action, actor, object, previous, {}}, practiceId))
+        .bind(2, seq)
+        .run();
+}
+
 core::Result<void> EmbeddedStore::appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
                                               const std::string& object)
 {
     std::lock_guard lock(m_mutex);
     return core::vault::guarded([&]() -> core::Result<void> {
         Transaction tx(*m_db);
-        auto last = m_db->prepare("SELECT hash FROM audit WHERE practice_id = ? ORDER BY seq DESC LIMIT 1;");
-        last.bind(1, practiceId);
-        const std::string previous = last.step() ? last.text(0) : std::string(64, '0');
-        const std::int64_t at = nowSeconds();
-        m_db->prepare("INSERT INTO audit (practice_id, at, action, actor, object, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, '');")
-            .bind(1, practiceId)
-            .bind(2, at)
-            .bind(3, action)
-            .bind(4, actor)
-            .bind(5, object)
-            .bind(6, previous)
-            .run();
-        const std::int64_t seq = m_db->scalarInt("SELECT last_insert_rowid();");
-        m_db->prepare("UPDATE audit SET hash = ? WHERE seq = ?;")
-            .bind(1, auditHash({seq, at, action, actor, object, previous, {}}, practiceId))
-            .bind(2, seq)
-            .run();
+        writeAudit(practiceId, action, actor, object);
         tx.commit();
         return core::Ok{};
     });
@@ -794,7 +805,8 @@ core::Result<std::optional<AuditHead>> EmbeddedStore::auditHead(const std::strin
     });
 }
 
-core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practiceId, const std::string& clientId)
+core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practiceId, const std::string& clientId,
+                                                     const std::string& actor)
 {
     std::vector<std::filesystem::path> blobFiles;
     std::unique_lock lock(m_mutex);
@@ -822,6 +834,7 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
             .bind(2, practiceId)
             .bind(3, nowSeconds())
             .run();
+        writeAudit(practiceId, "client.erased", actor, clientId);
         tx.commit();
         return erased;
     });

@@ -60,7 +60,8 @@ public:
     core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) override;
     core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) override;
     core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) override;
-    core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) override;
+    core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId,
+                                           const std::string& actor) override;
     core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                               const std::string& reader, bool allClients) override;
 
@@ -69,6 +70,8 @@ private:
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
+    // The next entry of the practice's audit chain, inside the caller's transaction (mutex held).
+    void writeAudit(const std::string& practiceId, const std::string& action, const std::string& actor, const std::string& object);
     std::unique_ptr<core::vault::Database> m_db;
     std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>

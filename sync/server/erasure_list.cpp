@@ -40,7 +40,7 @@ core::Result<std::size_t> replayErasures(ServerStore& store, const std::filesyst
         auto access = store.clientAccess(practiceId, clientId);
         if (!access) return access.error();
         if (!access->exists) continue;
-        if (auto erased = store.eraseClient(practiceId, clientId); !erased) return erased.error();
+        if (auto erased = store.eraseClient(practiceId, clientId, ""); !erased) return erased.error();
         ++replayed;
     }
     return replayed;

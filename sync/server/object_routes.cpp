@@ -96,7 +96,6 @@ void putObject(ServerStore& store, const ServerConfig& config, const httplib::Re
     if (!put) return busy(res);
     switch (put->kind) {
     case PutOutcome::Kind::Stored:
-        (void)store.appendAudit(practiceId, "object.put", who->account.id, objectId);
         return replyJson(res, 200, {{"object_id", objectId}, {"version", put->version}});
     case PutOutcome::Kind::VersionConflict:
         return replyJson(res, 409,
@@ -144,9 +143,8 @@ void erase(ServerStore& store, const ServerConfig& config, const httplib::Reques
     if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
     if (who->account.role != Role::PracticeManager)
         return replyError(res, 403, "forbidden", "Only a practice manager erases a client's records.");
-    auto erased = store.eraseClient(practiceId, clientId);
+    auto erased = store.eraseClient(practiceId, clientId, who->account.id);
     if (!erased) return erased.error().code == core::ErrorCode::NotFound ? notFound(res) : busy(res);
-    (void)store.appendAudit(practiceId, "client.erased", who->account.id, clientId);
     replyJson(res, 200, {{"client_id", clientId}, {"erased_objects", *erased}});
 }
 

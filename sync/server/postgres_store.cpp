@@ -172,6 +172,22 @@ core::Result<void> migrate(Connection& conn)
     return core::Ok{};
 }
 
+// The next entry of the practice's audit chain, inside the caller's transaction. The
+// practice's audit lock, held to commit, keeps the chain a line (after the feed lock, when a
+// caller holds both: always in that order).
+void writeAudit(Connection& c, const std::string& practiceId, const std::string& action, const std::string& actor,
+                const std::string& object)
+{
+    lockPractice(c, "audit", practiceId);
+    const auto last = c.run("SELECT hash FROM audit WHERE practice_id = $1 ORDER BY seq DESC LIMIT 1", {practiceId});
+    const std::string previous = last.empty() ? std::string(64, '0') : last.text(0, 0);
+    const std::int64_t seq = c.run("SELECT nextval('audit_seq')").int64(0, 0);
+    const std::int64_t at = nowSeconds();
+    c.run("INSERT INTO audit (seq, practice_id, at, action, actor, object, previous_hash, hash) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {seq, practiceId, at, action, actor, object, previous, auditHash({seq, at, action, actor, object, previous, {}}, practiceId)});
+}
+
 Account accountFrom(const pg::Rows& r)
 {
     return Account{r.text(0, 0), r.text(0, 1), r.text(0, 2), roleFromName(r.text(0, 3)).value_or(Role::Therapist),
@@ -439,6 +455,7 @@ core::Result<PutOutcome> PostgresStore::putObject(const StoredObject& object, st
         c.run("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7)",
               {object.practiceId, object.clientId, object.objectId, type, version, object.author, object.isSigned});
+        writeAudit(c, object.practiceId, "object.put", object.author, object.objectId);
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
 }
@@ -459,14 +476,17 @@ core::Result<std::optional<StoredObject>> PostgresStore::object(const std::strin
 
 core::Result<bool> PostgresStore::putBlob(const BlobInfo& info, core::ByteView data)
 {
-    return withConnection<bool>([&](Connection& c) -> core::Result<bool> {
+    return inTransaction<bool>([&](Connection& c) -> core::Result<bool> {
         // Bytes and listing are one row: a listed chunk always has its bytes.
         const bool made = c.run("INSERT INTO blobs (hash, practice_id, client_id, author, recording, size, created_at, data) "
                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING",
                                 {info.hash, info.practiceId, info.clientId, info.author, info.recording,
                                  static_cast<std::int64_t>(data.size()), nowSeconds(), Param::bytes(data)})
                               .affected() == 1;
-        if (made) return true;
+        if (made) {
+            writeAudit(c, info.practiceId, "blob.put", info.author, info.clientId);
+            return true;
+        }
         if (c.run("SELECT client_id FROM blobs WHERE hash = $1", {info.hash}).text(0, 0) != info.clientId)
             return makeError(ErrorCode::AlreadyExists, "This chunk belongs elsewhere.");
         return false;
@@ -506,15 +526,7 @@ core::Result<void> PostgresStore::appendAudit(const std::string& practiceId, con
                                               const std::string& object)
 {
     return inTransaction<void>([&](Connection& c) -> core::Result<void> {
-        lockPractice(c, "audit", practiceId);
-        const auto last = c.run("SELECT hash FROM audit WHERE practice_id = $1 ORDER BY seq DESC LIMIT 1", {practiceId});
-        const std::string previous = last.empty() ? std::string(64, '0') : last.text(0, 0);
-        const std::int64_t seq = c.run("SELECT nextval('audit_seq')").int64(0, 0);
-        const std::int64_t at = nowSeconds();
-        c.run("INSERT INTO audit (seq, practice_id, at, action, actor, object, previous_hash, hash) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-              {seq, practiceId, at, action, actor, object, previous,
-               auditHash({seq, at, action, actor, object, previous, {}}, practiceId)});
+        writeAudit(c, practiceId, action, actor, object);
         return core::Ok{};
     });
 }
@@ -557,7 +569,8 @@ core::Result<std::optional<AuditHead>> PostgresStore::auditHead(const std::strin
     });
 }
 
-core::Result<std::size_t> PostgresStore::eraseClient(const std::string& practiceId, const std::string& clientId)
+core::Result<std::size_t> PostgresStore::eraseClient(const std::string& practiceId, const std::string& clientId,
+                                                     const std::string& actor)
 {
     auto erased = inTransaction<std::size_t>([&](Connection& c) -> core::Result<std::size_t> {
         lockPractice(c, "feed", practiceId);
@@ -573,6 +586,7 @@ core::Result<std::size_t> PostgresStore::eraseClient(const std::string& practice
               "VALUES ($1, $2, $2, 'client_erased', 0, '', FALSE)",
               {practiceId, clientId});
         c.run("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES ($1, $2, $3)", {clientId, practiceId, nowSeconds()});
+        writeAudit(c, practiceId, "client.erased", actor, clientId);
         return objects;
     });
     if (!erased) return erased;

@@ -52,7 +52,8 @@ public:
     core::Result<std::vector<AuditEntry>> audit(const std::string& practiceId, std::int64_t after, std::size_t limit) override;
     core::Result<void> putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head) override;
     core::Result<std::optional<AuditHead>> auditHead(const std::string& accountId, const std::string& deviceId) override;
-    core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) override;
+    core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId,
+                                           const std::string& actor) override;
     core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                               const std::string& reader, bool allClients) override;
 

@@ -163,14 +163,15 @@ public:
     virtual core::Result<ClientAccess> clientAccess(const std::string& practiceId, const std::string& clientId) = 0;
 
     // Optimistic concurrency: stored as version baseVersion + 1 only if the current version
-    // is baseVersion (0: new). A signed object never changes.
+    // is baseVersion (0: new). A signed object never changes. A stored version is audited
+    // ("object.put", by its author) in the same transaction: no write without its entry.
     virtual core::Result<PutOutcome> putObject(const StoredObject& object, std::int64_t baseVersion) = 0;
     virtual core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
                                                              const std::string& objectId) = 0;
     // Changes after `after`, oldest first, at most `limit`, that `reader` may see: managers
     // (`allClients`) every client's, therapists their assigned clients'; recordings and their
     // key wraps only the author's own.
-    // Stores a chunk once: true when new, false when it was already there for this client;
+    // Stores a chunk once (audited as "blob.put" with it): true when new, false when it was already there for this client;
     // AlreadyExists when the same bytes belong to another client. The bytes are on disk
     // before the chunk is listed, so a listed chunk is always readable.
     virtual core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) = 0;
@@ -192,8 +193,10 @@ public:
     // Erasure (UK GDPR): the client's objects, key wraps and blobs deleted, their changes replaced
     // by one tombstone (type "client_erased") that the treating therapists' devices see, the
     // client id kept on an erasure list (ids only) so it is never reused and a restored
-    // backup can replay it. NotFound for a client not in the practice or already erased.
-    virtual core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId) = 0;
+    // backup can replay it; audited as "client.erased" by `actor` (empty for a replay) in the
+    // same transaction. NotFound for a client not in the practice or already erased.
+    virtual core::Result<std::size_t> eraseClient(const std::string& practiceId, const std::string& clientId,
+                                                  const std::string& actor) = 0;
     virtual core::Result<std::vector<Change>> changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                                       const std::string& reader, bool allClients) = 0;
 };

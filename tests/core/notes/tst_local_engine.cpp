@@ -316,6 +316,27 @@ private slots:
         return DraftPipeline(engine).run(t);
     }
 
+    // A time in the reply to a safety-plan step ("give the tablets to your sister") is when the
+    // client will take the step; the same words after a question about acting are a timeframe.
+    void safetyStepTimeIsNotATimeframe()
+    {
+        const auto step = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                 {"client", "Yes, most nights."},
+                                 {"therapist", "Let's make a safety plan. I'd like you to give the tablets to your sister."},
+                                 {"client", "Okay, I can do that tonight."}});
+        QVERIFY(step.ok());
+        const RiskFlag* si = step->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(si);
+        QCOMPARE(si->status, RiskStatus::Present);
+        QVERIFY2(!si->aspects.count(RiskAspect::Timeframe), allText(step.value()).c_str());
+        const auto acting = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                   {"client", "Yes, most nights."},
+                                   {"therapist", "Do you think you might act on them?"},
+                                   {"client", "I might do it tonight."}});
+        QVERIFY(acting.ok());
+        QVERIFY2(acting->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Timeframe), allText(acting.value()).c_str());
+    }
+
     // History is read in the answer, not in a later sentence of the same turn about something
     // else: "Yes, most nights. My nan died years ago." is current ideation.
     void historyIsReadInTheAnswerItself()

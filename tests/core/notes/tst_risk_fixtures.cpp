@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <string_view>
+
 using namespace noteward::core::notes;
 
 class TestRiskFixtures : public QObject {
@@ -28,7 +30,10 @@ class TestRiskFixtures : public QObject {
         if (!s.perSection.empty())
             qInfo("%s: section recall %.2f, sections filled that should be empty %d", set, s.sectionRecall(),
                   s.sectionsFilledWhenEmpty());
-        for (const auto& miss : s.misses) qInfo("  miss: %s", miss.c_str());
+        // Held-out misses stay unread (see bench notes): only their number is logged.
+        if (std::string_view(set) == "heldout") qInfo("%s: %zu misses, not listed", set, s.misses.size());
+        else
+            for (const auto& miss : s.misses) qInfo("  miss: %s", miss.c_str());
         return s;
     }
 
