@@ -50,7 +50,7 @@ void report(const char* what, Figures f, double seconds)
     const auto at = [&](double q) {
         return f.latenciesMs.empty() ? 0.0 : f.latenciesMs[static_cast<std::size_t>(q * static_cast<double>(f.latenciesMs.size() - 1))];
     };
-    std::printf("  %-28s %8.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  errors %zu  (%zu in %.0f s)\n", what,
+    std::printf("  %-34s %8.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  errors %zu  (%zu in %.0f s)\n", what,
                 static_cast<double>(f.requests) / seconds, at(0.50), at(0.99), f.errors, f.requests, seconds);
 }
 
@@ -123,37 +123,63 @@ int main(int argc, char** argv)
         std::cerr << port.error().message << "\n";
         return 1;
     }
-    std::thread serving([&] { server.serve(); });
     const std::string ca = (dataDir / "tls" / "loopback-cert.pem").string();
 
-    // A therapist with a session and a client, made through the store (sign-in is not measured).
+    // Therapists with a session and a client each, made through the store (sign-in is not
+    // measured): the first practice is shared by every load client, and each load client also
+    // has a practice of its own (writers of one practice queue for its feed; practices do not).
     auto& s = **store;
-    const auto practice = s.createPractice("Bench").value();
-    (void)s.putInvitation("bench", {practice.id, "bench@example.org", Role::Therapist, 4102444800});
-    Account account;
-    account.id = core::crypto::randomUuid();
-    account.authHash = "unused";
-    account.totpSecret = "GEZDGNBV";
-    (void)s.redeemInvitation("bench", "bench@example.org", account, 0);
-    const std::string token = core::toHex(core::crypto::randomBytes(32));
-    const auto now = static_cast<std::int64_t>(time(nullptr));
-    (void)s.putSession({core::toHex(core::crypto::sha256(core::asBytes(token))), account.id, now, now, now + 86400});
-    const std::string clientId = core::crypto::randomUuid();
-    (void)s.registerClient(practice.id, clientId, account.id);
-    const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-    const std::string objectsPath = "/v1/practices/" + practice.id + "/clients/" + clientId + "/objects/";
+    struct Therapist {
+        std::string practiceId, accountId, objectsPath;
+        httplib::Headers auth;
+    };
+    const auto therapist = [&]() -> std::optional<Therapist> {
+        const auto practice = s.createPractice("Bench").value();
+        // Fresh names each run: a PostgreSQL database may be reused between runs.
+        const std::string invitation = core::crypto::randomUuid(), email = "bench-" + core::crypto::randomUuid() + "@example.org";
+        (void)s.putInvitation(invitation, {practice.id, email, Role::Therapist, 4102444800});
+        Account account;
+        account.id = core::crypto::randomUuid();
+        account.authHash = "unused";
+        account.totpSecret = "GEZDGNBV";
+        if (auto joined = s.redeemInvitation(invitation, email, account, 0); !joined) {
+            std::cerr << joined.error().message << "\n";
+            return std::nullopt;
+        }
+        const std::string token = core::toHex(core::crypto::randomBytes(32));
+        const auto now = static_cast<std::int64_t>(time(nullptr));
+        (void)s.putSession({core::toHex(core::crypto::sha256(core::asBytes(token))), account.id, now, now, now + 86400});
+        const std::string clientId = core::crypto::randomUuid();
+        (void)s.registerClient(practice.id, clientId, account.id);
+        return Therapist{practice.id, account.id, "/v1/practices/" + practice.id + "/clients/" + clientId + "/objects/",
+                         {{"Authorization", "Bearer " + token}}};
+    };
+    std::vector<Therapist> own;
+    const auto shared = therapist();
+    for (int k = 0; shared && k < clients; ++k)
+        if (auto t = therapist()) own.push_back(*t);
+    if (!shared || own.size() != static_cast<std::size_t>(clients)) return 1;
+    const std::string& objectsPath = shared->objectsPath;
+    const httplib::Headers& auth = shared->auth;
+    const Practice practice{shared->practiceId, "Bench"};
+    const Account account{shared->accountId, shared->practiceId, "", Role::Therapist, "", "", true};
+    std::thread serving([&] { server.serve(); });
     const std::string envelope(1368, 'A');  // base64 of 1 KiB
-    std::vector<std::vector<std::string>> ids(static_cast<std::size_t>(clients));
 
     std::printf("noteward-syncd-bench: %s store, TLS on loopback, %d clients, %.0f s per phase\n",
                 config.usesPostgresql() ? "PostgreSQL" : "embedded", clients, seconds);
     const long rssBefore = rssKiB();
+    const nlohmann::json putBody = {{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", envelope}};
     const auto puts = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t, std::size_t) {
-        const nlohmann::json body = {{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", envelope}};
-        auto r = c.Put(objectsPath + core::crypto::randomUuid(), auth, body.dump(), "application/json");
+        auto r = c.Put(objectsPath + core::crypto::randomUuid(), auth, putBody.dump(), "application/json");
         return r ? r->status : 0;
     });
-    report("put 1 KiB object", puts, seconds);
+    report("put 1 KiB object, 1 practice", puts, seconds);
+    const auto spread = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t k, std::size_t) {
+        auto r = c.Put(own[k].objectsPath + core::crypto::randomUuid(), own[k].auth, putBody.dump(), "application/json");
+        return r ? r->status : 0;
+    });
+    report("put 1 KiB object, practice each", spread, seconds);
     const long rssAfterPuts = rssKiB();
     const std::string feedPath = "/v1/practices/" + practice.id + "/changes?limit=10&after=";
     const auto reads = load(*port, ca, clients, seconds, [&](httplib::SSLClient& c, std::size_t, std::size_t i) {

@@ -455,8 +455,17 @@ Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChu
             const std::string key = normalisedForDuplicates(c.statement.text);
             bool joined = false;
             for (std::size_t i = 0; i < list.size(); ++i) {
-                if (seen[i] == key || (overlap(c.statement.text, list[i].text) > 0.8 &&
-                                       overlap(list[i].text, c.statement.text) > 0.8)) {
+                // An agenda item said again in fewer words ("So: work and the evenings.") is the
+                // same item: one line, the fuller wording, both sources.
+                const bool agendaRestated = c.section == Section::Agenda && (overlap(c.statement.text, list[i].text) >= 0.9 ||
+                                                                             overlap(list[i].text, c.statement.text) >= 0.9);
+                if (seen[i] == key || agendaRestated ||
+                    (overlap(c.statement.text, list[i].text) > 0.8 && overlap(list[i].text, c.statement.text) > 0.8)) {
+                    if (agendaRestated && words(c.statement.text).size() > words(list[i].text).size()) {
+                        list[i].text = c.statement.text;
+                        list[i].rule = c.statement.rule;
+                        seen[i] = key;
+                    }
                     for (const auto& s : c.statement.sources)
                         if (std::find(list[i].sources.begin(), list[i].sources.end(), s) == list[i].sources.end())
                             list[i].sources.push_back(s);

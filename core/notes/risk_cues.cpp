@@ -210,8 +210,22 @@ const std::vector<Phrase>& affirmationOpeners()
     static const std::vector<Phrase> openers =
         phrases({"yes", "yeah", "yep", "yes i have", "i have", "i do", "sometimes", "a bit", "a little", "kind of",
                  "sort of", "i suppose", "i guess", "probably", "it is", "that's right", "still", "mostly",
-                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest", "once", "twice", "a few", "a couple"});
+                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest"});
     return openers;
+}
+
+const std::vector<Phrase>& countOpeners()
+{
+    static const std::vector<Phrase> openers = phrases({"once", "twice", "a few", "a couple", "three times", "a handful"});
+    return openers;
+}
+
+const std::vector<std::string>& afterACount()
+{
+    static const std::vector<std::string> next = {"or", "times", "time", "of", "maybe", "last", "this", "that", "a",
+                                                  "in", "since", "yeah", "yes", "recently", "lately", "now", "perhaps",
+                                                  "when", "before", "after", "during", "at", "about"};
+    return next;
 }
 
 const std::vector<Phrase>& historyMarkers()

@@ -34,6 +34,11 @@ const std::vector<QuestionFamily>& questionCues();
 // Openers of an answer that deny or affirm what was asked.
 const std::vector<Phrase>& denialOpeners();
 const std::vector<Phrase>& affirmationOpeners();
+// "Once.", "A few times.", "Twice last week": a count answers yes, but only when the sentence
+// goes on as a count (a word of afterACount(), or nothing); "Once I'm home…" and "A few
+// people at work…" answer nothing.
+const std::vector<Phrase>& countOpeners();
+const std::vector<std::string>& afterACount();
 // Answers that name nothing ("Nothing.", "Nobody."): to "what stops you?" a denial.
 const std::vector<Phrase>& emptyAnswers();
 // Answers that are no answer ("Not sure.", "Dunno.").

@@ -178,6 +178,15 @@ Answer openerOf(std::vector<std::string> tokens)
         if (startsWith(tokens, opener)) return Answer::Denies;
     for (const auto& opener : affirmationOpeners())
         if (startsWith(tokens, opener)) return Answer::Affirms;
+    for (const auto& count : countOpeners())
+        if (startsWith(tokens, count)) {
+            // "A couple of times" goes on as a count; "a couple of weeks ago my friend…" does not.
+            const auto rest = std::vector<std::string>(tokens.begin() + static_cast<std::ptrdiff_t>(count.size()), tokens.end());
+            if (rest.empty() || (rest.front() == "of" ? rest.size() >= 2 && (rest[1] == "times" || rest[1] == "them")
+                                                      : std::find(afterACount().begin(), afterACount().end(), rest.front()) !=
+                                                            afterACount().end()))
+                return Answer::Affirms;
+        }
     return Answer::Neither;
 }
 

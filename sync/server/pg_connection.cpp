@@ -68,6 +68,8 @@ core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& co
     try {
         made->run("SET client_encoding = 'UTF8'");
         made->run("SET TIME ZONE 'UTC'");
+        // Notices ("already exists, skipping") would go to stderr, which is the JSON request log.
+        made->run("SET client_min_messages = warning");
     } catch (const PgError& e) {
         return storeError(e);
     }

@@ -316,6 +316,39 @@ private slots:
         return DraftPipeline(engine).run(t);
     }
 
+    // "Once." and "A few times." answer yes; "Once I'm home…" does not, so it is never read as
+    // "yes, I can keep myself safe".
+    void countsAnswerOnlyAsCounts()
+    {
+        for (const char* answer : {"Once, last week.", "A few times.", "A couple of times, yes.", "Twice."}) {
+            const auto d = twoTurns("Have you had thoughts of ending your life?", answer);
+            QVERIFY(d.ok());
+            QCOMPARE(statusOf(d.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        }
+        const auto safe = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                 {"client", "Yes, most nights."},
+                                 {"therapist", "Can you keep yourself safe?"},
+                                 {"client", "Once I'm home on my own, I don't know."}});
+        QVERIFY(safe.ok());
+        QCOMPARE(statusOf(safe.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto other = twoTurns("Have you had thoughts of ending your life?", "A couple of weeks ago my friend asked me that.");
+        QVERIFY(other.ok());
+        QVERIFY(statusOf(other.value(), RiskCategory::SuicidalIdeation) != std::optional(RiskStatus::Present));
+    }
+
+    // The therapist summing up the agenda in fewer words is the same item, said once.
+    void restatedAgendaItemIsOneItem()
+    {
+        const auto d = turns({{"therapist", "What would you like to put on the agenda today?"},
+                              {"client", "I want to talk about work, and about how low I've been feeling in the evenings."},
+                              {"therapist", "Okay, so we'll put work and the evenings on the agenda."}});
+        QVERIFY(d.ok());
+        const auto agenda = d->section(Section::Agenda);
+        QVERIFY(agenda.has_value());
+        QCOMPARE(agenda->size(), std::size_t(1));
+        QVERIFY2(agenda->front().text.find("evenings") != std::string::npos, agenda->front().text.c_str());
+    }
+
     // A time in the reply to a safety-plan step ("give the tablets to your sister") is when the
     // client will take the step; the same words after a question about acting are a timeframe.
     void safetyStepTimeIsNotATimeframe()
