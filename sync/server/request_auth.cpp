@@ -13,6 +13,14 @@ namespace noteward::sync::server {
 
 std::string tokenHash(const std::string& token) { return core::toHex(core::crypto::sha256(core::asBytes(token))); }
 
+std::string bearerTokenHash(const httplib::Request& req)
+{
+    const std::string header = req.get_header_value("Authorization");
+    static constexpr std::string_view kBearer = "Bearer ";
+    if (header.size() != kBearer.size() + 64 || header.compare(0, kBearer.size(), kBearer) != 0) return {};
+    return tokenHash(header.substr(kBearer.size()));
+}
+
 std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& config, const httplib::Request& req,
                                         httplib::Response& res)
 {
@@ -21,10 +29,8 @@ std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& 
         replyError(res, 401, "unauthenticated", "Sign in first: the session is missing, expired or ended.");
         return std::nullopt;
     };
-    const std::string header = req.get_header_value("Authorization");
-    static constexpr std::string_view kBearer = "Bearer ";
-    if (header.size() != kBearer.size() + 64 || header.compare(0, kBearer.size(), kBearer) != 0) return refuse();
-    const std::string hash = tokenHash(header.substr(kBearer.size()));
+    const std::string hash = bearerTokenHash(req);
+    if (hash.empty()) return refuse();
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     auto session = store.useSession(hash, now, static_cast<std::int64_t>(config.idleSessionMinutes) * 60);
     if (!session) {

@@ -26,5 +26,7 @@ std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& 
 
 // SHA-256 of a token as stored (tokens are 64 hex digits; anything else matches nothing).
 std::string tokenHash(const std::string& token);
+// The hash of the request's bearer token, or empty when it carries none of the right shape.
+std::string bearerTokenHash(const httplib::Request& req);
 
 }  // namespace noteward::sync::server

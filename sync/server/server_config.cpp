@@ -119,6 +119,8 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
             ok = positive(config.absoluteSessionHours, 24 * 30);
         } else if (key == "invitation_days") {
             ok = positive(config.invitationDays, 90);
+        } else if (key == "session_requests_per_second") {
+            ok = positive(config.sessionRatePerSecond, 100000);
         } else {
             return makeError(ErrorCode::InvalidInput, "In " + file.string() + ": unknown setting \"" +
                                                           (key.size() <= 40 ? key : key.substr(0, 40) + "…") + "\".");

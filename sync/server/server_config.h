@@ -27,6 +27,7 @@ struct ServerConfig {
     int idleSessionMinutes = 30;
     int absoluteSessionHours = 12;
     int invitationDays = 7;
+    int sessionRatePerSecond = 100;           // per signed-in session, bursts of ten seconds' worth
 
     bool usesPostgresql() const { return !postgresql.empty(); }
     bool selfSigned() const { return tlsCertificate.empty(); }

@@ -1,5 +1,7 @@
 #include "server/sync_server.h"
 
+#include "server/request_auth.h"
+
 #include "protocol/server_info.h"
 #include "protocol/wire_ids.h"
 #include "server/account_routes.h"
@@ -61,8 +63,17 @@ std::string utcNow()
 }
 }  // namespace
 
+namespace {
+
+double secondsNow()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
 SyncServer::SyncServer(ServerConfig config, ServerStore& store, std::ostream& log)
-    : m_config(std::move(config)), m_store(store), m_log(log)
+    : m_config(std::move(config)), m_store(store), m_log(log), m_sessionRate(m_config.sessionRatePerSecond)
 {
 }
 
@@ -141,9 +152,19 @@ void SyncServer::addRoutes()
             replyError(res, 411, "length_required", "Send the body with a Content-Length.");
             return httplib::Server::HandlerResponse::Handled;
         }
+        // A session over its rate is turned away before the store is asked anything.
+        if (const auto hash = bearerTokenHash(req); !hash.empty())
+            if (const auto wait = m_sessionRate.retryAfter(hash, secondsNow())) {
+                res.set_header("Retry-After", std::to_string(*wait));
+                replyError(res, 429, "rate_limited", "Too many requests from this session; slow down and try again.");
+                return httplib::Server::HandlerResponse::Handled;
+            }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        // Charged once answered, and only when the session was valid (made-up tokens get no bucket).
+        if (res.status != 401 && res.status != 429)
+            if (const auto hash = bearerTokenHash(req); !hash.empty()) m_sessionRate.charge(hash, secondsNow());
         const auto took = t_inFlight ? std::chrono::duration_cast<std::chrono::microseconds>(
                                            std::chrono::steady_clock::now() - t_requestStart)
                                      : std::chrono::microseconds(0);

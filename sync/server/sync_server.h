@@ -4,6 +4,7 @@
 #include "server/server_config.h"
 #include "server/server_metrics.h"
 #include "server/server_store.h"
+#include "server/session_rate_limiter.h"
 #include "util/result.h"
 
 #include <memory>
@@ -45,6 +46,7 @@ private:
     ServerMetrics m_metrics;
     LoginThrottle m_loginsByEmail{5};
     LoginThrottle m_loginsByAddress{20};
+    SessionRateLimiter m_sessionRate;
     std::unique_ptr<httplib::SSLServer> m_http;
 };
 

@@ -84,13 +84,17 @@ std::unique_ptr<sync::server::ServerStore> storeAt(const std::filesystem::path& 
 // A running server: started on a free loopback port, stopped with SIGTERM.
 class RunningServer {
 public:
-    explicit RunningServer(const std::filesystem::path& dataDir, QStringList extra = {}) : m_dataDir(dataDir)
+    // With `config`, the server reads that file (which names `dataDir`) instead of flags.
+    explicit RunningServer(const std::filesystem::path& dataDir, QStringList extra = {}, const QString& config = {})
+        : m_dataDir(dataDir)
     {
         m_process.setProgram(syncdPath());
         // The request log goes to a file: a pipe nobody reads while the test runs fills up, and
         // the server then waits to write its log line.
         m_process.setStandardErrorFile(QString::fromStdString(logFile().string()), QIODevice::Append);
-        m_process.setArguments(withStore(QStringList{"--data-dir", QString::fromStdString(dataDir.string()), "--listen", "127.0.0.1:0"} + extra));
+        m_process.setArguments(config.isEmpty() ? withStore(QStringList{"--data-dir", QString::fromStdString(dataDir.string()), "--listen",
+                                                                        "127.0.0.1:0"} + extra)
+                                                : QStringList{"--config", config});
         m_process.start();
         static const QRegularExpression listening("listening on https://127\\.0\\.0\\.1:(\\d+)");
         QByteArray seen;
@@ -929,6 +933,36 @@ private slots:
         const auto future = direct(fresh);
         QCOMPARE(future.exitCode, 1);
         QVERIFY2(future.err.contains("newer noteward-syncd"), future.err.constData());
+    }
+
+    // Each session has its own request budget: over it, 429 with Retry-After, before the store
+    // is asked; other sessions carry on; made-up tokens are refused, not counted.
+    void sessionsAreRateLimited()
+    {
+        const auto config = m_tmp.path() / "limited.json";
+        json settings = {{"data_dir", dataDir("limited").string()}, {"listen", "127.0.0.1:0"}, {"region", "uksouth"},
+                         {"session_requests_per_second", 1}};
+        if (onPostgres()) settings["postgresql"] = conninfoFor(dataDir("limited"));
+        test::writeFile(config, QByteArray::fromStdString(settings.dump()));
+        RunningServer server(dataDir("limited"), {}, QString::fromStdString(config.string()));
+        QVERIFY2(server.port() > 0, server.out().constData());
+        auto client = server.client();
+        const QString practiceId = newPractice(dir("limited"), "Limited");
+        const User busy = signUp(*client, dir("limited"), practiceId, "busy@x.org", "therapist");
+        const User calm = signUp(*client, dir("limited"), practiceId, "calm@x.org", "therapist");
+        QVERIFY(!busy.bearer.empty() && !calm.bearer.empty());
+        const auto me = [&](const std::string& bearer) { return client->Get("/v1/me", {{"Authorization", bearer}}); };
+        // One a second on average, bursts of ten.
+        for (int i = 0; i < 10; ++i) QCOMPARE(me(busy.bearer)->status, 200);
+        auto limited = me(busy.bearer);
+        QVERIFY(limited);
+        QCOMPARE(limited->status, 429);
+        QCOMPARE(errorCode(limited), std::string("rate_limited"));
+        QVERIFY(std::stoi(limited->get_header_value("Retry-After")) >= 1);
+        QCOMPARE(me(calm.bearer)->status, 200);
+        for (int i = 0; i < 20; ++i) QCOMPARE(me("Bearer " + hexKey('a'))->status, 401);
+        QTest::qWait(1200);
+        QCOMPARE(me(busy.bearer)->status, 200);
     }
 
     // A stop asked for at once after start (as a service manager may) is not lost.
