@@ -6,6 +6,7 @@
 //   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] [--postgresql CONNINFO]
 #include "crypto/random.h"
 #include "crypto/sha256.h"
+#include "bench_blob_throughput.h"
 #include "server/open_store.h"
 #include "server/server_config.h"
 #include "server/sync_server.h"
@@ -212,6 +213,28 @@ int main(int argc, char** argv)
     std::sort(feedMs.begin(), feedMs.end());
     std::printf("  feed read of 10 changes among %zu objects: median %.3f ms, worst %.3f ms (store call; %.0f objects/s to fill)\n",
                 objects, feedMs[feedMs.size() / 2], feedMs.back(), static_cast<double>(objects) / fillSeconds);
+
+    // Blob chunks of the default largest body (1 MiB), a recording's worth.
+    const std::string blobsPath = objectsPath.substr(0, objectsPath.size() - std::string("objects/").size()) + "blobs/";
+    syncd_bench::benchBlobThroughput(*port, ca, blobsPath, auth.begin()->second, 64, 1024 * 1024 - 4096);
+    {
+        // The store's own part of it, without HTTP and TLS.
+        const std::string blobClient = blobsPath.substr(blobsPath.rfind("/clients/") + 9, 36);
+        double putSeconds = 0, getSeconds = 0;
+        const int n = 16;
+        for (int i = 0; i < n; ++i) {
+            const auto bytes = core::crypto::randomBytes(1024 * 1024);
+            const std::string hash = core::toHex(core::crypto::sha256(bytes));
+            auto start = Clock::now();
+            (void)s.putBlob({hash, practice.id, blobClient, account.id, true, static_cast<std::int64_t>(bytes.size())}, bytes);
+            putSeconds += std::chrono::duration<double>(Clock::now() - start).count();
+            start = Clock::now();
+            const auto back = s.blobData(hash);
+            getSeconds += std::chrono::duration<double>(Clock::now() - start).count();
+            if (!back || back->size() != bytes.size()) std::printf("  (a chunk did not come back)\n");
+        }
+        std::printf("    store calls alone: put %.1f MB/s, read %.1f MB/s\n", n * 1.048576 / putSeconds, n * 1.048576 / getSeconds);
+    }
 
     server.stop();
     serving.join();

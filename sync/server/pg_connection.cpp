@@ -45,6 +45,12 @@ core::Bytes Rows::bytes(int row, int column) const
     return out;
 }
 
+core::Bytes Rows::raw(int row, int column) const
+{
+    const auto* data = reinterpret_cast<const std::uint8_t*>(PQgetvalue(m_result, row, column));
+    return core::Bytes(data, data + PQgetlength(m_result, row, column));
+}
+
 std::int64_t Rows::affected() const
 {
     const char* tuples = PQcmdTuples(m_result);
@@ -83,7 +89,14 @@ Rows Connection::run(const char* sql, std::initializer_list<Param> params)
     return run(sql, std::vector<Param>(params));
 }
 
-Rows Connection::run(const char* sql, const std::vector<Param>& params)
+Rows Connection::run(const char* sql, const std::vector<Param>& params) { return execute(sql, params, 0); }
+
+Rows Connection::runBinary(const char* sql, std::initializer_list<Param> params)
+{
+    return execute(sql, std::vector<Param>(params), 1);
+}
+
+Rows Connection::execute(const char* sql, const std::vector<Param>& params, int resultFormat)
 {
     std::vector<const char*> values;
     std::vector<int> lengths;
@@ -94,7 +107,7 @@ Rows Connection::run(const char* sql, const std::vector<Param>& params)
         formats.push_back(p.binary() ? 1 : 0);
     }
     return check(PQexecParams(m_conn, sql, static_cast<int>(params.size()), nullptr, values.data(), lengths.data(),
-                              formats.data(), 0));
+                              formats.data(), resultFormat));
 }
 
 void Connection::script(const char* sql) { check(PQexec(m_conn, sql)); }

@@ -505,9 +505,9 @@ core::Result<std::optional<BlobInfo>> PostgresStore::blobInfo(const std::string&
 core::Result<core::Bytes> PostgresStore::blobData(const std::string& hash)
 {
     return withConnection<core::Bytes>([&](Connection& c) -> core::Result<core::Bytes> {
-        const auto r = c.run("SELECT data FROM blobs WHERE hash = $1", {hash});
+        const auto r = c.runBinary("SELECT data FROM blobs WHERE hash = $1", {hash});
         if (r.empty()) return makeError(ErrorCode::NotFound, "No such chunk.");
-        return r.bytes(0, 0);
+        return r.raw(0, 0);
     });
 }
 
