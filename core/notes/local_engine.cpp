@@ -61,7 +61,9 @@ const std::vector<SectionCues>& sectionCues()
          phrases({"agenda", "talk about today", "focus on today", "cover today", "look at today", "discuss today",
                   "want to talk about", "like to talk about", "want to focus on", "like to focus on",
                   "put on the agenda", "for today", "work on today", "today i'd like", "today we", "start with",
-                  "we said we'd look at", "we could work on", "minutes on"})},
+                  "we said we'd look at", "we could work on", "minutes on", "wanted to talk about", "wanted to look at",
+                  "wanted to focus on", "wanted to go over", "go back over", "spend some time today", "time today on",
+                  "like to go over", "today's list"})},
     };
     return cues;
 }
@@ -77,6 +79,16 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
             if (cue.section == Section::HomeworkGiven)
                 for (const auto& p : cue.phrases)
                     if (findPhrase(tokens, p) != npos) return Section::HomeworkGiven;
+    // In the opening minutes, words that set the agenda decide the section, whatever the item
+    // is ("I'd like ten minutes on the activity schedule" is an agenda item, not a review).
+    if (early) {
+        static const auto frames = phrases({"agenda", "minutes on", "for today", "talk about today", "look at today",
+                                            "focus on today", "cover today", "wanted to talk about", "wanted to look at",
+                                            "wanted to focus on", "go back over", "spend some time today", "time today on",
+                                            "today's list"});
+        for (const auto& f : frames)
+            if (findPhrase(tokens, f) != npos) return Section::Agenda;
+    }
     std::optional<Section> best;
     int bestScore = 0;
     int bestPriority = 0;
@@ -107,7 +119,12 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
     if (early && has({"agenda", "talk about today", "focus on today", "cover today", "look at today", "work on today",
                       "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to cover",
                       "today's list", "put on today", "where shall we start", "where shall we begin", "what should we cover",
-                      "what shall we cover", "anything you want to add", "anything else for today"}))
+                      "what shall we cover", "anything you want to add", "anything else for today", "on the list",
+                      "where would you like to start", "where do you want to start", "where would you like to begin",
+                      "where do you want to begin", "where shall we begin", "like to start with", "want to start with",
+                      "would you like to cover", "do you want to cover", "would you add", "like to add", "set the agenda",
+                      "most important today", "bring today", "brought today", "on your mind today", "wanted to focus on",
+                      "wanted to talk about", "wanted to look at", "wanted to go over"}))
         return Section::Agenda;
     if (has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
              "the exercise", "did you manage", "did you get a chance", "did you get round", "did you try",
@@ -179,9 +196,11 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
         return made("In session: " + addressedToClient(lowerFirst(work)), {seg.id}, "activities.in_session");
     }
     case Section::Agenda: {
-        static const std::vector<std::string_view> openers = {"put on the agenda", "on the agenda", "i'd also like us to",
-                                                              "i'd like us to", "i'd like to", "we could also",
-                                                              "we could", "like to add"};
+        static const std::vector<std::string_view> openers = {
+            "put on the agenda", "on the agenda", "you wanted to talk about", "you wanted to look at", "you wanted to focus on",
+            "you wanted to go over", "wanted to talk about", "wanted to look at", "wanted to focus on", "minutes on",
+            "spend some time today on", "spend some time on", "i'd also like us to", "i'd like us to", "i'd like to",
+            "we could also", "we could", "like to add"};
         std::string item = afterOpener(cleaned, openers).value_or(cleaned);
         // "We'll put work on the agenda." → "work".
         const std::string lower = asciiLower(item);
@@ -223,6 +242,27 @@ std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view 
     return made("Homework suggested: " + addressedToClient(*task) + ".", {seg.id}, "homework_given.suggested");
 }
 
+// "Two things." / "Just one thing really.": how many items follow, not an item.
+bool isListFraming(std::string_view sentence)
+{
+    const auto tokens = words(sentence);
+    if (tokens.empty() || tokens.size() > 4) return false;
+    const std::string& last = tokens.back() == "really" && tokens.size() > 1 ? tokens[tokens.size() - 2] : tokens.back();
+    return last == "thing" || last == "things";
+}
+
+// "Fine." / "Yeah, that's fine." / "Okay, sure.": agreement, naming nothing.
+bool isAcknowledgement(std::string_view sentence)
+{
+    static const std::vector<std::string_view> plain = {"yes", "yeah", "yep", "fine", "okay", "ok", "sure", "alright",
+                                                        "right", "that's", "sounds", "good", "great", "mm", "hmm", "no",
+                                                        "problem", "of", "course", "go", "on", "then"};
+    const auto tokens = words(sentence);
+    return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+        return std::find(plain.begin(), plain.end(), w) != plain.end();
+    });
+}
+
 // The last question in a therapist's turn: the one the next answer answers.
 std::string lastQuestionIn(const Segment& turn)
 {
@@ -244,7 +284,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
     if (!answer && !cued.has_value()) return std::nullopt;
     // Placed by the question alone, a sentence must be about the client: "My cousin tried to
     // kill himself" answers "How are things at home?" but is not the client's week.
-    if (answer && !cued.has_value() && words(sentence).size() >= 4 &&
+    if (answer && !cued.has_value() && words(sentence).size() >= (asked == Section::Agenda ? 6u : 4u) &&
         (asked == Section::WeekReview || asked == Section::Agenda)) {
         const auto tokens = words(sentence);
         const bool aboutThemselves = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
@@ -259,7 +299,15 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         static const std::vector<std::string_view> openers = {
             "want to talk about", "like to talk about", "want to focus on", "like to focus on", "want to look at",
             "like to look at", "put on the agenda", "on the agenda", "want to cover", "talk about"};
-        const std::string item = afterOpener(cleaned, openers).value_or(cleaned);
+        // "I want to talk about X" → "X"; but "My appraisal, and I want to look at X" keeps both.
+        std::string item = cleaned;
+        if (auto after = afterOpener(cleaned, openers); after && cleaned.size() - after->size() <= 30) item = *after;
+        // "Where shall we start?" "With my brother." → "my brother".
+        for (std::string_view lead : {"start with ", "begin with ", "with "})
+            if (asciiLower(item).rfind(lead, 0) == 0) {
+                item = item.substr(lead.size());
+                break;
+            }
         return Candidate{section, made("Agenda item: " + lowerFirst(clientSays("", item)), sources,
                                        answer ? "agenda.client_answer" : "agenda.client_item")};
     }
@@ -385,6 +433,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
     const std::size_t total = chunk.segments.size();
     const Segment* question = nullptr;  // the therapist's last question, while the client answers it
     std::optional<Section> asked;
+    int agendaItems = 0;  // items the client has named in answer to an agenda question
     for (std::size_t i = 0; i < total; ++i) {
         const Segment& seg = chunk.segments[i];
         // The agenda is set in the opening minutes (or the first segments of an untimed file).
@@ -392,6 +441,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         if (isTherapist(seg)) {
             question = nullptr;
             asked.reset();
+            agendaItems = 0;
         }
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
@@ -404,6 +454,12 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // recorded as suggested; the answer says whether it was taken up.
                     question = &seg;
                     asked = questionTopic(sentence, early);
+                    // "So you wanted to focus on sleep today?" checks an item back: it is one.
+                    if (asked == Section::Agenda && asciiLower(std::string(sentence)).find("you wanted to") != std::string::npos) {
+                        std::string checked(sentence);
+                        if (checked.back() == '?') checked.back() = '.';
+                        if (auto st = therapistStatement(seg, checked, Section::Agenda)) out.statements.push_back({Section::Agenda, std::move(*st)});
+                    }
                     if (words(sentence).size() >= 4 &&
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
@@ -423,6 +479,18 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 // A short answer counts only with its question ("Only twice." to "Did you do the diary?").
                 if (words(sentence).size() < 2 && !(question && asked)) continue;
                 if (words(sentence).size() < 4 && !(question && asked && *asked != Section::Activities)) continue;
+                if (asked == Section::Agenda) {
+                    // An agenda answer is a short list: "Two things." frames it; short items
+                    // ("The mirror stuff. The body checking.") and a first sentence are items; a
+                    // longer sentence after them, or "I'm dreading it", is the story, placed by
+                    // its own words.
+                    if (isListFraming(sentence) || isAcknowledgement(sentence)) continue;
+                    const auto said = words(sentence);
+                    const bool commentary = !said.empty() && (said.front() == "i" || said.front().rfind("i'", 0) == 0);
+                    const bool item = (said.size() < 6 && !commentary) || agendaItems == 0 || cued == Section::Agenda;
+                    if (!item) asked.reset();
+                    else ++agendaItems;
+                }
                 if (auto c = clientStatement(seg, sentence, cued, question, asked)) out.statements.push_back(std::move(*c));
                 continue;
             }

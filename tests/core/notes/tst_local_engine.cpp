@@ -336,6 +336,31 @@ private slots:
         QVERIFY(statusOf(other.value(), RiskCategory::SuicidalIdeation) != std::optional(RiskStatus::Present));
     }
 
+    // Agenda setting as it is done: the client's answer to "where shall we start?" is the
+    // item, not the story after it; "Two things." frames the list; the therapist's own items
+    // ("ten minutes on…") and check-backs ("you wanted to focus on…?") are items too.
+    void agendaItemsAreTheItemsNamed()
+    {
+        const auto agendaOf = [](const core::Result<Draft>& d) {
+            std::vector<std::string> items;
+            if (d.ok() && d->section(Section::Agenda))
+                for (const auto& st : *d->section(Section::Agenda)) items.push_back(st.text);
+            return items;
+        };
+        const auto start = agendaOf(twoTurns("Where would you like to start today?",
+                                             "With Ryan. I told him I needed space and he said he'd walk out if I left."));
+        QCOMPARE(start.size(), std::size_t(1));
+        QCOMPARE(start.front(), std::string("Agenda item: Ryan."));
+        const auto listed = agendaOf(twoTurns("What's on the list for today?", "Two things. The mirror stuff. The body checking."));
+        QCOMPARE(listed.size(), std::size_t(2));
+        QVERIFY(std::none_of(listed.begin(), listed.end(), [](const std::string& t) { return t.find("Two things") != std::string::npos; }));
+        const auto own = agendaOf(turns({{"therapist", "Shall we set the agenda? I'd like ten minutes on the activity schedule."},
+                                         {"client", "Fine."}}));
+        QVERIFY2(own.size() == 1 && own.front().find("the activity schedule") != std::string::npos, own.empty() ? "" : own.front().c_str());
+        const auto checked = agendaOf(twoTurns("So you wanted to focus on sleep today?", "Yes."));
+        QVERIFY2(checked.size() == 1 && checked.front().find("sleep") != std::string::npos, checked.empty() ? "" : checked.front().c_str());
+    }
+
     // The therapist summing up the agenda in fewer words is the same item, said once.
     void restatedAgendaItemIsOneItem()
     {
