@@ -118,7 +118,8 @@ int main(int argc, char** argv)
         std::cerr << store.error().message << "\n";
         return 1;
     }
-    std::ostringstream log;  // one line per request: kept out of the terminal
+    // One line per request, discarded: kept in memory it would be counted as the server's.
+    std::ostream log(nullptr);
     SyncServer server(config, **store, log);
     const auto port = server.bind();
     if (!port) {

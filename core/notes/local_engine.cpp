@@ -71,9 +71,34 @@ const std::vector<SectionCues>& sectionCues()
 // `settingByTherapist`: the therapist says it, and not as a question. Then a phrase that sets
 // work for the week ("for homework this week: …", "I'd like you to …") decides the section,
 // whatever the task is called: naming the thought record does not make it a review of one.
+// "This week, write the first draft…" / "Before next week, when the urge comes, try…": a
+// therapist's sentence that opens with the week ahead and goes on with what to do (not "This
+// week has been hard for you").
+bool opensWithWorkForTheWeek(const std::vector<std::string>& tokens)
+{
+    static const auto frames = phrases({"this week", "this coming week", "over the next week", "before next week",
+                                        "before we next meet", "before we meet", "between now and next time",
+                                        "between now and next week", "until next time", "until next week"});
+    static const std::vector<std::string_view> notATask = {
+        "i", "we", "it", "it's", "that", "that's", "this", "there", "things", "was", "has", "had", "is", "seems",
+        "seemed", "sounds", "sounded", "the", "my", "been", "went", "felt", "looks", "looked", "you've", "you're", "you'd",
+        "your", "they", "he", "she"};
+    std::size_t at = 0;
+    while (at < tokens.size() && (tokens[at] == "so" || tokens[at] == "and" || tokens[at] == "then" || tokens[at] == "okay"))
+        ++at;
+    for (const auto& frame : frames) {
+        if (tokens.size() <= at + frame.size() || !std::equal(frame.begin(), frame.end(), tokens.begin() + static_cast<std::ptrdiff_t>(at)))
+            continue;
+        const std::string& next = tokens[at + frame.size()];
+        return std::find(notATask.begin(), notATask.end(), next) == notATask.end();
+    }
+    return false;
+}
+
 std::optional<Section> sectionOf(std::string_view sentence, bool early, bool settingByTherapist)
 {
     const auto tokens = words(sentence);
+    if (settingByTherapist && opensWithWorkForTheWeek(tokens)) return Section::HomeworkGiven;
     if (settingByTherapist)
         for (const auto& cue : sectionCues())
             if (cue.section == Section::HomeworkGiven)
@@ -201,7 +226,8 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
             "you wanted to go over", "wanted to talk about", "wanted to look at", "wanted to focus on", "minutes on",
             "spend some time today on", "spend some time on", "i'd also like us to", "i'd like us to", "i'd like to",
             "we could also", "we could", "like to add"};
-        std::string item = afterOpener(cleaned, openers).value_or(cleaned);
+        // An agenda item may be a word ("sleep"), unlike a task.
+        std::string item = afterOpener(cleaned, openers, 1).value_or(cleaned);
         // "We'll put work on the agenda." → "work".
         const std::string lower = asciiLower(item);
         if (const auto put = lower.find("put "), on = lower.find(" on the agenda"); put != std::string::npos &&
@@ -214,6 +240,20 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
     }
 }
 
+// "Just one line each evening, would that be doable?": a task put forward, then checked.
+// Where the check starts (the task is what comes before it), or npos.
+std::size_t feasibilityCheckAt(std::string_view question)
+{
+    static const std::vector<std::string_view> checks = {", would that be doable", ", would that be manageable",
+                                                         ", does that sound doable", ", would that work",
+                                                         ", is that doable", ", is that manageable",
+                                                         ", could you manage that", ", how does that sound"};
+    const std::string lower = asciiLower(std::string(question));
+    for (auto c : checks)
+        if (const auto at = lower.find(c); at != std::string::npos && words(question.substr(0, at)).size() >= 3) return at;
+    return std::string::npos;
+}
+
 // "Could you give the blades to your mum this week?": a request for the week ahead.
 bool asksForWorkThisWeek(std::string_view question)
 {
@@ -223,9 +263,10 @@ bool asksForWorkThisWeek(std::string_view question)
             if (findPhrase(tokens, words(p)) != npos) return true;
         return false;
     };
-    return any({"could you", "would you", "can you", "will you", "how about", "what about"}) &&
-           any({"this week", "next week", "at home", "before we meet", "each day", "every day", "each evening",
-                "every evening", "when the urge", "between now"});
+    return (any({"could you", "would you", "can you", "will you", "how about", "what about"}) &&
+            any({"this week", "next week", "at home", "before we meet", "each day", "every day", "each evening",
+                 "every evening", "when the urge", "between now"})) ||
+           feasibilityCheckAt(question) != std::string::npos;
 }
 
 std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view sentence)
@@ -237,7 +278,9 @@ std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view 
         "would you", "can you", "will you"};
     std::string cleaned = withoutFillers(sentence);
     while (!cleaned.empty() && (cleaned.back() == '?' || cleaned.back() == '.')) cleaned.pop_back();
-    const auto task = afterOpener(cleaned, openers);
+    auto task = afterOpener(cleaned, openers);
+    if (const auto check = feasibilityCheckAt(cleaned); !task && check != std::string::npos)
+        task = lowerFirst(cleaned.substr(0, check));
     if (!task) return std::nullopt;
     return made("Homework suggested: " + addressedToClient(*task) + ".", {seg.id}, "homework_given.suggested");
 }
@@ -301,7 +344,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             "like to look at", "put on the agenda", "on the agenda", "want to cover", "talk about"};
         // "I want to talk about X" → "X"; but "My appraisal, and I want to look at X" keeps both.
         std::string item = cleaned;
-        if (auto after = afterOpener(cleaned, openers); after && cleaned.size() - after->size() <= 30) item = *after;
+        if (auto after = afterOpener(cleaned, openers, 1); after && cleaned.size() - after->size() <= 30) item = *after;
         // "Where shall we start?" "With my brother." → "my brother".
         for (std::string_view lead : {"start with ", "begin with ", "with "})
             if (asciiLower(item).rfind(lead, 0) == 0) {
@@ -458,7 +501,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     if (asked == Section::Agenda && asciiLower(std::string(sentence)).find("you wanted to") != std::string::npos) {
                         std::string checked(sentence);
                         if (checked.back() == '?') checked.back() = '.';
-                        if (auto st = therapistStatement(seg, checked, Section::Agenda)) out.statements.push_back({Section::Agenda, std::move(*st)});
+                        if (auto st = therapistStatement(seg, checked, Section::Agenda)) {
+                            out.statements.push_back({Section::Agenda, std::move(*st)});
+                            agendaItems = 1;  // the client's "Yes, …" confirms it; what follows is not an item
+                        }
                     }
                     if (words(sentence).size() >= 4 &&
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {

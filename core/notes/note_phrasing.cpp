@@ -114,7 +114,7 @@ std::string addressedToClient(std::string_view text)
 
 // The rest of `text` after the first of `openers` that starts a word (case ignored), without
 // the punctuation that follows it; nullopt when none is there or too little follows.
-std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers)
+std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers, std::size_t minWords)
 {
     const std::string lower = asciiLower(text);
     std::size_t best = std::string::npos, end = 0;
@@ -141,7 +141,7 @@ std::optional<std::string> afterOpener(const std::string& text, const std::vecto
                 break;
             }
     }
-    if (words(rest).size() < 3) return std::nullopt;
+    if (words(rest).size() < minWords) return std::nullopt;
     return rest;
 }
 
@@ -157,7 +157,9 @@ std::optional<std::string> inRegister(Section section, const std::string& cleane
             "so for this week", "for this week", "so this week", "and this week", "this week just", "this week",
             "for next week", "before next week", "before our next session",
             "before next session", "this week i'd like you to", "this week try", "i'd like you to", "i want you to",
-            "could you try to", "could you try", "can you try to", "can you try", "would you be willing to"};
+            "could you try to", "could you try", "can you try to", "can you try", "would you be willing to",
+            "this coming week", "over the next week", "before we next meet", "before we meet", "between now and next time",
+            "between now and next week", "until next time", "until next week"};
         if (auto task = afterOpener(cleaned, openers)) return "Homework set: " + addressedToClient(*task);
     } else if (section == Section::NextSteps) {
         static const std::vector<std::string_view> openers = {

@@ -29,7 +29,8 @@ std::string rewriteWords(std::string_view text,
 std::string addressedToClient(std::string_view text);
 // The rest of `text` after the first of `openers` that starts a word (case ignored), without
 // the punctuation that follows it; nullopt when none is there or too little follows.
-std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers);
+std::optional<std::string> afterOpener(const std::string& text, const std::vector<std::string_view>& openers,
+                                       std::size_t minWords = 3);
 // What the therapist sets or plans, in the note's register rather than as a quote:
 // "For homework this week: a thought record…" is "Homework set: a thought record…".
 std::optional<std::string> inRegister(Section section, const std::string& cleaned);

@@ -290,6 +290,27 @@ private slots:
         QVERIFY(!mentions(asked.value(), Section::HomeworkGiven, "thought record"));
     }
 
+    // A sentence that opens with the week ahead and goes on with what to do sets work; one
+    // that goes on about the week ("This week has been hard") does not.
+    void weekAheadOpenerSetsWork()
+    {
+        const auto set = twoTurns("This week, write the first draft of the speech and read it to your sister once.", "Yes, okay.");
+        QVERIFY(set.ok());
+        QVERIFY2(mentions(set.value(), Section::HomeworkGiven, "Homework set: write the first draft of the speech"),
+                 allText(set.value()).c_str());
+        const auto urge = twoTurns("Before next week, when the urge comes, try the paced breathing first.", "Okay.");
+        QVERIFY(urge.ok());
+        QVERIFY2(mentions(urge.value(), Section::HomeworkGiven, "paced breathing"), allText(urge.value()).c_str());
+        const auto checked = twoTurns("Just one line in the diary each evening before bed, would that be doable?",
+                                      "Yeah, I can probably manage one line.");
+        QVERIFY(checked.ok());
+        QVERIFY2(mentions(checked.value(), Section::HomeworkGiven, "Homework suggested: just one line in the diary each evening"),
+                 allText(checked.value()).c_str());
+        const auto week = twoTurns("This week has been a hard one for you, by the sound of it.", "It has.");
+        QVERIFY(week.ok());
+        QVERIFY2(!week->section(Section::HomeworkGiven).has_value(), allText(week.value()).c_str());
+    }
+
     // Set work reads as a note ("Homework set: …", the client's "your" as "their"); a
     // proposal put as a question is not set work and is not written as if it were.
     void homeworkSetIsWrittenAsSet()
