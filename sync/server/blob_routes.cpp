@@ -43,6 +43,7 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     if (!stored) {
         if (stored.error().code == core::ErrorCode::AlreadyExists)
             return replyError(res, 409, "conflict", "This chunk is stored for another client.");
+        if (stored.error().code == core::ErrorCode::NotFound) return notFound(res);  // erased meanwhile
         return busy(res);
     }
     replyJson(res, *stored ? 201 : 200, {{"hash", hash}, {"size", req.body.size()}, {"created", *stored}});

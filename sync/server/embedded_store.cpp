@@ -835,16 +835,15 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
             .bind(3, nowSeconds())
             .run();
         writeAudit(practiceId, "client.erased", actor, clientId);
+        // Listed before the commit: a crash after it cannot leave an erasure unlisted
+        // (replaying one is harmless; missing one is not).
+        if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
         tx.commit();
         return erased;
     });
     lock.unlock();
     // The chunks' files go once the rows are gone (a crash in between leaves unlisted
     // ciphertext, never a listed chunk without its bytes).
-    if (outcome) {
-        // On the erasure list outside the store: a restore of an older backup replays it.
-        if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
-    }
     if (outcome)
         for (const auto& file : blobFiles) {
             std::error_code ec;

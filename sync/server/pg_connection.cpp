@@ -76,6 +76,10 @@ core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& co
         made->run("SET TIME ZONE 'UTC'");
         // Notices ("already exists, skipping") would go to stderr, which is the JSON request log.
         made->run("SET client_min_messages = warning");
+        // A stuck statement or lock, or a transaction left idle, must not hold a worker for ever.
+        made->run("SET statement_timeout = '30s'");
+        made->run("SET lock_timeout = '10s'");
+        made->run("SET idle_in_transaction_session_timeout = '60s'");
     } catch (const PgError& e) {
         return storeError(e);
     }
@@ -127,6 +131,7 @@ Rows Connection::check(pg_result* result)
 }
 
 bool Connection::healthy() const { return PQstatus(m_conn) == CONNECTION_OK; }
+bool Connection::inTransaction() const { return PQtransactionStatus(m_conn) != PQTRANS_IDLE; }
 
 core::Result<std::unique_ptr<Pool>> Pool::open(const std::string& conninfo, std::size_t size)
 {
@@ -156,6 +161,16 @@ Pool::Lease Pool::lease()
 
 void Pool::giveBack(std::unique_ptr<Connection> conn)
 {
+    // Never lend a connection with a transaction left open: roll it back, or let it go and
+    // open a fresh one when it is next lent.
+    if (conn->healthy() && conn->inTransaction()) {
+        try {
+            conn->run("ROLLBACK");
+        } catch (const PgError&) {
+        }
+        if (conn->inTransaction())
+            if (auto fresh = Connection::open(m_conninfo)) conn = std::move(fresh.value());
+    }
     {
         std::lock_guard lock(m_mutex);
         m_idle.push_back(std::move(conn));
@@ -181,24 +196,56 @@ struct Options {
 bool conninfoHasPassword(const std::string& conninfo)
 {
     Options parsed(conninfo);
-    if (!parsed.options) return false;
+    // Unreadable: judged by its text, since a mistyped URI may still carry one ("u:pw@host").
+    if (!parsed.options) return conninfo.find("password") != std::string::npos || conninfo.find('@') != std::string::npos;
     for (auto* o = parsed.options; o->keyword; ++o)
-        if (std::strcmp(o->keyword, "password") == 0 && o->val && *o->val) return true;
+        if ((std::strcmp(o->keyword, "password") == 0 || std::strcmp(o->keyword, "sslpassword") == 0) && o->val && *o->val)
+            return true;
     return false;
 }
 
 core::Result<void> checkConninfo(const std::string& conninfo)
 {
+    // libpq's own message quotes the string, which may hold a password: not repeated.
     Options parsed(conninfo);
     if (parsed.options) return core::Ok{};
-    std::string why = parsed.error ? parsed.error : "not a PostgreSQL connection string";
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    return makeError(ErrorCode::InvalidInput, "The PostgreSQL connection string cannot be read: " + why);
+    return makeError(ErrorCode::InvalidInput, "The PostgreSQL connection string cannot be read (see the libpq documentation "
+                                              "for its keyword=value and URI forms).");
+}
+
+bool conninfoNeedsVerifiedTls(const std::string& conninfo)
+{
+    Options parsed(conninfo);
+    if (!parsed.options) return false;
+    std::string hosts, addresses, sslmode;
+    for (auto* o = parsed.options; o->keyword; ++o) {
+        if (!o->val) continue;
+        if (std::strcmp(o->keyword, "host") == 0) hosts = o->val;
+        if (std::strcmp(o->keyword, "hostaddr") == 0) addresses = o->val;
+        if (std::strcmp(o->keyword, "sslmode") == 0) sslmode = o->val;
+    }
+    if (sslmode == "verify-full") return false;
+    // Each host of a list: a socket folder or loopback is on this machine; anything else is
+    // across a network, where anything less than verify-full can be intercepted.
+    const auto local = [](const std::string& h) {
+        return h.empty() || h.front() == '/' || h == "localhost" || h == "127.0.0.1" || h == "::1";
+    };
+    for (const std::string& list : {hosts, addresses}) {
+        std::size_t from = 0;
+        while (from <= list.size()) {
+            const auto comma = list.find(',', from);
+            const std::string one = list.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+            if (!local(one)) return true;
+            if (comma == std::string::npos) break;
+            from = comma + 1;
+        }
+    }
+    return false;
 }
 
 core::Error storeError(const PgError& e)
 {
-    if (e.state().empty() || e.state().rfind("08", 0) == 0)
+    if (e.state().empty() || e.state().rfind("08", 0) == 0 || e.state().rfind("57P0", 0) == 0)
         return core::Error{ErrorCode::Unavailable, "The PostgreSQL store cannot be reached: " + std::string(e.what())};
     if (e.state() == "53100") return core::Error{ErrorCode::DiskFull, "The PostgreSQL store is out of disk space."};
     if (e.retryable()) return core::Error{ErrorCode::Busy, "The PostgreSQL store is busy; try again."};

@@ -92,6 +92,8 @@ public:
     // Several statements without parameters (a migration step).
     void script(const char* sql);
     bool healthy() const;
+    // Whether a transaction is still open (or failed) on it: such a connection is not lent again.
+    bool inTransaction() const;
 
 private:
     explicit Connection(pg_conn* conn) : m_conn(conn) {}
@@ -139,6 +141,8 @@ private:
 bool conninfoHasPassword(const std::string& conninfo);
 // Whether libpq can read it at all; the error (without the string) otherwise.
 core::Result<void> checkConninfo(const std::string& conninfo);
+// Whether it reaches a server across a network without sslmode=verify-full.
+bool conninfoNeedsVerifiedTls(const std::string& conninfo);
 
 // A statement error as a person reads it, without SQL or values.
 core::Error storeError(const PgError& e);
@@ -159,6 +163,14 @@ core::Result<T> inTransaction(Connection& conn, Work&& work)
             }
             if (e.retryable() && attempt < 5) continue;
             return storeError(e);
+        } catch (...) {
+            // Anything else (out of memory) must not leave the transaction open on a pooled
+            // connection: the next borrower's work would run, and commit, inside it.
+            try {
+                if (conn.healthy()) conn.run("ROLLBACK");
+            } catch (const PgError&) {
+            }
+            throw;
         }
     }
 }

@@ -427,6 +427,9 @@ core::Result<PutOutcome> PostgresStore::putObject(const StoredObject& object, st
 {
     return inTransaction<PutOutcome>([&](Connection& c) -> core::Result<PutOutcome> {
         lockPractice(c, "feed", object.practiceId);
+        // An erasure that committed while this request was on its way wins.
+        if (!c.run("SELECT 1 FROM erasures WHERE client_id = $1", {object.clientId}).empty())
+            return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
         const std::string type(protocol::objectTypeName(object.type));
         const auto r = c.run("SELECT practice_id, client_id, type, version, signed FROM objects WHERE id = $1 FOR UPDATE",
                              {object.objectId});
@@ -477,6 +480,10 @@ core::Result<std::optional<StoredObject>> PostgresStore::object(const std::strin
 core::Result<bool> PostgresStore::putBlob(const BlobInfo& info, core::ByteView data)
 {
     return inTransaction<bool>([&](Connection& c) -> core::Result<bool> {
+        // After an erasure of this client (which holds the same lock), nothing more is stored.
+        lockPractice(c, "feed", info.practiceId);
+        if (!c.run("SELECT 1 FROM erasures WHERE client_id = $1", {info.clientId}).empty())
+            return makeError(ErrorCode::NotFound, "No such client in this practice.");
         // Bytes and listing are one row: a listed chunk always has its bytes.
         const bool made = c.run("INSERT INTO blobs (hash, practice_id, client_id, author, recording, size, created_at, data) "
                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING",
@@ -587,11 +594,11 @@ core::Result<std::size_t> PostgresStore::eraseClient(const std::string& practice
               {practiceId, clientId});
         c.run("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES ($1, $2, $3)", {clientId, practiceId, nowSeconds()});
         writeAudit(c, practiceId, "client.erased", actor, clientId);
+        // On the erasure list outside the database before the commit: a commit whose answer
+        // is lost is still listed (replaying an erasure is harmless; missing one is not).
+        if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
         return objects;
     });
-    if (!erased) return erased;
-    // On the erasure list outside the database: a restore of an older dump replays it.
-    if (auto listed = appendErasure(m_dataDir, clientId, practiceId); !listed) return listed.error();
     return erased;
 }
 

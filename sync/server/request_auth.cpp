@@ -13,6 +13,13 @@ namespace noteward::sync::server {
 
 std::string tokenHash(const std::string& token) { return core::toHex(core::crypto::sha256(core::asBytes(token))); }
 
+namespace {
+thread_local std::string t_admitted;
+}
+
+const std::string& admittedSession() { return t_admitted; }
+void forgetAdmittedSession() { t_admitted.clear(); }
+
 std::string bearerTokenHash(const httplib::Request& req)
 {
     const std::string header = req.get_header_value("Authorization");
@@ -40,6 +47,7 @@ std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& 
     if (!session->has_value()) return refuse();
     auto account = store.accountById((*session)->accountId);
     if (!account || !account->has_value()) return refuse();
+    t_admitted = hash;
     return SignedIn{std::move(**account), hash};
 }
 

@@ -29,4 +29,10 @@ std::string tokenHash(const std::string& token);
 // The hash of the request's bearer token, or empty when it carries none of the right shape.
 std::string bearerTokenHash(const httplib::Request& req);
 
+// The session requireSignedIn admitted for the request this worker thread is answering (its
+// token's hash), or empty: what the per-session rate limit charges. Cleared as each request
+// starts (a worker answers one request at a time, start to finish).
+const std::string& admittedSession();
+void forgetAdmittedSession();
+
 }  // namespace noteward::sync::server

@@ -138,12 +138,17 @@ core::Result<void> checkServerConfig(const ServerConfig& config)
 {
     if (!isUkRegion(config.region)) return makeError(ErrorCode::Refused, residencyRefusal(config.region));
     if (config.usesPostgresql()) {
-        if (auto readable = pg::checkConninfo(config.postgresql); !readable) return readable.error();
         // Command lines and process listings are readable by other users; libpq reads a
-        // password file (passfile=…, or ~/.pgpass) that only the server's user can.
+        // password file (passfile=…, or ~/.pgpass) that only the server's user can. Checked
+        // first: an unreadable string is never repeated, and may still hold one.
         if (pg::conninfoHasPassword(config.postgresql))
             return makeError(ErrorCode::InvalidInput, "The PostgreSQL connection string holds a password; put it in a password "
                                                       "file (passfile=FILE, mode 0600) instead.");
+        if (auto readable = pg::checkConninfo(config.postgresql); !readable) return readable.error();
+        if (pg::conninfoNeedsVerifiedTls(config.postgresql))
+            return makeError(ErrorCode::InvalidInput, "A PostgreSQL server across a network needs sslmode=verify-full (and "
+                                                      "sslrootcert=…) in the connection string; only loopback and local "
+                                                      "sockets may go without.");
         if (!config.storeKeyFile.empty())
             return makeError(ErrorCode::InvalidInput, "store_key_file is for the embedded store; with PostgreSQL, encrypt the "
                                                       "database's storage and give the connection sslmode=verify-full.");

@@ -24,6 +24,8 @@ std::optional<std::int64_t> SessionRateLimiter::retryAfter(const std::string& to
 void SessionRateLimiter::charge(const std::string& tokenHash, double now)
 {
     std::lock_guard lock(m_mutex);
+    // Bounded: sessions are, but a flood of sign-ins must not grow this without end.
+    if (m_buckets.size() >= kMaxBuckets && !m_buckets.count(tokenHash)) return;
     auto [at, made] = m_buckets.try_emplace(tokenHash, Bucket{m_burst, now});
     refill(at->second, now);
     at->second.tokens -= 1;

@@ -139,6 +139,7 @@ void SyncServer::addRoutes()
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         t_requestStart = std::chrono::steady_clock::now();
         t_inFlight = true;
+        forgetAdmittedSession();
         m_metrics.started();
         // The body limit only holds for a declared length: a chunked body, or one read until
         // the connection closes, would be read whole into memory. Refused before any is read.
@@ -162,9 +163,10 @@ void SyncServer::addRoutes()
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        // Charged once answered, and only when the session was valid (made-up tokens get no bucket).
-        if (res.status != 401 && res.status != 429)
-            if (const auto hash = bearerTokenHash(req); !hash.empty()) m_sessionRate.charge(hash, secondsNow());
+        // Charged once answered, and only for a session a route admitted: made-up tokens, and
+        // tokens sent to routes that never look at them, get no bucket.
+        if (!admittedSession().empty()) m_sessionRate.charge(admittedSession(), secondsNow());
+        forgetAdmittedSession();
         const auto took = t_inFlight ? std::chrono::duration_cast<std::chrono::microseconds>(
                                            std::chrono::steady_clock::now() - t_requestStart)
                                      : std::chrono::microseconds(0);

@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace noteward::test {
@@ -35,6 +36,9 @@ int freePort()
 
 PgTestCluster::PgTestCluster()
 {
+    // The folder is the test's own (root's, 0711 when root); the server's files live in a
+    // subfolder that belongs to the server's user. Files the test writes (the passwords) are
+    // never in a folder the server's user could swap them in.
     char pattern[] = "/tmp/noteward-pg-XXXXXX";
     if (!::mkdtemp(pattern)) {
         m_failure = "cannot make a temporary folder";
@@ -42,7 +46,8 @@ PgTestCluster::PgTestCluster()
     }
     m_root = pattern;
     const std::string password = core::toHex(core::crypto::randomBytes(16));
-    writeFile(m_root / "password", QByteArray::fromStdString(password + "\n"));
+    const auto run = m_root / "run";
+    std::filesystem::create_directory(run);
     // PostgreSQL refuses to run as root: the cluster belongs to the postgres user then.
     m_asPostgres = ::geteuid() == 0;
     if (m_asPostgres) {
@@ -51,16 +56,25 @@ PgTestCluster::PgTestCluster()
             m_failure = "running as root, but there is no postgres user to run PostgreSQL as";
             return;
         }
-        for (const auto& p : {m_root, m_root / "password"})
-            if (::chown(p.c_str(), pg->pw_uid, pg->pw_gid) != 0) {
-                m_failure = "cannot hand the cluster folder to the postgres user";
-                return;
-            }
+        ::chmod(m_root.c_str(), 0711);
+        if (::chown(run.c_str(), pg->pw_uid, pg->pw_gid) != 0) {
+            m_failure = "cannot hand the cluster folder to the postgres user";
+            return;
+        }
+        writeFile(m_root / "password", QByteArray::fromStdString(password + "\n"));
+        if (::chown((m_root / "password").c_str(), 0, pg->pw_gid) != 0 || ::chmod((m_root / "password").c_str(), 0640) != 0) {
+            m_failure = "cannot let the postgres user read the initial password";
+            return;
+        }
+    } else {
+        writeFile(m_root / "password", QByteArray::fromStdString(password + "\n"));
     }
-    const auto init = asServerUser(bin("initdb"), {"-D", QString::fromStdString((m_root / "data").string()), "-U", "noteward",
+    const auto init = asServerUser(bin("initdb"), {"-D", QString::fromStdString((run / "data").string()), "-U", "noteward",
                                                    "--pwfile", QString::fromStdString((m_root / "password").string()),
                                                    "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8",
                                                    "--locale=C", "--no-sync"});
+    std::error_code gone;
+    std::filesystem::remove(m_root / "password", gone);
     if (init.exitCode != 0) {
         m_failure = "initdb failed: " + QString::fromUtf8(init.err);
         return;
@@ -69,12 +83,12 @@ PgTestCluster::PgTestCluster()
     const QString options = QString("-c listen_addresses=127.0.0.1 -c port=%1 -c unix_socket_directories=%2 -c fsync=off "
                                     "-c max_connections=200")
                                 .arg(m_port)
-                                .arg(QString::fromStdString(m_root.string()));
-    const auto start = asServerUser(bin("pg_ctl"), {"-D", QString::fromStdString((m_root / "data").string()), "-l",
-                                                    QString::fromStdString((m_root / "server.log").string()), "-o", options,
+                                .arg(QString::fromStdString(run.string()));
+    const auto start = asServerUser(bin("pg_ctl"), {"-D", QString::fromStdString((run / "data").string()), "-l",
+                                                    QString::fromStdString((run / "server.log").string()), "-o", options,
                                                     "-w", "-t", "60", "start"});
     if (start.exitCode != 0) {
-        m_failure = "pg_ctl start failed: " + QString::fromUtf8(start.err) + QString::fromUtf8(readFile(m_root / "server.log"));
+        m_failure = "pg_ctl start failed: " + QString::fromUtf8(start.err);
         return;
     }
     m_running = true;
@@ -87,9 +101,12 @@ PgTestCluster::PgTestCluster()
 PgTestCluster::~PgTestCluster()
 {
     if (m_running)
-        asServerUser(bin("pg_ctl"), {"-D", QString::fromStdString((m_root / "data").string()), "-m", "immediate", "-w", "stop"});
+        asServerUser(bin("pg_ctl"), {"-D", QString::fromStdString((m_root / "run" / "data").string()), "-m", "immediate", "-w", "stop"});
+    if (m_root.empty()) return;
+    // The server's files are removed as the server's user; then the test's own.
+    asServerUser("rm", {"-rf", "--", QString::fromStdString((m_root / "run").string())});
     std::error_code ec;
-    if (!m_root.empty()) std::filesystem::remove_all(m_root, ec);
+    std::filesystem::remove_all(m_root, ec);
 }
 
 PgTestCluster::Outcome PgTestCluster::asServerUser(const QString& program, const QStringList& args)

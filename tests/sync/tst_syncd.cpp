@@ -924,6 +924,14 @@ private slots:
         QCOMPARE(direct("host=127.0.0.1 port=1 dbname=x connect_timeout=5").exitCode, 1);
         QVERIFY(direct("host=127.0.0.1 port=1 dbname=x connect_timeout=5").err.contains("Cannot reach the PostgreSQL store"));
         QCOMPARE(direct("not a connection string").exitCode, 2);
+        // A password in a URI is refused without repeating it, even when the URI is mistyped.
+        const auto uri = direct("postgresql://syncd:s3cret%zz@127.0.0.1/x");
+        QCOMPARE(uri.exitCode, 2);
+        QVERIFY2(!uri.err.contains("s3cret"), uri.err.constData());
+        // Across a network, only verified TLS.
+        const auto remote = direct("host=db.example.org dbname=x");
+        QCOMPARE(remote.exitCode, 2);
+        QVERIFY2(remote.err.contains("sslmode=verify-full"), remote.err.constData());
         const auto wrongPass = m_tmp.path() / "wrong.pgpass";
         test::writeFile(wrongPass, "*:*:*:*:not-the-password\n");
         ::chmod(wrongPass.c_str(), 0600);
