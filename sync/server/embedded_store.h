@@ -18,8 +18,6 @@ namespace noteward::sync::server {
 // configuration so it can live on other storage than the data).
 class EmbeddedStore : public ServerStore {
 public:
-    // The store's key from its key file (64 hex digits, readable by the server's user only).
-    static core::Result<core::crypto::SecretBytes> readKeyFile(const std::filesystem::path& keyFile);
     // Held shared by every process with the store open; a restore takes it alone.
     static std::filesystem::path inUsePath(const std::filesystem::path& dataDir) { return dataDir / "store.inuse"; }
 

@@ -35,7 +35,7 @@ core::Result<std::unique_ptr<ServerStore>> openStore(const ServerConfig& config)
         return std::unique_ptr<ServerStore>(std::move(store.value()));
     }
     if (auto folder = privateFolder(config.dataDir); !folder) return folder.error();
-    auto store = PostgresStore::open(config.postgresql, config.dataDir, config.postgresqlConnections);
+    auto store = PostgresStore::open(config.postgresql, config.dataDir, config.storeKeyPath(), config.postgresqlConnections);
     if (!store) return store.error();
     return std::unique_ptr<ServerStore>(std::move(store.value()));
 }

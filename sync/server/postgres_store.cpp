@@ -1,7 +1,10 @@
 #include "server/postgres_store.h"
 
+#include "crypto/aes_gcm.h"
 #include "crypto/random.h"
+#include "protocol/base64.h"
 #include "server/erasure_list.h"
+#include "server/store_key.h"
 
 #include <array>
 #include <ctime>
@@ -188,10 +191,25 @@ void writeAudit(Connection& c, const std::string& practiceId, const std::string&
           {seq, practiceId, at, action, actor, object, previous, auditHash({seq, at, action, actor, object, previous, {}}, practiceId)});
 }
 
-Account accountFrom(const pg::Rows& r)
+// TOTP secrets are sealed with the server's key file (AES-256-GCM, the account id as
+// associated data): a dump or replica of the database alone does not hold second factors.
+constexpr std::string_view kSealedPrefix = "aesgcm1:";
+
+std::string sealSecret(const core::crypto::SecretBytes& key, const std::string& accountId, const std::string& secret)
 {
-    return Account{r.text(0, 0), r.text(0, 1), r.text(0, 2), roleFromName(r.text(0, 3)).value_or(Role::Therapist),
-                   r.text(0, 4), r.text(0, 5), r.flag(0, 6)};
+    core::crypto::AesGcm gcm(key.view());
+    return std::string(kSealedPrefix) + protocol::base64Encode(gcm.sealWithRandomNonce(core::asBytes(secret), core::asBytes(accountId)));
+}
+
+std::optional<std::string> openSecret(const core::crypto::SecretBytes& key, const std::string& accountId, const std::string& stored)
+{
+    if (stored.rfind(kSealedPrefix, 0) != 0) return std::nullopt;
+    const auto sealed = protocol::base64Decode(std::string_view(stored).substr(kSealedPrefix.size()));
+    if (!sealed) return std::nullopt;
+    core::crypto::AesGcm gcm(key.view());
+    const auto opened = gcm.openWithNonce(*sealed, core::asBytes(accountId));
+    if (!opened) return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(opened->data()), opened->size());
 }
 
 }  // namespace
@@ -217,16 +235,24 @@ core::Result<T> PostgresStore::inTransaction(Work&& work)
 }
 
 core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& conninfo, const std::filesystem::path& dataDir,
-                                                                 std::size_t connections)
+                                                                 const std::filesystem::path& keyFile, std::size_t connections)
 {
     if (auto ok = pg::checkConninfo(conninfo); !ok) return ok.error();
     auto pool = pg::Pool::open(conninfo, connections);
     if (!pool) return pool.error();
+    bool sealed = false;  // whether secrets sealed with a key exist, so the key must too
     {
         auto conn = (*pool)->lease();
         if (auto migrated = migrate(*conn); !migrated) return migrated.error();
+        try {
+            sealed = conn->run("SELECT EXISTS (SELECT 1 FROM accounts)").flag(0, 0);
+        } catch (const PgError& e) {
+            return pg::storeError(e);
+        }
     }
-    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool.value()), dataDir));
+    auto key = loadOrCreateStoreKey(keyFile, sealed);
+    if (!key) return key.error();
+    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool.value()), dataDir, std::move(key.value())));
 }
 
 core::Result<Practice> PostgresStore::createPractice(const std::string& name)
@@ -281,7 +307,8 @@ core::Result<Account> PostgresStore::redeemInvitation(const std::string& tokenHa
         const auto inserted = c.run(
             "INSERT INTO accounts (id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed, created_at) "
             "VALUES ($1, $2, $3, $4, $5, $6, FALSE, $7) ON CONFLICT (email) DO NOTHING",
-            {made.id, made.practiceId, made.email, std::string(roleName(made.role)), made.authHash, made.totpSecret, now});
+            {made.id, made.practiceId, made.email, std::string(roleName(made.role)), made.authHash,
+             sealSecret(m_secretKey, made.id, made.totpSecret), now});
         if (inserted.affected() != 1) return makeError(ErrorCode::AlreadyExists, "An account with this e-mail already exists.");
         return made;
     });
@@ -289,9 +316,16 @@ core::Result<Account> PostgresStore::redeemInvitation(const std::string& tokenHa
 
 core::Result<std::optional<Account>> PostgresStore::accountWhere(const char* sql, const std::string& value)
 {
-    return withConnection<std::optional<Account>>([&](Connection& c) {
+    return withConnection<std::optional<Account>>([&](Connection& c) -> core::Result<std::optional<Account>> {
         const auto r = c.run(sql, {value});
-        return r.empty() ? std::optional<Account>() : std::optional<Account>(accountFrom(r));
+        if (r.empty()) return std::optional<Account>();
+        const auto secret = openSecret(m_secretKey, r.text(0, 0), r.text(0, 5));
+        if (!secret)
+            return makeError(ErrorCode::Corrupt, "An account's second-factor secret cannot be read with this server's key "
+                                                 "file (store_key_file): the wrong key file, or a changed database.");
+        return std::optional<Account>(Account{r.text(0, 0), r.text(0, 1), r.text(0, 2),
+                                              roleFromName(r.text(0, 3)).value_or(Role::Therapist), r.text(0, 4), *secret,
+                                              r.flag(0, 6)});
     });
 }
 
@@ -380,7 +414,8 @@ core::Result<void> PostgresStore::changeAuthHash(const std::string& accountId, c
 core::Result<void> PostgresStore::changeTotpSecret(const std::string& accountId, const std::string& secret)
 {
     // The last accepted step stays: a code seen before the change is still spent.
-    return changeCredential("UPDATE accounts SET totp_secret = $1, mfa_confirmed = FALSE WHERE id = $2", secret, accountId);
+    return changeCredential("UPDATE accounts SET totp_secret = $1, mfa_confirmed = FALSE WHERE id = $2",
+                            sealSecret(m_secretKey, accountId, secret), accountId);
 }
 
 core::Result<bool> PostgresStore::registerClient(const std::string& practiceId, const std::string& clientId,

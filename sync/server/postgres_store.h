@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/secret_bytes.h"
 #include "server/pg_connection.h"
 #include "server/server_store.h"
 
@@ -16,8 +17,10 @@ class PostgresStore : public ServerStore {
 public:
     // The newest schema this build knows (the noteward_schema table records what was applied).
     static int schemaVersion();
+    // `keyFile` seals the accounts' TOTP secrets (made on first start, like the embedded
+    // store's key; a database with accounts and no key file is refused).
     static core::Result<std::unique_ptr<PostgresStore>> open(const std::string& conninfo, const std::filesystem::path& dataDir,
-                                                            std::size_t connections);
+                                                            const std::filesystem::path& keyFile, std::size_t connections);
 
     core::Result<Practice> createPractice(const std::string& name) override;
     core::Result<std::optional<Practice>> practice(const std::string& id) override;
@@ -58,8 +61,8 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
-    PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir)
-        : m_pool(std::move(pool)), m_dataDir(std::move(dataDir))
+    PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey)
+        : m_pool(std::move(pool)), m_dataDir(std::move(dataDir)), m_secretKey(std::move(secretKey))
     {
     }
     // One statement (or a few) outside a transaction, its PgError turned into a store error.
@@ -72,6 +75,7 @@ private:
 
     std::unique_ptr<pg::Pool> m_pool;
     std::filesystem::path m_dataDir;
+    core::crypto::SecretBytes m_secretKey;  // seals the TOTP secrets
 };
 
 }  // namespace noteward::sync::server

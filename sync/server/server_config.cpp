@@ -149,9 +149,6 @@ core::Result<void> checkServerConfig(const ServerConfig& config)
             return makeError(ErrorCode::InvalidInput, "A PostgreSQL server across a network needs sslmode=verify-full (and "
                                                       "sslrootcert=…) in the connection string; only loopback and local "
                                                       "sockets may go without.");
-        if (!config.storeKeyFile.empty())
-            return makeError(ErrorCode::InvalidInput, "store_key_file is for the embedded store; with PostgreSQL, encrypt the "
-                                                      "database's storage and give the connection sslmode=verify-full.");
     }
     if (config.tlsCertificate.empty() != config.tlsPrivateKey.empty())
         return makeError(ErrorCode::InvalidInput, "Give both tls_certificate and tls_private_key, or neither.");

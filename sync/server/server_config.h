@@ -18,7 +18,7 @@ struct ServerConfig {
     std::string region = "on-premises-uk";
     std::filesystem::path tlsCertificate;     // PEM; empty: a self-signed one for loopback
     std::filesystem::path tlsPrivateKey;
-    std::filesystem::path storeKeyFile;       // the embedded store's key; empty: <data-dir>/store.key
+    std::filesystem::path storeKeyFile;       // the server's key (SQLCipher, or PostgreSQL's TOTP seal); empty: <data-dir>/store.key
     std::string postgresql;                   // libpq connection string; empty: the embedded store
     std::size_t postgresqlConnections = 8;
     std::size_t maxBodyBytes = 1024 * 1024;   // JSON requests; blob chunks have their own limit

@@ -1,6 +1,7 @@
 #include "server/store_backup.h"
 
 #include "server/erasure_list.h"
+#include "server/store_key.h"
 
 #include "crypto/random.h"
 #include "server/embedded_store.h"
@@ -46,7 +47,7 @@ std::filesystem::path blobFile(const std::filesystem::path& dataDir, const std::
 core::Result<BackupSummary> backupStore(const std::filesystem::path& dataDir, const std::filesystem::path& keyFile,
                                         const std::filesystem::path& out)
 {
-    auto key = EmbeddedStore::readKeyFile(keyFile);
+    auto key = readStoreKeyFile(keyFile);
     if (!key) return key.error();
     const auto storeFile = dataDir / "store.db";
     std::error_code ec;
@@ -91,7 +92,7 @@ core::Result<BackupSummary> backupStore(const std::filesystem::path& dataDir, co
 core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, const std::filesystem::path& keyFile,
                                          const std::filesystem::path& from)
 {
-    auto key = EmbeddedStore::readKeyFile(keyFile);
+    auto key = readStoreKeyFile(keyFile);
     if (!key) return key.error();
     std::error_code ec;
     if (!std::filesystem::exists(from, ec)) return makeError(ErrorCode::NotFound, "No backup at " + from.string() + ".");
