@@ -1,5 +1,6 @@
 #include "server/embedded_store.h"
 
+#include "server/data_folder.h"
 #include "server/erasure_list.h"
 #include "server/store_key.h"
 
@@ -219,18 +220,8 @@ EmbeddedStore::~EmbeddedStore()
 core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::filesystem::path& dataDir,
                                                                  const std::filesystem::path& keyFile)
 {
+    if (auto folder = ensurePrivateDataFolder(dataDir); !folder) return folder.error();
     std::error_code ec;
-    const bool made = std::filesystem::create_directories(dataDir, ec);
-    if (ec) return makeError(ErrorCode::Io, "Cannot create the data folder " + dataDir.string() + ": " + ec.message());
-    // A folder made here is the server's own (0700); an existing one must already be private,
-    // not quietly changed (it might be a home folder given by mistake).
-    using std::filesystem::perms;
-    if (made) std::filesystem::permissions(dataDir, perms::owner_all, ec);
-    const auto mode = std::filesystem::status(dataDir, ec).permissions();
-    if (ec) return makeError(ErrorCode::Io, "Cannot read the data folder " + dataDir.string() + ": " + ec.message());
-    if ((mode & (perms::group_all | perms::others_all)) != perms::none)
-        return makeError(ErrorCode::InvalidInput, "The data folder " + dataDir.string() +
-                                                      " is open to other users; make it the server user's alone (chmod 700).");
     // One process at a time makes or migrates the store (the server and an admin command
     // started together on a new folder would otherwise both create it).
     const int lockFd = ::open((dataDir / "store.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
