@@ -201,10 +201,6 @@ std::string auditHash(const AuditEntry& e, const std::string& practiceId)
     return core::toHex(core::crypto::sha256(core::asBytes(joined)));
 }
 
-namespace {
-
-}  // namespace
-
 EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::filesystem::path dataDir, int lockFd)
     : m_db(std::move(db)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"), m_lockFd(lockFd)
 {
