@@ -4,6 +4,7 @@
 // nothing (figures go in notes, not in timed tests).
 //
 //   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] [--postgresql CONNINFO]
+//   noteward-syncd-bench setup --data-dir DIR [...]   (a store for an outside load generator; see setup())
 #include "crypto/random.h"
 #include "crypto/sha256.h"
 #include "bench_blob_throughput.h"
@@ -88,10 +89,93 @@ Figures load(int port, const std::string& ca, int clients, double seconds,
     return all;
 }
 
+// A therapist with a session and a client, made through the store (sign-in is not measured).
+// Fresh names each run: a PostgreSQL database may be reused between runs.
+struct Therapist {
+    std::string practiceId, accountId, objectsPath, token;
+    httplib::Headers auth;
+};
+
+std::optional<Therapist> makeTherapist(ServerStore& s)
+{
+    const auto practice = s.createPractice("Bench").value();
+    const std::string invitation = core::crypto::randomUuid(), email = "bench-" + core::crypto::randomUuid() + "@example.org";
+    (void)s.putInvitation(invitation, {practice.id, email, Role::Therapist, 4102444800});
+    Account account;
+    account.id = core::crypto::randomUuid();
+    account.authHash = "unused";
+    account.totpSecret = "GEZDGNBV";
+    if (auto joined = s.redeemInvitation(invitation, email, account, 0); !joined) {
+        std::cerr << joined.error().message << "\n";
+        return std::nullopt;
+    }
+    const std::string token = core::toHex(core::crypto::randomBytes(32));
+    const auto now = static_cast<std::int64_t>(time(nullptr));
+    (void)s.putSession({core::toHex(core::crypto::sha256(core::asBytes(token))), account.id, now, now, now + 86400});
+    const std::string clientId = core::crypto::randomUuid();
+    (void)s.registerClient(practice.id, clientId, account.id);
+    return Therapist{practice.id, account.id, "/v1/practices/" + practice.id + "/clients/" + clientId + "/objects/", token,
+                     {{"Authorization", "Bearer " + token}}};
+}
+
+// `setup`: a store with therapists for an outside load generator, and the configuration to
+// serve it with (the server then runs as its own process, so its memory is its own). Writes
+// DIR/syncd.json and DIR/sessions.lua (tokens and paths, as a Lua table for wrk).
+int setup(int argc, char** argv)
+{
+    std::filesystem::path dataDir;
+    std::string postgresql, listen = "127.0.0.1:8443";
+    int therapists = 8;
+    for (int i = 0; i + 1 < argc; i += 2) {
+        const std::string name = argv[i], value = argv[i + 1];
+        if (name == "--data-dir") dataDir = value;
+        else if (name == "--postgresql") postgresql = value;
+        else if (name == "--listen") listen = value;
+        else if (name == "--therapists") therapists = std::stoi(value);
+        else dataDir.clear(), i = argc;
+    }
+    if (dataDir.empty() || argc % 2 != 0) {
+        std::cerr << "usage: noteward-syncd-bench setup --data-dir DIR [--listen HOST:PORT] [--therapists N] [--postgresql CONNINFO]\n";
+        return 2;
+    }
+    auto config = embeddedServerConfig(dataDir, listen);
+    if (!config) {
+        std::cerr << config.error().message << "\n";
+        return 2;
+    }
+    config->postgresql = postgresql;
+    auto store = openStore(*config);
+    if (!store) {
+        std::cerr << store.error().message << "\n";
+        return 1;
+    }
+    std::ofstream lua(dataDir / "sessions.lua");
+    lua << "return {\n";
+    for (int k = 0; k < therapists; ++k) {
+        const auto t = makeTherapist(**store);
+        if (!t) return 1;
+        const std::string practicePath = "/v1/practices/" + t->practiceId;
+        lua << "  {token = \"" << t->token << "\", objects = \"" << t->objectsPath << "\", changes = \"" << practicePath
+            << "/changes?limit=10&after=\"},\n";
+    }
+    lua << "}\n";
+    nlohmann::json file = {{"data_dir", dataDir.string()},
+                           {"listen", listen},
+                           {"region", config->region},
+                           {"store_key_file", config->storeKeyPath().string()},
+                           // One session per load connection: measure the server, not the limit.
+                           {"session_requests_per_second", 100000}};
+    if (!postgresql.empty()) file["postgresql"] = postgresql;
+    std::ofstream(dataDir / "syncd.json") << file.dump(2) << "\n";
+    std::printf("%s\n", (dataDir / "syncd.json").c_str());
+    return lua && std::filesystem::exists(dataDir / "syncd.json") ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
+    if (argc > 1 && std::string(argv[1]) == "setup") return setup(argc - 2, argv + 2);
     double seconds = 20;
     int clients = 4;
     std::size_t objects = 100000;
@@ -132,35 +216,10 @@ int main(int argc, char** argv)
     // measured): the first practice is shared by every load client, and each load client also
     // has a practice of its own (writers of one practice queue for its feed; practices do not).
     auto& s = **store;
-    struct Therapist {
-        std::string practiceId, accountId, objectsPath;
-        httplib::Headers auth;
-    };
-    const auto therapist = [&]() -> std::optional<Therapist> {
-        const auto practice = s.createPractice("Bench").value();
-        // Fresh names each run: a PostgreSQL database may be reused between runs.
-        const std::string invitation = core::crypto::randomUuid(), email = "bench-" + core::crypto::randomUuid() + "@example.org";
-        (void)s.putInvitation(invitation, {practice.id, email, Role::Therapist, 4102444800});
-        Account account;
-        account.id = core::crypto::randomUuid();
-        account.authHash = "unused";
-        account.totpSecret = "GEZDGNBV";
-        if (auto joined = s.redeemInvitation(invitation, email, account, 0); !joined) {
-            std::cerr << joined.error().message << "\n";
-            return std::nullopt;
-        }
-        const std::string token = core::toHex(core::crypto::randomBytes(32));
-        const auto now = static_cast<std::int64_t>(time(nullptr));
-        (void)s.putSession({core::toHex(core::crypto::sha256(core::asBytes(token))), account.id, now, now, now + 86400});
-        const std::string clientId = core::crypto::randomUuid();
-        (void)s.registerClient(practice.id, clientId, account.id);
-        return Therapist{practice.id, account.id, "/v1/practices/" + practice.id + "/clients/" + clientId + "/objects/",
-                         {{"Authorization", "Bearer " + token}}};
-    };
     std::vector<Therapist> own;
-    const auto shared = therapist();
+    const auto shared = makeTherapist(s);
     for (int k = 0; shared && k < clients; ++k)
-        if (auto t = therapist()) own.push_back(*t);
+        if (auto t = makeTherapist(s)) own.push_back(*t);
     if (!shared || own.size() != static_cast<std::size_t>(clients)) return 1;
     const std::string& objectsPath = shared->objectsPath;
     const httplib::Headers& auth = shared->auth;
@@ -230,9 +289,14 @@ int main(int argc, char** argv)
             (void)s.putBlob({hash, practice.id, blobClient, account.id, true, static_cast<std::int64_t>(bytes.size())}, bytes);
             putSeconds += std::chrono::duration<double>(Clock::now() - start).count();
             start = Clock::now();
-            const auto back = s.blobData(hash);
+            std::size_t back = 0;
+            while (true) {
+                const auto piece = s.blobPiece(hash, back, 64 * 1024);
+                if (!piece || piece->empty()) break;
+                back += piece->size();
+            }
             getSeconds += std::chrono::duration<double>(Clock::now() - start).count();
-            if (!back || back->size() != bytes.size()) std::printf("  (a chunk did not come back)\n");
+            if (back != bytes.size()) std::printf("  (a chunk did not come back)\n");
         }
         std::printf("    store calls alone: put %.1f MB/s, read %.1f MB/s\n", n * 1.048576 / putSeconds, n * 1.048576 / getSeconds);
     }

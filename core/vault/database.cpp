@@ -63,11 +63,21 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
     if (rc != SQLITE_OK) fail(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    if (!m_lent) {
+        sqlite3_finalize(m_stmt);
+        return;
+    }
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    *m_lent = false;
+}
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt), m_lent(other.m_lent)
 {
     other.m_stmt = nullptr;
+    other.m_lent = nullptr;
 }
 
 Statement& Statement::bind(int index, std::string_view text)
@@ -197,7 +207,11 @@ crypto::SecretBytes rawKeyPragma(const crypto::SecretBytes& key)
 
 Database::Database(sqlite3* db, std::filesystem::path path) : m_db(db), m_path(std::move(path)) {}
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database()
+{
+    for (auto& [sql, kept] : m_kept) sqlite3_finalize(kept.stmt);
+    sqlite3_close_v2(m_db);
+}
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& file, const crypto::SecretBytes& key,
                                          const OpenOptions& options)
@@ -257,6 +271,22 @@ void Database::exec(std::string_view sql)
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+
+Statement Database::cached(std::string_view sql)
+{
+    auto [it, added] = m_kept.try_emplace(std::string(sql));
+    Kept& kept = it->second;
+    if (kept.lent) return Statement(m_db, sql);
+    if (added) {
+        const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &kept.stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            m_kept.erase(it);
+            fail(m_db, rc, "prepare");
+        }
+    }
+    kept.lent = true;
+    return Statement(m_db, kept.stmt, &kept.lent);
+}
 
 std::int64_t Database::scalarInt(std::string_view sql)
 {

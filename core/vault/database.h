@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -61,8 +62,12 @@ public:
     bool isNull(int column) const;
 
 private:
+    friend class Database;
+    // A statement lent from Database::cached(): reset and handed back instead of finalized.
+    Statement(sqlite3* db, sqlite3_stmt* lent, bool* lentFlag) : m_db(db), m_stmt(lent), m_lent(lentFlag) {}
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
+    bool* m_lent = nullptr;  // the cache's in-use flag when lent
 };
 
 // One SQLCipher connection. Opening checks that the library really is SQLCipher and that
@@ -84,6 +89,10 @@ public:
 
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
+    // Like prepare(), but the compiled statement is kept and lent again next time (reset, so
+    // it holds no read snapshot once the returned Statement is gone). For statements run on
+    // every request; a statement already lent out is prepared afresh instead of shared.
+    Statement cached(std::string_view sql);
     std::int64_t scalarInt(std::string_view sql);
     std::string scalarText(std::string_view sql);
     int changes() const;
@@ -95,8 +104,13 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path);
+    struct Kept {
+        sqlite3_stmt* stmt = nullptr;
+        bool lent = false;
+    };
     sqlite3* m_db;
     std::filesystem::path m_path;
+    std::unordered_map<std::string, Kept> m_kept;  // node-based: a lent flag's address stays put
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() ran. Immediate, so a writer takes

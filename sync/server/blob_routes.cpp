@@ -60,10 +60,20 @@ void getBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     if (!info) return busy(res);
     if (!info->has_value() || (*info)->clientId != clientId || ((*info)->recording && (*info)->author != who->account.id))
         return notFound(res);
-    auto data = store.blobData(hash);
-    if (!data) return busy(res);
+    // Streamed in pieces: copying the whole chunk into the answer cost more in page faults than
+    // TLS cost in encryption (download was 9 % of plain HTTP), while a piece's buffer is reused
+    // by the allocator.
     res.status = 200;
-    res.set_content(std::string(data->begin(), data->end()), "application/octet-stream");
+    const auto size = static_cast<std::size_t>((*info)->size);
+    res.set_content_provider(size, "application/octet-stream",
+                             [&store, hash](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 constexpr std::size_t kPiece = 256 * 1024;
+                                 const auto piece = store.blobPiece(hash, offset, std::min(length, kPiece));
+                                 // Erased or unreadable mid-stream: the connection is cut, and
+                                 // the client's hash check refuses what arrived.
+                                 if (!piece || piece->empty()) return false;
+                                 return sink.write(reinterpret_cast<const char*>(piece->data()), piece->size());
+                             });
 }
 
 void missing(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)

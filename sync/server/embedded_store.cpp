@@ -201,14 +201,19 @@ std::string auditHash(const AuditEntry& e, const std::string& practiceId)
     return core::toHex(core::crypto::sha256(core::asBytes(joined)));
 }
 
-EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::filesystem::path dataDir, int lockFd)
-    : m_db(std::move(db)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"), m_lockFd(lockFd)
+EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Database> reader, std::filesystem::path dataDir,
+                             int lockFd)
+    : m_db(std::move(db)), m_reader(std::move(reader)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"), m_lockFd(lockFd)
 {
 }
 
 std::filesystem::path EmbeddedStore::blobPath(const std::string& hash) const { return m_blobDir / hash.substr(0, 2) / hash; }
 EmbeddedStore::~EmbeddedStore()
 {
+    {
+        const auto lock = exclusive();
+    }
+    m_reader.reset();
     m_db.reset();
     ::close(m_lockFd);
 }
@@ -254,6 +259,11 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         db->exec("PRAGMA synchronous = FULL;");  // an acknowledged write survives a power cut
         db->exec("PRAGMA secure_delete = ON;");  // erased envelopes are overwritten, not left in free pages
         migrate(*db);
+        // Reads take a connection of their own: they see committed data only, so they neither
+        // wait for nor end a batch of writes (see putObject).
+        auto reader = Database::open(file, key.value(), {.create = false, .cipherCompatibility = 0});
+        reader->exec("PRAGMA busy_timeout = 5000;");
+        reader->exec("PRAGMA query_only = ON;");
         // While open, a shared lock on store.inuse (servers and admin commands share it; a
         // restore needs it alone).
         const int inUse = ::open(inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -261,7 +271,7 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
             if (inUse >= 0) ::close(inUse);
             return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
         }
-        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), dataDir, inUse));
+        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), std::move(reader), dataDir, inUse));
     });
     if (opened) return opened;
     // core words its errors for the desktop vault; here they are about the server's store.
@@ -278,10 +288,10 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
 
 core::Result<Practice> EmbeddedStore::createPractice(const std::string& name)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<Practice> {
         Practice p{core::crypto::randomUuid(), name};
-        m_db->prepare("INSERT INTO practices (id, name, created_at) VALUES (?, ?, ?);")
+        m_db->cached("INSERT INTO practices (id, name, created_at) VALUES (?, ?, ?);")
             .bind(1, p.id)
             .bind(2, p.name)
             .bind(3, nowSeconds())
@@ -292,9 +302,9 @@ core::Result<Practice> EmbeddedStore::createPractice(const std::string& name)
 
 core::Result<std::optional<Practice>> EmbeddedStore::practice(const std::string& id)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::optional<Practice>> {
-        auto st = m_db->prepare("SELECT id, name FROM practices WHERE id = ?;");
+        auto st = m_reader->cached("SELECT id, name FROM practices WHERE id = ?;");
         st.bind(1, id);
         if (!st.step()) return std::optional<Practice>();
         return std::optional<Practice>(Practice{st.text(0), st.text(1)});
@@ -303,9 +313,9 @@ core::Result<std::optional<Practice>> EmbeddedStore::practice(const std::string&
 
 core::Result<void> EmbeddedStore::putInvitation(const std::string& tokenHash, const Invitation& invitation)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
-        m_db->prepare("INSERT INTO invitations (token_hash, practice_id, email, role, expires_at) VALUES (?, ?, ?, ?, ?);")
+        m_db->cached("INSERT INTO invitations (token_hash, practice_id, email, role, expires_at) VALUES (?, ?, ?, ?, ?);")
             .bind(1, tokenHash)
             .bind(2, invitation.practiceId)
             .bind(3, invitation.email)
@@ -318,9 +328,9 @@ core::Result<void> EmbeddedStore::putInvitation(const std::string& tokenHash, co
 
 core::Result<bool> EmbeddedStore::invitationUsable(const std::string& tokenHash, const std::string& email, std::int64_t now)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<bool> {
-        auto st = m_db->prepare("SELECT 1 FROM invitations WHERE token_hash = ? AND email = ? AND expires_at >= ?;");
+        auto st = m_reader->cached("SELECT 1 FROM invitations WHERE token_hash = ? AND email = ? AND expires_at >= ?;");
         st.bind(1, tokenHash).bind(2, email).bind(3, now);
         return st.step();
     });
@@ -329,10 +339,10 @@ core::Result<bool> EmbeddedStore::invitationUsable(const std::string& tokenHash,
 core::Result<Account> EmbeddedStore::redeemInvitation(const std::string& tokenHash, const std::string& email,
                                                       const Account& account, std::int64_t now)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<Account> {
         Transaction tx(*m_db);
-        auto st = m_db->prepare("SELECT practice_id, email, role, expires_at FROM invitations WHERE token_hash = ?;");
+        auto st = m_db->cached("SELECT practice_id, email, role, expires_at FROM invitations WHERE token_hash = ?;");
         st.bind(1, tokenHash);
         // One answer for unknown, used, expired and someone else's invitation: no oracle.
         const auto refused = makeError(ErrorCode::NotFound, "This invitation is not valid: it may have expired or been used.");
@@ -341,11 +351,11 @@ core::Result<Account> EmbeddedStore::redeemInvitation(const std::string& tokenHa
         made.practiceId = st.text(0);
         made.email = st.text(1);
         made.role = roleFromName(st.text(2)).value_or(Role::Therapist);
-        auto exists = m_db->prepare("SELECT 1 FROM accounts WHERE email = ?;");
+        auto exists = m_db->cached("SELECT 1 FROM accounts WHERE email = ?;");
         exists.bind(1, made.email);
         if (exists.step()) return makeError(ErrorCode::AlreadyExists, "An account with this e-mail already exists.");
-        m_db->prepare("DELETE FROM invitations WHERE token_hash = ?;").bind(1, tokenHash).run();
-        m_db->prepare("INSERT INTO accounts (id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed, created_at) "
+        m_db->cached("DELETE FROM invitations WHERE token_hash = ?;").bind(1, tokenHash).run();
+        m_db->cached("INSERT INTO accounts (id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, 0, ?);")
             .bind(1, made.id)
             .bind(2, made.practiceId)
@@ -362,9 +372,9 @@ core::Result<Account> EmbeddedStore::redeemInvitation(const std::string& tokenHa
 
 core::Result<std::optional<Account>> EmbeddedStore::accountWhere(const char* column, const std::string& value)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::optional<Account>> {
-        auto st = m_db->prepare(std::string("SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed "
+        auto st = m_reader->cached(std::string("SELECT id, practice_id, email, role, auth_hash, totp_secret, mfa_confirmed "
                                             "FROM accounts WHERE ") + column + " = ?;");
         st.bind(1, value);
         if (!st.step()) return std::optional<Account>();
@@ -383,10 +393,10 @@ core::Result<std::optional<Account>> EmbeddedStore::accountById(const std::strin
 
 core::Result<bool> EmbeddedStore::acceptTotpStep(const std::string& accountId, std::uint64_t step)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<bool> {
         // One statement: two logins racing with the same code cannot both pass.
-        m_db->prepare("UPDATE accounts SET totp_last_step = ?, mfa_confirmed = 1 WHERE id = ? AND totp_last_step < ?;")
+        m_db->cached("UPDATE accounts SET totp_last_step = ?, mfa_confirmed = 1 WHERE id = ? AND totp_last_step < ?;")
             .bind(1, static_cast<std::int64_t>(step))
             .bind(2, accountId)
             .bind(3, static_cast<std::int64_t>(step))
@@ -397,9 +407,9 @@ core::Result<bool> EmbeddedStore::acceptTotpStep(const std::string& accountId, s
 
 core::Result<void> EmbeddedStore::putSession(const SessionRow& session)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
-        m_db->prepare("INSERT INTO sessions (token_hash, account_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?);")
+        m_db->cached("INSERT INTO sessions (token_hash, account_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?);")
             .bind(1, session.tokenHash)
             .bind(2, session.accountId)
             .bind(3, session.createdAt)
@@ -413,39 +423,50 @@ core::Result<void> EmbeddedStore::putSession(const SessionRow& session)
 core::Result<std::optional<SessionRow>> EmbeddedStore::useSession(const std::string& tokenHash, std::int64_t now,
                                                                   std::int64_t idleSeconds)
 {
-    std::lock_guard lock(m_mutex);
+    // Read on the reading connection: a request's session check must not end (commit) a batch
+    // of other requests' writes. Only an expiry or a once-a-minute touch writes.
+    auto found = [&]() -> core::Result<std::optional<SessionRow>> {
+        std::lock_guard lock(m_readMutex);
+        return core::vault::guarded([&]() -> core::Result<std::optional<SessionRow>> {
+            auto st = m_reader->cached("SELECT account_id, created_at, last_seen, expires_at FROM sessions WHERE token_hash = ?;");
+            st.bind(1, tokenHash);
+            if (!st.step()) return std::optional<SessionRow>();
+            return std::optional<SessionRow>(SessionRow{tokenHash, st.text(0), st.int64(1), st.int64(2), st.int64(3)});
+        });
+    }();
+    if (!found || !found->has_value()) return found;
+    SessionRow row = **found;
+    const bool ended = now >= row.expiresAt || now - row.lastSeen > idleSeconds;
+    // Written at most once a minute per session: a busy client does not turn reads into writes.
+    if (!ended && now - row.lastSeen < 60) return found;
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<std::optional<SessionRow>> {
-        auto st = m_db->prepare("SELECT account_id, created_at, last_seen, expires_at FROM sessions WHERE token_hash = ?;");
-        st.bind(1, tokenHash);
-        if (!st.step()) return std::optional<SessionRow>();
-        SessionRow row{tokenHash, st.text(0), st.int64(1), st.int64(2), st.int64(3)};
-        if (now >= row.expiresAt || now - row.lastSeen > idleSeconds) {
-            m_db->prepare("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
+        if (ended) {
+            m_db->cached("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
             return std::optional<SessionRow>();
         }
-        // Written at most once a minute per session: a busy client does not turn reads into writes.
-        if (now - row.lastSeen >= 60) {
-            m_db->prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?;").bind(1, now).bind(2, tokenHash).run();
-            row.lastSeen = now;
-        }
+        m_db->cached("UPDATE sessions SET last_seen = ? WHERE token_hash = ?;").bind(1, now).bind(2, tokenHash).run();
+        // Revoked between the read and this write: the session is gone, not touched.
+        if (m_db->changes() == 0) return std::optional<SessionRow>();
+        row.lastSeen = now;
         return std::optional<SessionRow>(row);
     });
 }
 
 core::Result<void> EmbeddedStore::deleteSession(const std::string& tokenHash)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
-        m_db->prepare("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
+        m_db->cached("DELETE FROM sessions WHERE token_hash = ?;").bind(1, tokenHash).run();
         return core::Ok{};
     });
 }
 
 core::Result<void> EmbeddedStore::deleteSessionsOf(const std::string& accountId)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
-        m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
+        m_db->cached("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
         return core::Ok{};
     });
 }
@@ -453,11 +474,11 @@ core::Result<void> EmbeddedStore::deleteSessionsOf(const std::string& accountId)
 // One credential column changed and every session of the account ended, in one transaction.
 core::Result<void> EmbeddedStore::changeCredential(const char* updateSql, const std::string& value, const std::string& accountId)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
         Transaction tx(*m_db);
-        m_db->prepare(updateSql).bind(1, value).bind(2, accountId).run();
-        m_db->prepare("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
+        m_db->cached(updateSql).bind(1, value).bind(2, accountId).run();
+        m_db->cached("DELETE FROM sessions WHERE account_id = ?;").bind(1, accountId).run();
         tx.commit();
         return core::Ok{};
     });
@@ -477,19 +498,19 @@ core::Result<void> EmbeddedStore::changeTotpSecret(const std::string& accountId,
 core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, const std::string& clientId,
                                                  const std::optional<std::string>& therapist)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<bool> {
         Transaction tx(*m_db);
-        auto erased = m_db->prepare("SELECT 1 FROM erasures WHERE client_id = ?;");
+        auto erased = m_db->cached("SELECT 1 FROM erasures WHERE client_id = ?;");
         erased.bind(1, clientId);
         if (erased.step()) return makeError(ErrorCode::AlreadyExists, "This client id is taken.");
-        auto st = m_db->prepare("SELECT practice_id FROM clients WHERE id = ?;");
+        auto st = m_db->cached("SELECT practice_id FROM clients WHERE id = ?;");
         st.bind(1, clientId);
         bool made = false;
         if (st.step()) {
             if (st.text(0) != practiceId) return makeError(ErrorCode::AlreadyExists, "This client id is taken.");
         } else {
-            m_db->prepare("INSERT INTO clients (id, practice_id, created_at) VALUES (?, ?, ?);")
+            m_db->cached("INSERT INTO clients (id, practice_id, created_at) VALUES (?, ?, ?);")
                 .bind(1, clientId)
                 .bind(2, practiceId)
                 .bind(3, nowSeconds())
@@ -497,7 +518,7 @@ core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, 
             made = true;
         }
         if (therapist)
-            m_db->prepare("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
+            m_db->cached("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
                 .bind(1, clientId)
                 .bind(2, *therapist)
                 .run();
@@ -508,9 +529,9 @@ core::Result<bool> EmbeddedStore::registerClient(const std::string& practiceId, 
 
 core::Result<void> EmbeddedStore::assignTherapist(const std::string& clientId, const std::string& accountId)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
-        m_db->prepare("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
+        m_db->cached("INSERT OR IGNORE INTO client_therapists (client_id, account_id) VALUES (?, ?);")
             .bind(1, clientId)
             .bind(2, accountId)
             .run();
@@ -520,27 +541,94 @@ core::Result<void> EmbeddedStore::assignTherapist(const std::string& clientId, c
 
 core::Result<ClientAccess> EmbeddedStore::clientAccess(const std::string& practiceId, const std::string& clientId)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<ClientAccess> {
         ClientAccess access;
-        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
+        auto st = m_reader->cached("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
                                 "AND id NOT IN (SELECT client_id FROM erasures);");
         st.bind(1, clientId).bind(2, practiceId);
         if (!st.step()) return access;
         access.exists = true;
-        auto who = m_db->prepare("SELECT account_id FROM client_therapists WHERE client_id = ?;");
+        auto who = m_reader->cached("SELECT account_id FROM client_therapists WHERE client_id = ?;");
         who.bind(1, clientId);
         while (who.step()) access.therapists.push_back(who.text(0));
         return access;
     });
 }
 
+std::unique_lock<std::mutex> EmbeddedStore::exclusive()
+{
+    std::unique_lock lock(m_mutex);
+    settleBatch();
+    return lock;
+}
+
+void EmbeddedStore::settleBatch()
+{
+    if (!m_batchOpen) return;
+    try {
+        m_db->exec("COMMIT;");
+    } catch (const core::vault::DbError&) {
+        try {
+            m_db->exec("ROLLBACK;");
+        } catch (const core::vault::DbError&) {
+            // COMMIT may already have ended the transaction; either way nothing of the batch stays.
+        }
+        m_failedBatches.insert(m_batch);
+        // Writers read their outcome as soon as they wake; old failures are not needed.
+        while (m_failedBatches.size() > 64) m_failedBatches.erase(m_failedBatches.begin());
+    }
+    m_batchOpen = false;
+    m_settled = m_batch++;
+    m_batchSettled.notify_all();
+}
+
+namespace {
+
+// One write inside the batch's transaction: undone alone if it fails, so the batch goes on.
+class Savepoint {
+public:
+    explicit Savepoint(Database& db) : m_db(db) { m_db.exec("SAVEPOINT write;"); }
+    ~Savepoint()
+    {
+        if (m_released) return;
+        try {
+            m_db.exec("ROLLBACK TO write;");
+            m_db.exec("RELEASE write;");
+        } catch (const core::vault::DbError&) {
+            // Left for the batch's COMMIT to fail on, which fails the batch.
+        }
+    }
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+    void release()
+    {
+        m_db.exec("RELEASE write;");
+        m_released = true;
+    }
+
+private:
+    Database& m_db;
+    bool m_released = false;
+};
+
+}  // namespace
+
 core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, std::int64_t baseVersion)
 {
-    std::lock_guard lock(m_mutex);
-    return core::vault::guarded([&]() -> core::Result<PutOutcome> {
-        Transaction tx(*m_db);
-        auto st = m_db->prepare("SELECT practice_id, client_id, type, version, signed FROM objects WHERE id = ?;");
+    ++m_writersQueued;  // before the mutex: a writer waiting for it keeps the batch open for it
+    std::unique_lock lock(m_mutex);
+    --m_writersQueued;
+    auto outcome = core::vault::guarded([&]() -> core::Result<PutOutcome> {
+        if (!m_batchOpen) {
+            m_db->exec("BEGIN IMMEDIATE;");
+            m_batchOpen = true;
+        }
+        Savepoint write(*m_db);
+        // An erasure that committed while this request was on its way wins.
+        auto erased = m_db->cached("SELECT 1 FROM erasures WHERE client_id = ?;");
+        if (erased.bind(1, object.clientId).step()) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+        auto st = m_db->cached("SELECT practice_id, client_id, type, version, signed FROM objects WHERE id = ?;");
         st.bind(1, object.objectId);
         const std::string type(protocol::objectTypeName(object.type));
         if (st.step()) {
@@ -553,7 +641,7 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
             return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
         }
         const std::int64_t version = baseVersion + 1;
-        m_db->prepare("INSERT OR REPLACE INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
+        m_db->cached("INSERT OR REPLACE INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
                       "envelope, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);")
             .bind(1, object.objectId)
             .bind(2, object.practiceId)
@@ -566,7 +654,7 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
             .bind(9, core::ByteView(object.envelope))
             .bind(10, nowSeconds())
             .run();
-        m_db->prepare("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+        m_db->cached("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?);")
             .bind(1, object.practiceId)
             .bind(2, object.clientId)
@@ -577,17 +665,30 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
             .bind(7, static_cast<std::int64_t>(object.isSigned))
             .run();
         writeAudit(object.practiceId, "object.put", object.author, object.objectId);
-        tx.commit();
+        write.release();
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
+    // The last writer in commits now, for everyone in the batch. A writer that changed nothing
+    // (a conflict, a refusal, a failure undone by its savepoint) has nothing to wait for.
+    const bool wrote = outcome && outcome->kind == PutOutcome::Kind::Stored;
+    if (!m_batchOpen || (!wrote && m_writersQueued.load() > 0)) return outcome;
+    const std::uint64_t mine = m_batch;
+    // The others wait for the last one; should it never come (a queued writer that failed before
+    // it joined), they commit themselves.
+    if (m_writersQueued.load() == 0 ||
+        !m_batchSettled.wait_for(lock, std::chrono::milliseconds(20), [&] { return m_settled >= mine; }))
+        if (m_settled < mine) settleBatch();
+    if (wrote && m_failedBatches.count(mine) != 0)
+        return makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept.");
+    return outcome;
 }
 
 core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::string& practiceId, const std::string& clientId,
                                                                 const std::string& objectId)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::optional<StoredObject>> {
-        auto st = m_db->prepare("SELECT type, version, author, signed, envelope FROM objects "
+        auto st = m_reader->cached("SELECT type, version, author, signed, envelope FROM objects "
                                 "WHERE id = ? AND practice_id = ? AND client_id = ?;");
         st.bind(1, objectId).bind(2, practiceId).bind(3, clientId);
         if (!st.step()) return std::optional<StoredObject>();
@@ -613,10 +714,10 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
     std::filesystem::create_directories(file.parent_path(), ec);
     if (ec) return makeError(ErrorCode::Io, "The blob folder could not be created.");
     if (auto written = core::vault::writeFileAtomically(file, data); !written) return written.error();
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<bool> {
         Transaction tx(*m_db);
-        m_db->prepare("INSERT OR IGNORE INTO blobs (hash, practice_id, client_id, author, recording, size, created_at) "
+        m_db->cached("INSERT OR IGNORE INTO blobs (hash, practice_id, client_id, author, recording, size, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?);")
             .bind(1, info.hash)
             .bind(2, info.practiceId)
@@ -635,27 +736,45 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
 
 core::Result<std::optional<BlobInfo>> EmbeddedStore::blobInfo(const std::string& hash)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::optional<BlobInfo>> {
-        auto st = m_db->prepare("SELECT practice_id, client_id, author, recording, size FROM blobs WHERE hash = ?;");
+        auto st = m_reader->cached("SELECT practice_id, client_id, author, recording, size FROM blobs WHERE hash = ?;");
         st.bind(1, hash);
         if (!st.step()) return std::optional<BlobInfo>();
         return std::optional<BlobInfo>(BlobInfo{hash, st.text(0), st.text(1), st.text(2), st.int64(3) != 0, st.int64(4)});
     });
 }
 
-core::Result<core::Bytes> EmbeddedStore::blobData(const std::string& hash)
+core::Result<core::Bytes> EmbeddedStore::blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length)
 {
-    return core::vault::readWholeFile(blobPath(hash), 1ULL << 32);
+    const int fd = ::open(blobPath(hash).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? makeError(ErrorCode::NotFound, "No such chunk.")
+                               : makeError(ErrorCode::Io, "A stored chunk could not be opened.");
+    core::Bytes piece(length);
+    std::size_t got = 0;
+    while (got < length) {
+        const auto n = ::pread(fd, piece.data() + got, length - got, static_cast<off_t>(offset + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            return makeError(ErrorCode::Io, "A stored chunk could not be read.");
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    piece.resize(got);
+    return piece;
 }
 
 core::Result<std::vector<std::string>> EmbeddedStore::missingBlobs(const std::string& clientId,
                                                                    const std::vector<std::string>& hashes)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::vector<std::string>> {
         std::vector<std::string> missing;
-        auto st = m_db->prepare("SELECT 1 FROM blobs WHERE hash = ? AND client_id = ?;");
+        auto st = m_reader->cached("SELECT 1 FROM blobs WHERE hash = ? AND client_id = ?;");
         for (const auto& hash : hashes) {
             st.reset();
             st.bind(1, hash).bind(2, clientId);
@@ -668,11 +787,11 @@ core::Result<std::vector<std::string>> EmbeddedStore::missingBlobs(const std::st
 void EmbeddedStore::writeAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
                                const std::string& object)
 {
-    auto last = m_db->prepare("SELECT hash FROM audit WHERE practice_id = ? ORDER BY seq DESC LIMIT 1;");
+    auto last = m_db->cached("SELECT hash FROM audit WHERE practice_id = ? ORDER BY seq DESC LIMIT 1;");
     last.bind(1, practiceId);
     const std::string previous = last.step() ? last.text(0) : std::string(64, '0');
     const std::int64_t at = nowSeconds();
-    m_db->prepare("INSERT INTO audit (practice_id, at, action, actor, object, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, '');")
+    m_db->cached("INSERT INTO audit (practice_id, at, action, actor, object, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, '');")
         .bind(1, practiceId)
         .bind(2, at)
         .bind(3, action)
@@ -680,8 +799,9 @@ void EmbeddedStore::writeAudit(const std::string& practiceId, const std::string&
         .bind(5, object)
         .bind(6, previous)
         .run();
-    const std::int64_t seq = m_db->scalarInt("SELECT last_insert_rowid();");
-    m_db->prepare("UPDATE audit SET hash = ? WHERE seq = ?;")
+    auto rowid = m_db->cached("SELECT last_insert_rowid();");
+    const std::int64_t seq = rowid.step() ? rowid.int64(0) : 0;
+    m_db->cached("UPDATE audit SET hash = ? WHERE seq = ?;")
         .bind(1, auditHash({seq, at, action, actor, object, previous, {}}, practiceId))
         .bind(2, seq)
         .run();
@@ -690,7 +810,7 @@ void EmbeddedStore::writeAudit(const std::string& practiceId, const std::string&
 core::Result<void> EmbeddedStore::appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
                                               const std::string& object)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
         Transaction tx(*m_db);
         writeAudit(practiceId, action, actor, object);
@@ -701,9 +821,9 @@ core::Result<void> EmbeddedStore::appendAudit(const std::string& practiceId, con
 
 core::Result<std::vector<AuditEntry>> EmbeddedStore::audit(const std::string& practiceId, std::int64_t after, std::size_t limit)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::vector<AuditEntry>> {
-        auto st = m_db->prepare("SELECT seq, at, action, actor, object, previous_hash, hash FROM audit "
+        auto st = m_reader->cached("SELECT seq, at, action, actor, object, previous_hash, hash FROM audit "
                                 "WHERE practice_id = ? AND seq > ? ORDER BY seq LIMIT ?;");
         st.bind(1, practiceId).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
         std::vector<AuditEntry> out;
@@ -714,14 +834,14 @@ core::Result<std::vector<AuditEntry>> EmbeddedStore::audit(const std::string& pr
 
 core::Result<void> EmbeddedStore::putAuditHead(const std::string& accountId, const std::string& deviceId, const AuditHead& head)
 {
-    std::lock_guard lock(m_mutex);
+    const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<void> {
         Transaction tx(*m_db);
-        auto st = m_db->prepare("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
+        auto st = m_db->cached("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
         st.bind(1, accountId).bind(2, deviceId);
         if (st.step() && (head.seq < st.int64(0) || (head.seq == st.int64(0) && head.hash != st.text(1))))
             return makeError(ErrorCode::Refused, "This device's audit log is behind (or differs from) what it reported before.");
-        m_db->prepare("INSERT OR REPLACE INTO audit_heads (account_id, device_id, seq, hash, updated_at) VALUES (?, ?, ?, ?, ?);")
+        m_db->cached("INSERT OR REPLACE INTO audit_heads (account_id, device_id, seq, hash, updated_at) VALUES (?, ?, ?, ?, ?);")
             .bind(1, accountId)
             .bind(2, deviceId)
             .bind(3, head.seq)
@@ -735,9 +855,9 @@ core::Result<void> EmbeddedStore::putAuditHead(const std::string& accountId, con
 
 core::Result<std::optional<AuditHead>> EmbeddedStore::auditHead(const std::string& accountId, const std::string& deviceId)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::optional<AuditHead>> {
-        auto st = m_db->prepare("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
+        auto st = m_reader->cached("SELECT seq, hash FROM audit_heads WHERE account_id = ? AND device_id = ?;");
         st.bind(1, accountId).bind(2, deviceId);
         if (!st.step()) return std::optional<AuditHead>();
         return std::optional<AuditHead>(AuditHead{st.int64(0), st.text(1)});
@@ -748,27 +868,27 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
                                                      const std::string& actor)
 {
     std::vector<std::filesystem::path> blobFiles;
-    std::unique_lock lock(m_mutex);
+    auto lock = exclusive();
     auto outcome = core::vault::guarded([&]() -> core::Result<std::size_t> {
         Transaction tx(*m_db);
-        auto st = m_db->prepare("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
+        auto st = m_db->cached("SELECT 1 FROM clients WHERE id = ? AND practice_id = ? "
                                 "AND id NOT IN (SELECT client_id FROM erasures);");
         st.bind(1, clientId).bind(2, practiceId);
         if (!st.step()) return makeError(ErrorCode::NotFound, "No such client in this practice.");
-        m_db->prepare("DELETE FROM objects WHERE client_id = ?;").bind(1, clientId).run();
+        m_db->cached("DELETE FROM objects WHERE client_id = ?;").bind(1, clientId).run();
         const auto erased = static_cast<std::size_t>(m_db->changes());
-        auto blobs = m_db->prepare("SELECT hash FROM blobs WHERE client_id = ?;");
+        auto blobs = m_db->cached("SELECT hash FROM blobs WHERE client_id = ?;");
         blobs.bind(1, clientId);
         while (blobs.step()) blobFiles.push_back(blobPath(blobs.text(0)));
-        m_db->prepare("DELETE FROM blobs WHERE client_id = ?;").bind(1, clientId).run();
-        m_db->prepare("DELETE FROM changes WHERE client_id = ?;").bind(1, clientId).run();
-        m_db->prepare("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+        m_db->cached("DELETE FROM blobs WHERE client_id = ?;").bind(1, clientId).run();
+        m_db->cached("DELETE FROM changes WHERE client_id = ?;").bind(1, clientId).run();
+        m_db->cached("INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
                       "VALUES (?, ?, ?, 'client_erased', 0, '', 0);")
             .bind(1, practiceId)
             .bind(2, clientId)
             .bind(3, clientId)
             .run();
-        m_db->prepare("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES (?, ?, ?);")
+        m_db->cached("INSERT INTO erasures (client_id, practice_id, erased_at) VALUES (?, ?, ?);")
             .bind(1, clientId)
             .bind(2, practiceId)
             .bind(3, nowSeconds())
@@ -794,9 +914,9 @@ core::Result<std::size_t> EmbeddedStore::eraseClient(const std::string& practice
 core::Result<std::vector<Change>> EmbeddedStore::changes(const std::string& practiceId, std::int64_t after, std::size_t limit,
                                                          const std::string& reader, bool allClients)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);  // committed data only: never waits for a write
     return core::vault::guarded([&]() -> core::Result<std::vector<Change>> {
-        auto st = m_db->prepare(
+        auto st = m_reader->cached(
             "SELECT seq, client_id, object_id, type, version, author, signed FROM changes c "
             "WHERE practice_id = ? AND seq > ? "
             "AND (? OR EXISTS (SELECT 1 FROM client_therapists t WHERE t.client_id = c.client_id AND t.account_id = ?)) "

@@ -5,7 +5,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <mutex>
+#include <set>
 
 namespace noteward::core::vault {
 class Database;
@@ -50,7 +54,7 @@ public:
                                                      const std::string& objectId) override;
     core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) override;
     core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) override;
-    core::Result<core::Bytes> blobData(const std::string& hash) override;
+    core::Result<core::Bytes> blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length) override;
     core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
                                                         const std::vector<std::string>& hashes) override;
     core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,
@@ -64,17 +68,36 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
-    EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::filesystem::path dataDir, int lockFd);
+    EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::unique_ptr<core::vault::Database> reader,
+                  std::filesystem::path dataDir, int lockFd);
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // The next entry of the practice's audit chain, inside the caller's transaction (mutex held).
     void writeAudit(const std::string& practiceId, const std::string& action, const std::string& actor, const std::string& object);
+    // The mutex, with any batch of object writes committed first: every other method starts
+    // here, so nothing uncommitted is ever read, and no transaction nests inside a batch.
+    std::unique_lock<std::mutex> exclusive();
+    // Commits the open batch (mutex held) and wakes its writers; a failed commit fails them all.
+    void settleBatch();
+
     std::unique_ptr<core::vault::Database> m_db;
+    std::unique_ptr<core::vault::Database> m_reader;  // committed data only (WAL), under m_readMutex
     std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
     int m_lockFd;                     // the shared lock on store.inuse
-    std::mutex m_mutex;  // one connection, one statement at a time
+    std::mutex m_mutex;  // the writing connection, one statement at a time
+    std::mutex m_readMutex;
+
+    // Group commit of object writes. Each write runs in a savepoint of one open transaction; the
+    // last writer in (none queued behind it) commits for all, so concurrent writers share one
+    // fsync and each is answered only once its write is durable.
+    std::atomic<int> m_writersQueued{0};
+    bool m_batchOpen = false;
+    std::uint64_t m_batch = 1;    // the batch writers join now
+    std::uint64_t m_settled = 0;  // every batch up to this one is committed or failed
+    std::set<std::uint64_t> m_failedBatches;
+    std::condition_variable m_batchSettled;
 };
 
 }  // namespace noteward::sync::server

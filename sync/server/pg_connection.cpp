@@ -110,8 +110,20 @@ Rows Connection::execute(const char* sql, const std::vector<Param>& params, int 
         lengths.push_back(static_cast<int>(p.value().size()));
         formats.push_back(p.binary() ? 1 : 0);
     }
-    return check(PQexecParams(m_conn, sql, static_cast<int>(params.size()), nullptr, values.data(), lengths.data(),
-                              formats.data(), resultFormat));
+    // Each statement is parsed and planned once per connection, then only executed: a request
+    // runs the same few statements, and planning them every time cost more than running them.
+    auto [it, added] = m_prepared.try_emplace(sql);
+    if (added) {
+        it->second = "nw" + std::to_string(m_prepared.size());
+        try {
+            check(PQprepare(m_conn, it->second.c_str(), sql, static_cast<int>(params.size()), nullptr));
+        } catch (...) {
+            m_prepared.erase(it);
+            throw;
+        }
+    }
+    return check(PQexecPrepared(m_conn, it->second.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
+                                formats.data(), resultFormat));
 }
 
 void Connection::script(const char* sql) { check(PQexec(m_conn, sql)); }

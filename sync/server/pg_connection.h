@@ -11,6 +11,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -100,6 +101,7 @@ private:
     Rows check(pg_result* result);  // the rows, or PgError
     Rows execute(const char* sql, const std::vector<Param>& params, int resultFormat);
     pg_conn* m_conn;
+    std::unordered_map<std::string, std::string> m_prepared;  // SQL text → statement name on this connection
 };
 
 // BEGIN … COMMIT around `work`; rolled back when it throws or returns an error. A

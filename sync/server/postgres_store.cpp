@@ -544,10 +544,12 @@ core::Result<std::optional<BlobInfo>> PostgresStore::blobInfo(const std::string&
     });
 }
 
-core::Result<core::Bytes> PostgresStore::blobData(const std::string& hash)
+core::Result<core::Bytes> PostgresStore::blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length)
 {
     return withConnection<core::Bytes>([&](Connection& c) -> core::Result<core::Bytes> {
-        const auto r = c.runBinary("SELECT data FROM blobs WHERE hash = $1", {hash});
+        // With STORAGE EXTERNAL a substring reads only the TOAST chunks it covers.
+        const auto r = c.runBinary("SELECT substring(data FROM $2::integer + 1 FOR $3::integer) FROM blobs WHERE hash = $1",
+                                   {hash, static_cast<std::int64_t>(offset), static_cast<std::int64_t>(length)});
         if (r.empty()) return makeError(ErrorCode::NotFound, "No such chunk.");
         return r.raw(0, 0);
     });

@@ -47,7 +47,7 @@ public:
                                                      const std::string& objectId) override;
     core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) override;
     core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) override;
-    core::Result<core::Bytes> blobData(const std::string& hash) override;
+    core::Result<core::Bytes> blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length) override;
     core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
                                                         const std::vector<std::string>& hashes) override;
     core::Result<void> appendAudit(const std::string& practiceId, const std::string& action, const std::string& actor,

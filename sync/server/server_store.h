@@ -176,7 +176,9 @@ public:
     // before the chunk is listed, so a listed chunk is always readable.
     virtual core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) = 0;
     virtual core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) = 0;
-    virtual core::Result<core::Bytes> blobData(const std::string& hash) = 0;
+    // At most `length` bytes of a chunk from `offset` (fewer at its end). Chunks are read in
+    // pieces so a download streams through a small buffer instead of a copy of the chunk.
+    virtual core::Result<core::Bytes> blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length) = 0;
     // Of `hashes`, those this client does not have yet (what an interrupted upload still owes).
     virtual core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
                                                                 const std::vector<std::string>& hashes) = 0;

@@ -789,23 +789,32 @@ private slots:
             clientPath = "/v1/practices/" + practiceId + "/clients/4a5b6c7d-8e9f-4a0b-8c1d-2e3f4a5b6c7d";
             QCOMPARE(client->Put(clientPath, {{"Authorization", bearer}}, "{}", "application/json")->status, 201);
 
+            // Several writers at once, so writes are committed together in batches (the
+            // embedded store's group commit) when the kill comes.
             std::atomic<bool> stop{false};
-            std::thread writer([&] {
-                auto c = server.client();
-                c->set_tcp_nodelay(true);
-                for (int i = 0; !stop; ++i) {
-                    const std::string id = core::crypto::randomUuid();
-                    auto r = c->Put(clientPath + "/objects/" + id, {{"Authorization", bearer}},
-                                    json{{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", "bm90ZQ=="}}.dump(),
-                                    "application/json");
-                    if (r && r->status == 200) acknowledged.push_back(id);
-                    else if (!r) break;  // the server is gone
-                }
-            });
+            std::mutex ackMutex;
+            std::vector<std::thread> writers;
+            for (int w = 0; w < 4; ++w)
+                writers.emplace_back([&] {
+                    auto c = server.client();
+                    c->set_tcp_nodelay(true);
+                    while (!stop) {
+                        const std::string id = core::crypto::randomUuid();
+                        auto r = c->Put(clientPath + "/objects/" + id, {{"Authorization", bearer}},
+                                        json{{"type", "note"}, {"base_version", 0}, {"signed", false}, {"envelope", "bm90ZQ=="}}.dump(),
+                                        "application/json");
+                        if (r && r->status == 200) {
+                            std::lock_guard lock(ackMutex);
+                            acknowledged.push_back(id);
+                        } else if (!r) {
+                            break;  // the server is gone
+                        }
+                    }
+                });
             QTest::qWait(1500);
             server.kill();
             stop = true;
-            writer.join();
+            for (auto& w : writers) w.join();
         }
         QVERIFY2(acknowledged.size() > 10, std::to_string(acknowledged.size()).c_str());
         RunningServer again(dataDir("killed"));
