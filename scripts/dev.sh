@@ -26,6 +26,8 @@ packages=(
   # the sync server's production store (libpq), and the PostgreSQL server its tests start
   # on loopback (with pg_dump / pg_restore for the backup test)
   libpq-dev postgresql-15
+  # the sync server's load benchmark (scripts/syncd-load.sh)
+  wrk
   # the desktop app under a real X server with the accessibility bus (the AT-SPI check)
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
 )
