@@ -34,6 +34,7 @@ std::int64_t Rows::int64(int row, int column) const
 }
 
 bool Rows::flag(int row, int column) const { return PQgetvalue(m_result, row, column)[0] == 't'; }
+bool Rows::isNull(int row, int column) const { return PQgetisnull(m_result, row, column) != 0; }
 
 core::Bytes Rows::bytes(int row, int column) const
 {

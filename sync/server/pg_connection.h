@@ -67,6 +67,7 @@ public:
     std::string text(int row, int column) const;
     std::int64_t int64(int row, int column) const;
     bool flag(int row, int column) const;  // boolean column
+    bool isNull(int row, int column) const;
     core::Bytes bytes(int row, int column) const;
     core::Bytes raw(int row, int column) const;  // a column of a runBinary result, as sent
     std::int64_t affected() const;  // rows an INSERT / UPDATE / DELETE touched
