@@ -302,6 +302,8 @@ std::string Database::scalarText(std::string_view sql)
 
 int Database::changes() const { return sqlite3_changes(m_db); }
 
+bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
 Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE;"); }
 
 Transaction::~Transaction()

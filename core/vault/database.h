@@ -96,6 +96,9 @@ public:
     std::int64_t scalarInt(std::string_view sql);
     std::string scalarText(std::string_view sql);
     int changes() const;
+    // False in autocommit mode: no transaction open (SQLite ends one by itself on some
+    // failures, such as a full disk).
+    bool inTransaction() const;
     sqlite3* handle() const { return m_db; }
     const std::filesystem::path& path() const { return m_path; }
 

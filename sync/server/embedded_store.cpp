@@ -668,6 +668,15 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
         write.release();
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
+    if (m_batchOpen && !m_db->inTransaction()) {
+        // SQLite rolled the whole transaction back on this failure (a full disk, an I/O error):
+        // every write of the batch is gone, and writers after this one must not run outside it.
+        m_batchOpen = false;
+        m_failedBatches.insert(m_batch);
+        m_settled = m_batch++;
+        m_batchSettled.notify_all();
+        return outcome ? makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept.") : outcome;
+    }
     // The last writer in commits now, for everyone in the batch. A writer that changed nothing
     // (a conflict, a refusal, a failure undone by its savepoint) has nothing to wait for.
     const bool wrote = outcome && outcome->kind == PutOutcome::Kind::Stored;
