@@ -51,8 +51,9 @@ std::string continuing(std::string text)
     const auto first = words(text.substr(0, end));
     static const std::set<std::string> adverbs = {"honestly", "maybe", "sometimes", "actually", "basically",
                                                    "some", "everything", "nothing", "things", "work", "last"};
+    // "I", "I'm", "I'll"… keep their capital.
     if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0])) && text[0] >= 'A' && text[0] <= 'Z' &&
-        first[0] != "i")
+        first[0] != "i" && first[0].rfind("i'", 0) != 0)
         text[0] = static_cast<char>(text[0] - 'A' + 'a');
     return text;
 }
@@ -106,7 +107,16 @@ std::string addressedToClient(std::string_view text)
     static const std::map<std::string, std::string> pronouns = {
         {"you", "they"}, {"you're", "they're"}, {"you've", "they've"}, {"you'd", "they'd"}, {"you'll", "they'll"},
         {"your", "their"}, {"yours", "theirs"}, {"yourself", "themselves"}};
-    return rewriteWords(text, [](const std::string& word, const std::string& lower) {
+    // "you" after a verb or preposition is the object: "I'll call you on Thursday" → "call them".
+    static const std::set<std::string> takesAnObject = {
+        "call", "ring", "phone", "text", "email", "see", "meet", "tell", "ask", "give", "send", "help", "check", "remind",
+        "let", "want", "like", "get", "thank", "support", "refer", "contact", "with", "to", "for", "at", "about", "from",
+        "by", "against", "after", "before", "without"};
+    std::string previous;
+    return rewriteWords(text, [&previous](const std::string& word, const std::string& lower) {
+        const bool object = lower == "you" && takesAnObject.count(previous) != 0;
+        previous = lower;
+        if (object) return std::string("them");
         const auto it = pronouns.find(lower);
         return it == pronouns.end() ? word : it->second;
     });

@@ -563,32 +563,48 @@ std::unique_lock<std::mutex> EmbeddedStore::exclusive()
     return lock;
 }
 
+namespace {
+
+// Ends whatever transaction is open, ignoring errors: after a failed COMMIT the transaction
+// may or may not still be open, and the connection must leave it either way.
+void rollBackIfOpen(Database& db)
+{
+    for (int attempt = 0; attempt < 3 && db.inTransaction(); ++attempt) {
+        try {
+            db.exec("ROLLBACK;");
+        } catch (const core::vault::DbError&) {
+            // tried again; a connection that stays stuck fails its next BEGIN, visibly
+        }
+    }
+}
+
+}  // namespace
+
 void EmbeddedStore::settleBatch()
 {
-    if (!m_batchOpen) return;
-    try {
-        m_db->exec("COMMIT;");
-    } catch (const core::vault::DbError&) {
+    if (!m_batch) return;
+    bool failed = m_batch->poisoned || !m_db->inTransaction();  // SQLite may have rolled it back itself
+    if (!failed) {
         try {
-            m_db->exec("ROLLBACK;");
+            m_db->exec("COMMIT;");
         } catch (const core::vault::DbError&) {
-            // COMMIT may already have ended the transaction; either way nothing of the batch stays.
+            failed = true;
         }
-        m_failedBatches.insert(m_batch);
-        // Writers read their outcome as soon as they wake; old failures are not needed.
-        while (m_failedBatches.size() > 64) m_failedBatches.erase(m_failedBatches.begin());
     }
-    m_batchOpen = false;
-    m_settled = m_batch++;
+    if (failed) rollBackIfOpen(*m_db);
+    m_batch->failed = failed;
+    m_batch->settled = true;
+    m_batch.reset();
     m_batchSettled.notify_all();
 }
 
 namespace {
 
-// One write inside the batch's transaction: undone alone if it fails, so the batch goes on.
+// One write inside the batch's transaction: undone alone if it fails, so the batch goes on. If
+// even that fails, the batch is poisoned: committing it would keep half a write.
 class Savepoint {
 public:
-    explicit Savepoint(Database& db) : m_db(db) { m_db.exec("SAVEPOINT write;"); }
+    Savepoint(Database& db, bool& poisoned) : m_db(db), m_poisoned(poisoned) { m_db.exec("SAVEPOINT write;"); }
     ~Savepoint()
     {
         if (m_released) return;
@@ -596,7 +612,7 @@ public:
             m_db.exec("ROLLBACK TO write;");
             m_db.exec("RELEASE write;");
         } catch (const core::vault::DbError&) {
-            // Left for the batch's COMMIT to fail on, which fails the batch.
+            m_poisoned = true;
         }
     }
     Savepoint(const Savepoint&) = delete;
@@ -609,6 +625,7 @@ public:
 
 private:
     Database& m_db;
+    bool& m_poisoned;
     bool m_released = false;
 };
 
@@ -620,11 +637,12 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
     std::unique_lock lock(m_mutex);
     --m_writersQueued;
     auto outcome = core::vault::guarded([&]() -> core::Result<PutOutcome> {
-        if (!m_batchOpen) {
+        if (!m_batch) {
+            rollBackIfOpen(*m_db);
             m_db->exec("BEGIN IMMEDIATE;");
-            m_batchOpen = true;
+            m_batch = std::make_shared<Batch>();
         }
-        Savepoint write(*m_db);
+        Savepoint write(*m_db, m_batch->poisoned);
         // An erasure that committed while this request was on its way wins.
         auto erased = m_db->cached("SELECT 1 FROM erasures WHERE client_id = ?;");
         if (erased.bind(1, object.clientId).step()) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
@@ -668,26 +686,16 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
         write.release();
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
-    if (m_batchOpen && !m_db->inTransaction()) {
-        // SQLite rolled the whole transaction back on this failure (a full disk, an I/O error):
-        // every write of the batch is gone, and writers after this one must not run outside it.
-        m_batchOpen = false;
-        m_failedBatches.insert(m_batch);
-        m_settled = m_batch++;
-        m_batchSettled.notify_all();
-        return outcome ? makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept.") : outcome;
-    }
-    // The last writer in commits now, for everyone in the batch. A writer that changed nothing
-    // (a conflict, a refusal, a failure undone by its savepoint) has nothing to wait for.
-    const bool wrote = outcome && outcome->kind == PutOutcome::Kind::Stored;
-    if (!m_batchOpen || (!wrote && m_writersQueued.load() > 0)) return outcome;
-    const std::uint64_t mine = m_batch;
-    // The others wait for the last one; should it never come (a queued writer that failed before
-    // it joined), they commit themselves.
-    if (m_writersQueued.load() == 0 ||
-        !m_batchSettled.wait_for(lock, std::chrono::milliseconds(20), [&] { return m_settled >= mine; }))
-        if (m_settled < mine) settleBatch();
-    if (wrote && m_failedBatches.count(mine) != 0)
+    const auto mine = m_batch;
+    if (!mine) return outcome;  // BEGIN itself failed: nothing was read or written
+    // Every answer waits for the batch, conflicts too: "version 2 is current" may rest on a
+    // write of the same batch, and must not be given if that write is never committed. The
+    // last writer in commits for all; the others wait for it (or, should it never come — a
+    // queued writer that failed before it joined — commit themselves).
+    if (mine->poisoned || m_writersQueued.load() == 0 ||
+        !m_batchSettled.wait_for(lock, std::chrono::milliseconds(20), [&] { return mine->settled; }))
+        if (!mine->settled) settleBatch();
+    if (mine->failed)
         return makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept.");
     return outcome;
 }
@@ -726,6 +734,10 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
     const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<bool> {
         Transaction tx(*m_db);
+        // An erasure that committed while the bytes were being written wins (its file is left
+        // unlisted, like any file an erasure outran).
+        auto erased = m_db->cached("SELECT 1 FROM erasures WHERE client_id = ?;");
+        if (erased.bind(1, info.clientId).step()) return makeError(ErrorCode::NotFound, "No such client in this practice.");
         m_db->cached("INSERT OR IGNORE INTO blobs (hash, practice_id, client_id, author, recording, size, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?);")
             .bind(1, info.hash)
@@ -736,7 +748,14 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
             .bind(6, static_cast<std::int64_t>(data.size()))
             .bind(7, nowSeconds())
             .run();
-        if (m_db->changes() != 1) return false;
+        if (m_db->changes() != 1) {
+            // Listed meanwhile (the check above was made before the lock): by this client, or not.
+            auto owner = m_db->cached("SELECT client_id FROM blobs WHERE hash = ?;");
+            owner.bind(1, info.hash);
+            if (owner.step() && owner.text(0) != info.clientId)
+                return makeError(ErrorCode::AlreadyExists, "This chunk belongs elsewhere.");
+            return false;
+        }
         writeAudit(info.practiceId, "blob.put", info.author, info.clientId);
         tx.commit();
         return true;

@@ -9,7 +9,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <set>
 
 namespace noteward::core::vault {
 class Database;
@@ -92,11 +91,13 @@ private:
     // Group commit of object writes. Each write runs in a savepoint of one open transaction; the
     // last writer in (none queued behind it) commits for all, so concurrent writers share one
     // fsync and each is answered only once its write is durable.
+    struct Batch {
+        bool settled = false;  // committed, or failed
+        bool failed = false;
+        bool poisoned = false;  // a write in it could not be undone alone: the batch must not commit
+    };
     std::atomic<int> m_writersQueued{0};
-    bool m_batchOpen = false;
-    std::uint64_t m_batch = 1;    // the batch writers join now
-    std::uint64_t m_settled = 0;  // every batch up to this one is committed or failed
-    std::set<std::uint64_t> m_failedBatches;
+    std::shared_ptr<Batch> m_batch;  // the open batch (its transaction is open), or null
     std::condition_variable m_batchSettled;
 };
 

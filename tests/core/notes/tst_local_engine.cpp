@@ -4,6 +4,7 @@
 
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
+#include "notes/note_phrasing.h"
 
 #include <QTest>
 
@@ -491,6 +492,18 @@ private slots:
         QVERIFY2(text.find("together, and") != std::string::npos, text.c_str());
         QVERIFY2(text.find("never, ever") != std::string::npos, text.c_str());
         QVERIFY2(text.find("Um,") == std::string::npos, text.c_str());
+    }
+
+    // The therapist's "you" as an object is "them", not "they"; "I'm" keeps its capital.
+    void therapistPlansReadAsWritten()
+    {
+        using noteward::core::notes::addressedToClient;
+        using noteward::core::notes::lowerFirst;
+        QCOMPARE(addressedToClient("I'll call you on Thursday to check in."), std::string("I'll call them on Thursday to check in."));
+        QCOMPARE(addressedToClient("if you want, bring your diary"), std::string("if they want, bring their diary"));
+        QCOMPARE(addressedToClient("I'll let you know"), std::string("I'll let them know"));
+        QCOMPARE(lowerFirst("I'm going to write to the GP."), std::string("I'm going to write to the GP."));
+        QCOMPARE(lowerFirst("The diary is on the table."), std::string("the diary is on the table."));
     }
 };
 
