@@ -207,6 +207,28 @@ EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Datab
 {
 }
 
+namespace {
+
+std::size_t sweepUnlistedBlobs(Database& db, const std::filesystem::path& blobDir)
+{
+    std::size_t removed = 0;
+    std::error_code ec;
+    std::vector<std::filesystem::path> unlisted;
+    auto listed = db.cached("SELECT 1 FROM blobs WHERE hash = ?;");
+    for (auto it = std::filesystem::recursive_directory_iterator(blobDir, ec); !ec && it != std::filesystem::end(it);
+         it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const std::string name = it->path().filename().string();
+        // Half-written temporaries of a put cut short, and chunks no row lists.
+        listed.reset();
+        if (name.size() != 64 || !listed.bind(1, name).step()) unlisted.push_back(it->path());
+    }
+    for (const auto& file : unlisted) removed += std::filesystem::remove(file, ec) ? 1u : 0u;
+    return removed;
+}
+
+}  // namespace
+
 std::filesystem::path EmbeddedStore::blobPath(const std::string& hash) const { return m_blobDir / hash.substr(0, 2) / hash; }
 EmbeddedStore::~EmbeddedStore()
 {
@@ -267,6 +289,12 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         // While open, a shared lock on store.inuse (servers and admin commands share it; a
         // restore needs it alone).
         const int inUse = ::open(inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        // Alone with the store (no server or admin command has it open, so none is between a
+        // chunk's file and its row): chunk files no row lists are removed. A crash between an
+        // erasure's commit and its file removal leaves them, and they are an erased client's.
+        // (A restore waits for the opening lock held here, so the lock's change to shared
+        // below cannot let one in.)
+        if (inUse >= 0 && ::flock(inUse, LOCK_EX | LOCK_NB) == 0) (void)sweepUnlistedBlobs(*db, dataDir / "blobs");
         if (inUse < 0 || ::flock(inUse, LOCK_SH) != 0) {
             if (inUse >= 0) ::close(inUse);
             return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");

@@ -97,6 +97,17 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
     std::error_code ec;
     if (!std::filesystem::exists(from, ec)) return makeError(ErrorCode::NotFound, "No backup at " + from.string() + ".");
     std::filesystem::create_directories(dataDir, ec);
+    // No store may be opening meanwhile (an opening store may sweep the blob folder, with its
+    // in-use lock briefly exclusive): the opening lock is held for the whole restore.
+    const int openingFd = ::open((dataDir / "store.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (openingFd < 0 || ::flock(openingFd, LOCK_EX) != 0) {
+        if (openingFd >= 0) ::close(openingFd);
+        return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
+    }
+    struct CloseOpening {
+        int fd;
+        ~CloseOpening() { ::close(fd); }
+    } closeOpening{openingFd};
     // Nothing may have the store open: the server and admin commands hold a shared lock.
     const int lockFd = ::open(EmbeddedStore::inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (lockFd < 0) return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
