@@ -104,10 +104,13 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
         if (openingFd >= 0) ::close(openingFd);
         return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
     }
-    struct CloseOpening {
+    struct Held {
         int fd;
-        ~CloseOpening() { ::close(fd); }
-    } closeOpening{openingFd};
+        ~Held()
+        {
+            if (fd >= 0) ::close(fd);
+        }
+    } opening{openingFd};
     // Nothing may have the store open: the server and admin commands hold a shared lock.
     const int lockFd = ::open(EmbeddedStore::inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (lockFd < 0) return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
@@ -148,7 +151,9 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(storeFile.string() + suffix, ec);
     std::filesystem::rename(temp, storeFile, ec);
-    ::close(lockFd);  // the store is whole again; opening it below takes the lock as usual
+    ::close(lockFd);  // the store is whole again; opening it below takes both locks as usual
+    ::close(opening.fd);
+    opening.fd = -1;
     if (ec) return makeError(ErrorCode::Io, "Cannot put the restored store in place: " + ec.message());
 
     // Erasures made after the backup are made again, before anything is served.
