@@ -458,15 +458,14 @@ core::Result<void> PostgresStore::assignTherapist(const std::string& clientId, c
 core::Result<ClientAccess> PostgresStore::clientAccess(const std::string& practiceId, const std::string& clientId)
 {
     return withConnection<ClientAccess>([&](Connection& c) {
+        // One round trip: no row, no such client; else a row per therapist (one NULL row for none).
         ClientAccess access;
-        if (c.run("SELECT 1 FROM clients WHERE id = $1 AND practice_id = $2 "
-                  "AND NOT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1)",
-                  {clientId, practiceId})
-                .empty())
-            return access;
-        access.exists = true;
-        const auto who = c.run("SELECT account_id FROM client_therapists WHERE client_id = $1", {clientId});
-        for (int i = 0; i < who.size(); ++i) access.therapists.push_back(who.text(i, 0));
+        const auto rows = c.run("SELECT t.account_id FROM clients AS k LEFT JOIN client_therapists AS t ON t.client_id = k.id "
+                                "WHERE k.id = $1 AND k.practice_id = $2 AND NOT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1)",
+                                {clientId, practiceId});
+        access.exists = !rows.empty();
+        for (int i = 0; i < rows.size(); ++i)
+            if (!rows.isNull(i, 0)) access.therapists.push_back(rows.text(i, 0));
         return access;
     });
 }
