@@ -280,17 +280,12 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         db->exec("PRAGMA journal_mode = WAL;");
         db->exec("PRAGMA synchronous = FULL;");  // an acknowledged write survives a power cut
         db->exec("PRAGMA secure_delete = ON;");  // erased envelopes are overwritten, not left in free pages
-        // Object ids are random, so their key index is written all over: with SQLite's 2 MB
-        // default, a store of some 100,000 objects read most of it back (and decrypted it) on
-        // every batch. A bounded 32 MB keeps it in memory.
-        db->exec("PRAGMA cache_size = -32768;");
         migrate(*db);
         // Reads take a connection of their own: they see committed data only, so they neither
         // wait for nor end a batch of writes (see putObject).
         auto reader = Database::open(file, key.value(), {.create = false, .cipherCompatibility = 0});
         reader->exec("PRAGMA busy_timeout = 5000;");
         reader->exec("PRAGMA query_only = ON;");
-        reader->exec("PRAGMA cache_size = -16384;");
         // While open, a shared lock on store.inuse (servers and admin commands share it; a
         // restore needs it alone).
         const int inUse = ::open(inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
