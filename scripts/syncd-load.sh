@@ -42,7 +42,7 @@ done
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$server/status"; }
 ( while kill -0 "$server" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 5; done ) > "$dir/rss" &
 sampler=$!
-export NOTEWARD_LOAD_SESSIONS="$dir/store/sessions.lua"
+export NOTEWARD_LOAD_SESSIONS="$dir/store/sessions.lua" NOTEWARD_LOAD_SCRIPTS="$here/syncd-load"
 echo "noteward-syncd ($([ -n "$postgresql" ] && echo PostgreSQL || echo embedded) store) under wrk: $connections connections, 2 threads, $seconds s per phase"
 for phase in put feed; do
     out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$here/syncd-load/$phase.lua" "https://127.0.0.1:$port")
