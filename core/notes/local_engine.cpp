@@ -395,9 +395,29 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         return Candidate{section, made(clientSays("Client reported that ", sentence), sources, "activities.client")};
     case Section::NextSteps:
         return Candidate{section, made(clientSays("Client said that ", sentence), sources, "next_steps.client")};
-    default:
+    default: {
+        // A bare verdict on the week ("Pretty bad.") is how the client described it, not a
+        // report of something: "Client described the week as pretty bad."
+        const auto said = words(cleaned);
+        static const std::set<std::string> notAVerdict = {"yes", "yeah", "no", "nope", "maybe", "dunno", "sure", "okay", "ok"};
+        const bool verdict = answer && !said.empty() && said.size() <= 3 &&
+                             std::none_of(said.begin(), said.end(), [](const std::string& w) {
+                                 return notAVerdict.count(w) != 0 || w == "i" || w.rfind("i'", 0) == 0 || w == "me" ||
+                                        w == "my" || w == "it's" || w == "it" || w == "we";
+                             });
+        if (verdict) {
+            std::string how = cleaned;
+            while (!how.empty() && (how.back() == '.' || how.back() == '!' || how.back() == ' ')) how.pop_back();
+            if (!how.empty() && how[0] >= 'A' && how[0] <= 'Z') how[0] = static_cast<char>(how[0] - 'A' + 'a');
+            const bool aboutTheWeek = asciiLower(question->text).find("week") != std::string::npos;
+            sources.insert(sources.begin(), question->id);  // what the verdict is on
+            return Candidate{section, made(std::string("Client described ") + (aboutTheWeek ? "the week" : "how they had been") +
+                                               " as " + how + ".",
+                                           sources, "week_review.verdict")};
+        }
         return Candidate{section, made(clientSays("Client reported that ", sentence), sources,
                                        answer ? "week_review.answer" : "week_review.client")};
+    }
     }
 }
 

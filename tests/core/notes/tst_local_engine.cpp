@@ -494,6 +494,21 @@ private slots:
         QVERIFY2(text.find("Um,") == std::string::npos, text.c_str());
     }
 
+    // A bare verdict on the week is written as the client's description of it, citing the
+    // question it answers; a sentence that reports something keeps "reported that".
+    void weekVerdictIsDescribed()
+    {
+        auto draft = twoTurns("How has your week been?", "Pretty bad.");
+        QVERIFY(draft.ok());
+        std::string text = allText(draft.value());
+        QVERIFY2(text.find("Client described the week as pretty bad.") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("reported that Pretty") == std::string::npos, text.c_str());
+        draft = twoTurns("How has your week been?", "I went back to work on Monday.");
+        QVERIFY(draft.ok());
+        text = allText(draft.value());
+        QVERIFY2(text.find("described the week") == std::string::npos, text.c_str());
+    }
+
     // The therapist's "you" as an object is "them", not "they"; "I'm" keeps its capital.
     void therapistPlansReadAsWritten()
     {
