@@ -18,7 +18,6 @@
 #include <thread>
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 namespace noteward::sync::server {
@@ -202,8 +201,9 @@ std::string auditHash(const AuditEntry& e, const std::string& practiceId)
 }
 
 EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Database> reader, std::filesystem::path dataDir,
-                             int lockFd)
-    : m_db(std::move(db)), m_reader(std::move(reader)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"), m_lockFd(lockFd)
+                             StoreLock inUse)
+    : m_db(std::move(db)), m_reader(std::move(reader)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"),
+      m_inUse(std::move(inUse))
 {
 }
 
@@ -237,7 +237,7 @@ EmbeddedStore::~EmbeddedStore()
     }
     m_reader.reset();
     m_db.reset();
-    ::close(m_lockFd);
+    m_inUse.release();
 }
 
 core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::filesystem::path& dataDir,
@@ -247,18 +247,8 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
     std::error_code ec;
     // One process at a time makes or migrates the store (the server and an admin command
     // started together on a new folder would otherwise both create it).
-    const int lockFd = ::open((dataDir / "store.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (lockFd < 0 || ::flock(lockFd, LOCK_EX) != 0) {
-        if (lockFd >= 0) ::close(lockFd);
-        return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
-    }
-    struct Unlock {
-        int fd;
-        ~Unlock()
-        {
-            if (fd >= 0) ::close(fd);  // closing releases the lock
-        }
-    } unlock{lockFd};
+    auto opening = StoreLock::take(StoreLock::openingPath(dataDir), StoreLock::Mode::Exclusive, StoreLock::Wait::Block);
+    if (!opening) return opening.error();
     const auto file = dataDir / "store.db";
     const bool exists = std::filesystem::exists(file, ec);
     auto key = loadOrCreateStoreKey(keyFile, exists);
@@ -286,20 +276,20 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         auto reader = Database::open(file, key.value(), {.create = false, .cipherCompatibility = 0});
         reader->exec("PRAGMA busy_timeout = 5000;");
         reader->exec("PRAGMA query_only = ON;");
-        // While open, a shared lock on store.inuse (servers and admin commands share it; a
-        // restore needs it alone).
-        const int inUse = ::open(inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-        // Alone with the store (no server or admin command has it open, so none is between a
+        // While open, a shared lock on store.inuse. Alone with the store (no server or admin command has it open, so none is between a
         // chunk's file and its row): chunk files no row lists are removed. A crash between an
         // erasure's commit and its file removal leaves them, and they are an erased client's.
         // (A restore waits for the opening lock held here, so the lock's change to shared
         // below cannot let one in.)
-        if (inUse >= 0 && ::flock(inUse, LOCK_EX | LOCK_NB) == 0) (void)sweepUnlistedBlobs(*db, dataDir / "blobs");
-        if (inUse < 0 || ::flock(inUse, LOCK_SH) != 0) {
-            if (inUse >= 0) ::close(inUse);
-            return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
+        auto inUse = StoreLock::take(StoreLock::inUsePath(dataDir), StoreLock::Mode::Exclusive, StoreLock::Wait::Try);
+        if (inUse) {
+            (void)sweepUnlistedBlobs(*db, dataDir / "blobs");
+            if (auto shared = inUse->change(StoreLock::Mode::Shared, StoreLock::Wait::Block); !shared) return shared.error();
+        } else if (inUse.error().code == ErrorCode::Busy) {
+            inUse = StoreLock::take(StoreLock::inUsePath(dataDir), StoreLock::Mode::Shared, StoreLock::Wait::Block);
         }
-        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), std::move(reader), dataDir, inUse));
+        if (!inUse) return inUse.error();
+        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), std::move(reader), dataDir, std::move(inUse.value())));
     });
     if (opened) return opened;
     // core words its errors for the desktop vault; here they are about the server's store.

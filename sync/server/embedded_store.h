@@ -2,6 +2,7 @@
 
 #include "crypto/secret_bytes.h"
 #include "server/server_store.h"
+#include "server/store_lock.h"
 
 #include <filesystem>
 #include <memory>
@@ -22,7 +23,6 @@ namespace noteward::sync::server {
 class EmbeddedStore : public ServerStore {
 public:
     // Held shared by every process with the store open; a restore takes it alone.
-    static std::filesystem::path inUsePath(const std::filesystem::path& dataDir) { return dataDir / "store.inuse"; }
 
     static core::Result<std::unique_ptr<EmbeddedStore>> open(const std::filesystem::path& dataDir,
                                                             const std::filesystem::path& keyFile);
@@ -68,7 +68,7 @@ public:
 
 private:
     EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::unique_ptr<core::vault::Database> reader,
-                  std::filesystem::path dataDir, int lockFd);
+                  std::filesystem::path dataDir, StoreLock inUse);
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
@@ -84,7 +84,7 @@ private:
     std::unique_ptr<core::vault::Database> m_reader;  // committed data only (WAL), under m_readMutex
     std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
-    int m_lockFd;                     // the shared lock on store.inuse
+    StoreLock m_inUse;                // shared while open (see StoreLock)
     std::mutex m_mutex;  // the writing connection, one statement at a time
     std::mutex m_readMutex;
 

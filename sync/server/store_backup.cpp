@@ -14,9 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 namespace noteward::sync::server {
 
@@ -99,25 +96,13 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
     std::filesystem::create_directories(dataDir, ec);
     // No store may be opening meanwhile (an opening store may sweep the blob folder, with its
     // in-use lock briefly exclusive): the opening lock is held for the whole restore.
-    const int openingFd = ::open((dataDir / "store.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (openingFd < 0 || ::flock(openingFd, LOCK_EX) != 0) {
-        if (openingFd >= 0) ::close(openingFd);
-        return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
-    }
-    struct Held {
-        int fd;
-        ~Held()
-        {
-            if (fd >= 0) ::close(fd);
-        }
-    } opening{openingFd};
+    auto opening = StoreLock::take(StoreLock::openingPath(dataDir), StoreLock::Mode::Exclusive, StoreLock::Wait::Block);
+    if (!opening) return opening.error();
     // Nothing may have the store open: the server and admin commands hold a shared lock.
-    const int lockFd = ::open(EmbeddedStore::inUsePath(dataDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (lockFd < 0) return makeError(ErrorCode::Io, "Cannot lock the store in " + dataDir.string() + ".");
-    if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
-        ::close(lockFd);
+    auto inUse = StoreLock::take(StoreLock::inUsePath(dataDir), StoreLock::Mode::Exclusive, StoreLock::Wait::Try);
+    if (!inUse && inUse.error().code == ErrorCode::Busy)
         return makeError(ErrorCode::Busy, "The store is in use: stop noteward-syncd (and any admin command) before a restore.");
-    }
+    if (!inUse) return inUse.error();
     const auto storeFile = dataDir / "store.db";
     const auto temp = dataDir / ("store.db." + core::crypto::randomUuid() + ".restoring");
     auto copied = core::vault::guarded([&]() -> core::Result<BackupSummary> {
@@ -146,14 +131,13 @@ core::Result<BackupSummary> restoreStore(const std::filesystem::path& dataDir, c
     });
     if (!copied) {
         std::filesystem::remove(temp, ec);
-        ::close(lockFd);
         return copied.error();
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(storeFile.string() + suffix, ec);
     std::filesystem::rename(temp, storeFile, ec);
-    ::close(lockFd);  // the store is whole again; opening it below takes both locks as usual
-    ::close(opening.fd);
-    opening.fd = -1;
+    // The store is whole again; opening it below takes both locks as usual.
+    inUse->release();
+    opening->release();
     if (ec) return makeError(ErrorCode::Io, "Cannot put the restored store in place: " + ec.message());
 
     // Erasures made after the backup are made again, before anything is served.
