@@ -336,19 +336,20 @@ int runNoteVerify(Context& ctx)
 }
 
 // bench notes --fixtures DIR: the local engine's quality on labelled transcripts. With
-// tuning/, adversarial/ and heldout/ subfolders each is scored apart (the held-out figures
-// are the honest ones: no rule was tuned on them); otherwise DIR itself.
+// tuning/, adversarial/, heldout/ and heldout_fresh/ subfolders each is scored apart (the
+// held-out figures are the honest ones: no rule was tuned on them; heldout_fresh/ was written
+// by another hand after heldout/ had been scored many times); otherwise DIR itself.
 int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
 {
     std::vector<std::pair<std::string, std::filesystem::path>> sets;
-    for (const char* set : {"tuning", "adversarial", "heldout"})
+    for (const char* set : {"tuning", "adversarial", "heldout", "heldout_fresh"})
         if (std::filesystem::is_directory(dir / set)) sets.emplace_back(set, dir / set);
     if (sets.empty()) sets.emplace_back(dir.filename().string(), dir);
     nlohmann::json figures = nlohmann::json::object();
     for (const auto& [name, path] : sets) {
         // Held-out misses are counted, never shown: the figures stay honest only while nobody
         // writes rules from them.
-        const bool heldOut = name == "heldout";
+        const bool heldOut = name.starts_with("heldout");
         core::notes::LocalEngine engine;
         auto scored = core::notes::scoreRiskFixtures(path, engine);
         if (!scored) return ctx.fail(scored.error());
