@@ -149,11 +149,20 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
                       "where do you want to begin", "where shall we begin", "like to start with", "want to start with",
                       "would you like to cover", "do you want to cover", "would you add", "like to add", "set the agenda",
                       "most important today", "bring today", "brought today", "on your mind today", "wanted to focus on",
-                      "wanted to talk about", "wanted to look at", "wanted to go over"}))
+                      "wanted to talk about", "wanted to look at", "wanted to go over", "make sure we get to",
+                      "need to cover", "most pressing", "plan for today", "on your list", "what's on the list",
+                      "worth coming", "get to today"}))
+        return Section::Agenda;
+    // An early question about today that is not how the client feels ("What shall we do with
+    // today?", "What's most useful for today?") asks what the session is for.
+    if (early && has({"today"}) &&
+        !has({"feeling", "feel", "how are you", "how are things", "how's things", "how have you", "mood", "rate"}))
         return Section::Agenda;
     if (has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
              "the exercise", "did you manage", "did you get a chance", "did you get round", "did you try",
-             "how did it go", "how did that go", "get on with", "have a go"}) ||
+             "how did it go", "how did that go", "get on with", "have a go", "the reading", "chapter", "handout",
+             "questionnaire", "survey", "from last week", "from last time", "last week's", "we set", "you were going to",
+             "we said we'd", "you said you'd", "we agreed", "you agreed", "get a chance"}) ||
         (has({"how did"}) && !tokens.empty() && tokens.back() == "go"))
         return Section::HomeworkReview;
     if (has({"week", "since we last", "since last time", "weekend", "since i last saw", "how have you been",
@@ -490,6 +499,22 @@ double overlap(const std::string& a, const std::string& b)
 }
 }  // namespace
 
+// A sentence that tells the client what to do: it opens with a verb of doing ("Rate the urge
+// out of ten.", "Then write down what happened."), not with a subject.
+bool isInstruction(std::string_view sentence)
+{
+    static const std::vector<std::string_view> verbs = {
+        "rate", "write", "note", "jot", "try", "keep", "notice", "record", "say", "walk", "go", "do", "ring", "call",
+        "text", "read", "practise", "practice", "stay", "leave", "put", "plan", "book", "tick", "fill", "use", "bring",
+        "spend", "take", "lock", "check", "send", "ask", "set", "make", "log", "track", "listen", "sit", "stand"};
+    auto tokens = words(sentence);
+    while (!tokens.empty() && (tokens.front() == "then" || tokens.front() == "and" || tokens.front() == "also" ||
+                               tokens.front() == "just" || tokens.front() == "so"))
+        tokens.erase(tokens.begin());
+    return !tokens.empty() && std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end() &&
+           sentence.find('?') == std::string_view::npos;
+}
+
 Result<Extraction> LocalEngine::extract(const Chunk& chunk)
 {
     Extraction out;
@@ -506,6 +531,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             asked.reset();
             agendaItems = 0;
         }
+        bool settingWork = false;  // the therapist's last sentence in this turn set work for the week
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
             if (looksLikeInstruction(sentence)) continue;
@@ -533,9 +559,14 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     }
                     continue;
                 }
-                if (words(sentence).size() < 4) continue;
-                const auto section = sectionOf(sentence, early, true);
-                if (!section) continue;
+                std::optional<Section> section;
+                if (words(sentence).size() >= 4) section = sectionOf(sentence, early, true);
+                // "This week: lock once and walk away. Rate the urge out of ten.": an instruction
+                // after work set in the same turn is more of the work, not an in-session exercise.
+                if (settingWork && (!section.has_value() || *section == Section::Activities) && isInstruction(sentence))
+                    section = Section::HomeworkGiven;
+                if (!section.has_value()) continue;
+                settingWork = *section == Section::HomeworkGiven;
                 if (auto st = therapistStatement(seg, sentence, *section)) out.statements.push_back({*section, std::move(*st)});
                 continue;
             }

@@ -36,9 +36,10 @@ std::size_t reportedSpeechStart(std::string_view sentence)
             (tokens[k].span.end >= sentence.size() ||
              (sentence[tokens[k].span.end] != ',' && sentence[tokens[k].span.end] != ':')))
             continue;
-        // The subject: a third party within the three words before the verb, and not "I".
+        // The subject: a third party within the eight words before the verb ("he just looked at
+        // me and said"), and no "I" between them.
         bool other = false;
-        for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+        for (std::size_t back = 1; back <= 8 && back <= k; ++back) {
             const std::string& w = tokens[k - back].word;
             if (w == "i" || w == "i'd" || w == "i've") {
                 other = false;

@@ -14,6 +14,36 @@ std::vector<Phrase> phrases(std::initializer_list<std::string_view> texts)
 
 using C = RiskCategory;
 using A = RiskAspect;
+
+// Self-harm said as an act on oneself: a verb of injury, then "myself" ("burnt myself",
+// "hitting myself"), or a verb that is rarely an accident on a part where self-harm is usually
+// done ("scratching my arms", "cut my thigh"; not "hurt my leg" or "burnt my hand" cooking).
+// Made from the verbs and the parts rather than listed sentence by sentence, so a verb met
+// with another part (or "yourself" in a question) is still read.
+std::vector<Phrase> actsOnOneself(std::string_view self, std::string_view possessive)
+{
+    static const std::vector<std::string_view> verbs = {
+        "cut", "cutting", "cuts", "burn", "burnt", "burned", "burning", "burns", "scratch", "scratched", "scratching",
+        "hit", "hitting", "punch", "punched", "punching", "bang", "banged", "banging", "bite", "bit", "biting",
+        "hurt", "hurting", "hurts", "harm", "harmed", "harming", "slash", "slashed", "slashing", "pinch", "pinching",
+        "starve", "starving", "starved", "choke", "choking", "strangle", "strangling", "stab", "stabbed", "stabbing"};
+    static const std::vector<std::string_view> onPurpose = {"cut", "cutting", "burn", "burnt", "burned", "burning",
+                                                            "scratch", "scratched", "scratching", "slash", "slashed",
+                                                            "slashing", "stab", "stabbed", "stabbing"};
+    static const std::vector<std::string_view> parts = {"arm", "arms", "wrist", "wrists", "leg", "legs", "thigh",
+                                                        "thighs", "skin", "stomach", "hip", "hips", "forearm", "forearms"};
+    std::vector<Phrase> out;
+    for (auto verb : verbs) out.push_back({std::string(verb), std::string(self)});
+    for (auto verb : onPurpose)
+        for (auto part : parts) out.push_back({std::string(verb), std::string(possessive), std::string(part)});
+    return out;
+}
+
+std::vector<Phrase> joined(std::vector<Phrase> a, const std::vector<Phrase>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
 }  // namespace
 
 const std::vector<CueFamily>& clientCues()
@@ -70,7 +100,7 @@ const std::vector<CueFamily>& clientCues()
                   "couldn't do that to him", "couldn't do that to them", "be devastated", "i've got my boys", "i've got my kids",
                   "i've got my children", "i've got my girls", "my daughter needs me", "my son needs me",
                   "couldn't leave my"})},
-        {C::SelfHarmThreats, A::Ideation,
+        {C::SelfHarmThreats, A::Ideation, joined(actsOnOneself("myself", "my"),
          phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
                   "self-harm", "self harm", "self-harming", "self harming", "burn myself", "burning myself",
                   "burnt myself", "overdose", "overdosed", "take all my pills", "taking all my pills",
@@ -81,7 +111,7 @@ const std::vector<CueFamily>& clientCues()
                   "cutting again", "been cutting", "took a razor", "razor to my", "dug a compass", "compass into my",
                   "until they bleed", "until it bleeds", "banging my head", "slash my wrists", "slashed my wrists",
                   "extra of my tablets", "took a few extra", "used to cut", "started cutting", "cut again",
-                  "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose"})},
+                  "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose"}))},
         {C::SelfHarmThreats, A::Means,
          phrases({"razor blades", "bought blades", "hid the blades", "keep a blade"})},
         {C::NonCompliance, A::Ideation,
@@ -94,7 +124,8 @@ const std::vector<CueFamily>& clientCues()
                   "stopped doing", "stopped filling", "haven't taken", "didn't take them", "stopped them",
                   "came off my", "came off the", "haven't been taking", "not been taking",
                   "didn't fill it in", "didn't fill in", "stopped the sertraline", "stopped my", "stopped the tablets",
-                  "stopped the medication", "didn't do any of it", "i'm not doing the", "i stopped", "then i stopped", "didn't do any of the"})},
+                  "stopped the medication", "didn't do any of it", "i'm not doing the", "i stopped", "then i stopped", "didn't do any of the",
+                  "i'm not doing it", "not doing it again", "won't be doing it", "refuse to do"})},
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
@@ -110,7 +141,10 @@ const std::vector<CueFamily>& clientCues()
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
                   "keep thinking about", "kept thinking about", "can't switch off", "couldn't switch off",
                   "going over it", "going over and over", "goes round in my head", "going round in my head",
-                  "can't get it out of my head", "on a loop", "playing it back", "awake going over", "hours going over", "going over whether", "going over why", "going over the argument", "still go over", "go over those"})},
+                  "can't get it out of my head", "on a loop", "playing it back", "awake going over", "hours going over", "going over whether", "going over why", "going over the argument", "still go over", "go over those",
+                  "replayed", "replay it", "replays", "go through it again", "going through it again", "like a loop",
+                  "in a loop", "goes round", "going round", "mulling", "chewing over", "think about anything else",
+                  "going over what", "going over how", "going over everything"})},
         {C::Hopelessness, A::Ideation,
          phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
                   "never get better", "won't get better", "no future", "given up", "give up on", "no hope",
@@ -149,11 +183,13 @@ const std::vector<QuestionFamily>& questionCues()
         // What holds them back: any answer that names something is a protective factor.
         {C::SuicidalIdeation, A::ProtectiveFactors, true,
          phrases({"what stops you", "what's kept you going", "what keeps you going", "what helps you hold on",
-                  "reasons for living", "reasons to live", "what's stopped you"})},
+                  "reasons for living", "reasons to live", "what's stopped you", "kept you here", "keeps you here",
+                  "holds you back", "held you back", "stopped you so far"})},
         {C::SuicidalIdeation, A::Timeframe, true, phrases({"when would", "a date", "a time in mind"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
-                  "put things in order", "gone there on purpose"})},
+                  "put things in order", "gone there on purpose", "get ready", "got ready", "getting ready",
+                  "sort things out", "sorted things out", "in order"})},
         // Questions about the thoughts going away or staying safe: "no" is the disclosure.
         {C::SuicidalIdeation, A::Ideation, false,
          phrases({"gone away", "have those thoughts stopped", "thoughts stopped", "keep yourself safe", "feel safe",
@@ -164,9 +200,9 @@ const std::vector<QuestionFamily>& questionCues()
                   "not wanting to be here", "thoughts of ending", "ending it all", "end it all", "kill myself",
                   "end my life", "thoughts of dying", "wish you were dead", "not wake up"})},
         {C::SelfHarmThreats, A::Ideation, false, phrases({"managed to stop", "stopped cutting", "stopped hurting"})},
-        {C::SelfHarmThreats, A::Ideation, true,
+        {C::SelfHarmThreats, A::Ideation, true, joined(actsOnOneself("yourself", "your"),
          phrases({"harmed yourself", "harm yourself", "harming yourself", "hurt yourself", "hurting yourself", "self-harm", "self harm",
-                  "cut yourself", "cutting yourself", "urges to cut"})},
+                  "cut yourself", "cutting yourself", "urges to cut"}))},
         {C::NonCompliance, A::Ideation, false,
          phrases({"taking your medication", "taking your tablets", "manage the homework", "do the homework",
                   "manage the diary", "do the diary", "manage the thought records", "do the thought records",
@@ -187,7 +223,8 @@ const std::vector<Phrase>& denialOpeners()
 {
     static const std::vector<Phrase> openers =
         phrases({"no", "nope", "never", "not really", "not at all", "nothing like that", "definitely not", "i haven't",
-                 "i have not", "i don't", "i'm not", "none", "no no", "not since", "nah", "not anymore"});
+                 "i have not", "i don't", "i'm not", "none", "no no", "not since", "nah", "not anymore", "didn't",
+                 "i didn't", "did not", "haven't", "not yet"});
     return openers;
 }
 
@@ -232,7 +269,7 @@ const std::vector<Phrase>& historyMarkers()
 {
     static const std::vector<Phrase> markers =
         phrases({"when i was", "years ago", "as a teenager", "as a kid", "as a child", "in the past", "used to",
-                 "back in", "at school", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
+                 "back in the day", "back in my", "back in school", "at school", "at college", "in college", "at sixth form", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
                  "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
                  "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni", "last winter", "last summer",
                  "last spring", "last autumn", "last year"});

@@ -124,6 +124,83 @@ struct Question {
     Span sentence;
 };
 
+// "Did you manage the homework?": the family whose "no" is non-compliance.
+const QuestionFamily* homeworkDoneFamily()
+{
+    for (const QuestionFamily& f : questionCues())
+        if (f.category == RiskCategory::NonCompliance && !f.yesMeansPresent) return &f;
+    return nullptr;
+}
+
+const QuestionFamily* familyOf(RiskCategory category, RiskAspect aspect)
+{
+    for (const QuestionFamily& f : questionCues())
+        if (f.category == category && f.aspect == aspect && f.yesMeansPresent) return &f;
+    return nullptr;
+}
+
+// "How likely are you to act on it, nought to ten?" "A seven.": a rating above nought
+// affirms intent; "Zero." denies it.
+std::optional<bool> ratingIn(const std::vector<std::string>& answer)
+{
+    static const std::vector<std::string_view> above = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                        "nine", "ten", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+    static const std::vector<std::string_view> nought = {"zero", "nought", "nil", "0"};
+    // Said as a rating ("a seven", "maybe a five.", "Three out of ten"), not a count ("two kids").
+    static const std::vector<std::string_view> before = {"a", "maybe", "about", "like", "probably", "around", "say",
+                                                         "is", "it's", "at", "honestly"};
+    static const std::vector<std::string_view> after = {"out", "or", "maybe", "probably", "i", "at", "on", "now",
+                                                        "tops", "max", "today", "tonight"};
+    auto in = [](const std::vector<std::string_view>& list, const std::string& w) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    };
+    for (std::size_t k = 0; k < answer.size(); ++k) {
+        const bool isAbove = in(above, answer[k]);
+        if (!isAbove && !in(nought, answer[k])) continue;
+        const bool framed = (k == 0 || in(before, answer[k - 1])) && (k + 1 == answer.size() || in(after, answer[k + 1]));
+        if (framed) return isAbove;
+    }
+    return std::nullopt;
+}
+
+// What a method is carried out with: named in the answer to "have you thought about how?",
+// it is the means too ("the tow rope in the back of the van").
+bool namesAMeans(const std::vector<std::string>& answer)
+{
+    static const std::vector<Phrase> means = [] {
+        std::vector<Phrase> list;
+        for (auto t : {"rope", "tablets", "pills", "paracetamol", "painkillers", "sleeping tablets", "knife", "knives",
+                       "blade", "blades", "razor", "gun", "shotgun", "ligature", "belt", "cord", "cable", "hosepipe",
+                       "beam", "insulin", "co-codamol", "codeine", "antifreeze", "bleach", "exhaust", "charcoal"})
+            list.push_back(words(t));
+        return list;
+    }();
+    return containsAny(answer, means);
+}
+
+// A question whether the client did the work set last time, however it is put ("how did we
+// get on with those?", "did you get a chance to have a go?"): a question about doing, in a
+// turn that names the work or looks back to when it was set.
+bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<std::string>& question)
+{
+    static const std::vector<Phrase> work = [] {
+        std::vector<Phrase> list;
+        for (auto t : {"homework", "diary", "thought record", "thought records", "worksheet", "experiment", "task",
+                       "exercise", "practice", "log", "schedule", "we said we'd", "you said you'd", "we agreed",
+                       "you agreed", "last week we", "last time we", "the plan was", "sheet", "record"})
+            list.push_back(words(t));
+        return list;
+    }();
+    static const std::vector<Phrase> doing = [] {
+        std::vector<Phrase> list;
+        for (auto t : {"did you", "did we", "have you", "get on", "got on", "manage", "managed", "have a go", "get a chance",
+                       "get round", "get around", "how was it", "how did", "how'd", "go with", "able to"})
+            list.push_back(words(t));
+        return list;
+    }();
+    return containsAny(turn, work) && containsAny(question, doing);
+}
+
 // What a therapist's turn asks about. The category may come from anywhere in the turn (a
 // read-back such as "'I want to kill myself.' Is that still how you feel?"); the aspect from
 // the question itself, so "any plans to end your life?" asks about a plan.
@@ -162,6 +239,42 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
             asked.push_back({&family, span});
             seen.push_back(family.category);
         }
+        // "When?" after a plan is told: when they would act.
+        if (suicideContext && seen.empty() && (tokens == std::vector<std::string>{"when"} ||
+                                               tokens == std::vector<std::string>{"and", "when"}))
+            if (const QuestionFamily* family = familyOf(RiskCategory::SuicidalIdeation, RiskAspect::Timeframe)) {
+                asked.push_back({family, span});
+                seen.push_back(RiskCategory::SuicidalIdeation);
+            }
+        if (std::find(seen.begin(), seen.end(), RiskCategory::NonCompliance) == seen.end() && asksAboutWorkSet(turn, tokens))
+            if (const QuestionFamily* family = homeworkDoneFamily()) {
+                asked.push_back({family, span});
+                seen.push_back(RiskCategory::NonCompliance);
+            }
+    }
+    return asked;
+}
+
+// "Any self-harm lately?" "No." "Ever?": a short question about time, with no topic of its
+// own, asks again what the therapist's last turn asked. Only questions about when or how
+// often: "Does that make sense?" or "Okay?" ask nothing about the risk.
+std::vector<Question> followUpOf(const Segment& segment, const std::vector<Question>& before)
+{
+    static const std::vector<std::string_view> timeWords = {
+        "ever", "now", "lately", "recently", "before", "since", "past", "still", "anymore", "currently", "nowadays",
+        "today", "tonight", "week", "moment", "days", "often", "then"};
+    std::vector<Question> asked;
+    for (const Span& span : splitSentences(segment.text)) {
+        const std::string_view sentence = span.of(segment.text);
+        if (sentence.find('?') == std::string_view::npos) continue;
+        const auto tokens = words(sentence);
+        if (tokens.empty() || tokens.size() > 5) continue;
+        const bool aboutTime = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+            return std::find(timeWords.begin(), timeWords.end(), w) != timeWords.end();
+        });
+        if (!aboutTime) continue;
+        for (const Question& q : before) asked.push_back({q.family, span});
+        break;
     }
     return asked;
 }
@@ -194,7 +307,19 @@ Answer openerOf(std::vector<std::string> tokens)
 // takes it back ("Not really. Well, sometimes, when it gets bad at night.").
 Answer answerIn(const Segment& segment, Span* where, std::optional<Span>* takenBack)
 {
-    const auto sentences = splitSentences(segment.text);
+    auto sentences = splitSentences(segment.text);
+    // "What? No.", "Me? Yeah.": a bare interjection before the answer is not the answer.
+    static const std::vector<std::string_view> interjections = {"what", "sorry", "me", "um", "erm", "uh", "er", "oh",
+                                                                "gosh", "wow", "pardon", "huh", "hmm", "god", "blimey",
+                                                                "honestly", "truthfully", "really"};
+    while (sentences.size() > 1) {
+        const auto first = words(sentences.front().of(segment.text));
+        const bool bare = !first.empty() && first.size() <= 2 && std::all_of(first.begin(), first.end(), [](const std::string& w) {
+            return std::find(interjections.begin(), interjections.end(), w) != interjections.end();
+        });
+        if (!bare) break;
+        sentences.erase(sentences.begin());
+    }
     if (sentences.empty()) return Answer::Neither;
     *where = sentences.front();
     const Answer first = openerOf(words(sentences.front().of(segment.text)));
@@ -373,6 +498,9 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
     // A risk assessment runs over several exchanges ("Have you thought about how?" … "What
     // stops you?"): a sign stays context for the next eight turns.
     auto recentSuicideSign = [&](std::size_t i) { return lastSuicideSign && i - *lastSuicideSign <= 8; };
+    // The last therapist turn that asked about a risk, for an elliptical follow-up ("Ever?").
+    std::optional<std::size_t> lastAsked;
+    std::vector<Question> lastQuestions;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& seg = segments[i];
         if (isClient(seg)) {
@@ -387,7 +515,14 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
         }
         if (!isTherapist(seg)) continue;
         const bool suicideContext = recentSuicideSign(i);
-        for (const Question& question : questionsIn(seg, suicideContext)) {
+        auto questions = questionsIn(seg, suicideContext);
+        if (questions.empty() && lastAsked && *lastAsked + 2 >= i)
+            questions = followUpOf(seg, lastQuestions);
+        if (!questions.empty()) {
+            lastAsked = i;
+            lastQuestions = questions;
+        }
+        for (const Question& question : questions) {
             // The client's next turn, if it follows directly, is the answer; it answers only
             // what was asked.
             for (std::size_t j = i + 1; j < segments.size() && j <= i + 2; ++j) {
@@ -411,6 +546,16 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (answer == Answer::Neither && namesIt && startsWithAny(answerWords, emptyAnswers()))
                     answer = Answer::Denies;
                 if (answer == Answer::Neither && namesIt) answer = Answer::Affirms;
+                // "Any self-harm, ever?" "At school. Cutting." An answer that says when is a yes,
+                // about then.
+                if (answer == Answer::Neither && family.yesMeansPresent && startsWithAny(answerWords, historyMarkers()))
+                    answer = Answer::Affirms;
+                if (answer == Answer::Neither && family.aspect == RiskAspect::Intent && family.yesMeansPresent)
+                    for (const Span& part : splitSentences(segments[j].text))
+                        if (const auto rated = ratingIn(words(part.of(segments[j].text)))) {
+                            answer = *rated ? Answer::Affirms : Answer::Denies;
+                            break;
+                        }
                 if (answer == Answer::Neither) break;
                 const std::string asked(question.sentence.of(seg.text));
                 auto observe = [&](bool disclosure, Span said) {
@@ -428,6 +573,10 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (!disclosure && denialNamesAnotherCategory(where.of(segments[j].text), family.category)) break;
                 observe(disclosure, where);
                 if (disclosure && family.category == RiskCategory::SuicidalIdeation) lastSuicideSign = j;
+                if (disclosure && family.aspect == RiskAspect::Plan && family.yesMeansPresent &&
+                    namesAMeans(words(segments[j].text)))
+                    observations.push_back({family.category, RiskAspect::Means, RiskStatus::Present,
+                                            {{segments[j].id, segments[j].text, std::nullopt}}});
                 // Denied and then taken back in the same turn: both are kept (conflicting).
                 if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
                 break;

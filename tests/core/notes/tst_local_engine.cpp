@@ -430,6 +430,103 @@ private slots:
         QCOMPARE(statusOf(past.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
     }
 
+    // Self-harm asked or told as an act on oneself, with any verb of injury ("scratching
+    // yourself", "burnt myself"), is read; an accident to a hand while cooking is not.
+    void actsOnOneselfAreSelfHarm()
+    {
+        const auto asked = turns({{"client", "I did it again on Friday. In my room."},
+                                  {"therapist", "Do you mean scratching yourself?"},
+                                  {"client", "Yeah. Till it bled."}});
+        QVERIFY(asked.ok());
+        QCOMPARE(statusOf(asked.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        const auto told = twoTurns("How was the weekend?", "Rubbish. I burnt myself with a cigarette on Sunday night.");
+        QVERIFY(told.ok());
+        QCOMPARE(statusOf(told.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        const auto cooking = twoTurns("How was the weekend?", "Fine. I burnt my hand on the oven making a roast.");
+        QVERIFY(cooking.ok());
+        QCOMPARE(statusOf(cooking.value(), RiskCategory::SelfHarmThreats), std::nullopt);
+    }
+
+    // "Any self-harm recently?" "No." "And ever?" "At college. Stopped years ago.": the short
+    // follow-up asks the same thing about another time, and an answer that says when is a yes,
+    // about then. History, not a bare denial.
+    void followUpAboutAnotherTimeAsksAgain()
+    {
+        const auto draft = turns({{"therapist", "Any self-harm recently?"},
+                                  {"client", "No."},
+                                  {"therapist", "And ever?"},
+                                  {"client", "At college. I stopped years ago."}});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Historical));
+        // "Does that make sense?" asks nothing about the risk: its "Yes." is no disclosure.
+        const auto unrelated = turns({{"therapist", "Have you had any thoughts of suicide?"},
+                                      {"client", "No."},
+                                      {"therapist", "We'll come back to it. Does that make sense?"},
+                                      {"client", "Yes."}});
+        QVERIFY(unrelated.ok());
+        QCOMPARE(statusOf(unrelated.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+    }
+
+    // "What? No." answers with its second word: the bare interjection is not the answer.
+    void interjectionBeforeTheAnswerIsSkipped()
+    {
+        const auto draft = twoTurns("Have you had any thoughts of ending your life?", "Sorry? No. Nothing like that.");
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+    }
+
+    // Someone else's words, however far the reporting verb is from its subject ("my gran
+    // turned round at tea and said"), are not the client's.
+    void reportedSpeechWithADistantSubject()
+    {
+        const auto draft = twoTurns("How was the visit?",
+                                    "Hard. My gran turned round at tea and said, 'I want to die, I've had enough.'");
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::nullopt);
+    }
+
+    // Work set last time, asked after however it is put, and not done: non-compliance.
+    void homeworkNotDoneHoweverAsked()
+    {
+        const auto draft = turns({{"therapist", "Last time we agreed on two short walks. How did you get on with them?"},
+                                  {"client", "Didn't. It rained."}});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::NonCompliance), std::optional(RiskStatus::Present));
+        const auto done = turns({{"therapist", "Last time we agreed on two short walks. How did you get on with them?"},
+                                 {"client", "Yes, both, Tuesday and Saturday."}});
+        QVERIFY(done.ok());
+        QVERIFY(statusOf(done.value(), RiskCategory::NonCompliance) != std::optional(RiskStatus::Present));
+    }
+
+    // A risk assessment in the therapist's short questions: a rating of intent, "When?" after
+    // a plan, and the thing a plan would use.
+    void shortAssessmentQuestionsAreRead()
+    {
+        const auto draft = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                  {"client", "Yes. Most days now."},
+                                  {"therapist", "Have you thought about how?"},
+                                  {"client", "With the pills in the bathroom cabinet."},
+                                  {"therapist", "When?"},
+                                  {"client", "After my mum's visit, at the end of the month."},
+                                  {"therapist", "Nought to ten, how likely are you to act on it?"},
+                                  {"client", "Maybe a six."}});
+        QVERIFY(draft.ok());
+        const RiskFlag* flag = draft->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag);
+        for (RiskAspect aspect : {RiskAspect::Plan, RiskAspect::Means, RiskAspect::Timeframe, RiskAspect::Intent}) {
+            QVERIFY2(flag->aspects.count(aspect), toKey(aspect).data());
+            QCOMPARE(flag->aspects.at(aspect).status, RiskStatus::Present);
+        }
+        // "I wouldn't. I've got two kids." rates nothing: no intent is read from the count.
+        const auto kids = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                 {"client", "Yes, some nights."},
+                                 {"therapist", "How likely are you to act on it?"},
+                                 {"client", "I wouldn't. I've got two kids."}});
+        QVERIFY(kids.ok());
+        const auto aspects = kids->risk(RiskCategory::SuicidalIdeation)->aspects;
+        QVERIFY(!aspects.count(RiskAspect::Intent) || aspects.at(RiskAspect::Intent).status != RiskStatus::Present);
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
