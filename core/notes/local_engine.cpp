@@ -41,7 +41,10 @@ const std::vector<SectionCues>& sectionCues()
         {Section::NextSteps, 5,
          phrases({"next session", "next time", "next appointment", "next week we", "follow up", "follow-up",
                   "refer", "referral", "your gp", "book in", "booked", "see you next", "plan is", "we'll review",
-                  "we will review", "in our next", "session after", "meet again", "we'll meet", "see you on"})},
+                  "we will review", "in our next", "session after", "meet again", "we'll meet", "see you on",
+                  "referring", "refer you", "review in", "review this in", "in two weeks", "in a fortnight",
+                  "i'll see you", "write to your gp", "letter to your gp", "crisis team", "first next time",
+                  "next time we", "i'll write to", "i'll ring"})},
         {Section::HomeworkReview, 4,
          phrases({"homework", "thought record", "thought records", "the diary", "activity diary", "worksheet",
                   "did you manage", "did you get a chance", "managed to do", "filled in", "filled it in",
@@ -52,7 +55,8 @@ const std::vector<SectionCues>& sectionCues()
                   "five areas", "formulation", "vicious cycle", "hot thought", "thinking error",
                   "thinking errors", "catastrophising", "downward arrow", "breathing", "grounding",
                   "out of 100", "out of ten", "percent", "problem solving", "pros and cons", "exposure",
-                  "hierarchy", "rate how", "rate that"})},
+                  "hierarchy", "rate how", "rate that", "ladder", "scheduling", "thought record", "step by step",
+                  "drawing out", "draw out", "map out", "safety plan", "options", "what goes through your mind"})},
         {Section::WeekReview, 2,
          phrases({"this week", "last week", "past week", "the week", "since we last met", "since last time",
                   "since our last session", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -499,6 +503,21 @@ double overlap(const std::string& a, const std::string& b)
 }
 }  // namespace
 
+// "Shall we…?", "Could we try…?": a question that proposes work for the two of them now.
+bool proposesWorkTogether(std::string_view sentence)
+{
+    static const std::vector<std::vector<std::string>> frames = [] {
+        std::vector<std::vector<std::string>> list;
+        for (auto t : {"shall we", "could we", "can we", "should we", "we might", "we could", "let's", "how about we",
+                       "would it help to", "what if we"})
+            list.push_back(words(t));
+        return list;
+    }();
+    const auto tokens = words(sentence);
+    if (tokens.size() < 5) return false;
+    return std::any_of(frames.begin(), frames.end(), [&](const auto& f) { return findPhrase(tokens, f) != npos; });
+}
+
 // A sentence that tells the client what to do: it opens with a verb of doing ("Rate the urge
 // out of ten.", "Then write down what happened."), not with a subject.
 bool isInstruction(std::string_view sentence)
@@ -556,6 +575,13 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
                         if (auto st = suggestedHomework(seg, sentence)) out.statements.push_back({Section::HomeworkGiven, std::move(*st)});
+                    } else if (proposesWorkTogether(sentence) && sectionOf(sentence, early, true) == Section::Activities) {
+                        // "Could we try drawing out a typical evening, step by step?": what the
+                        // session turns to, proposed as a question.
+                        std::string proposed(sentence);
+                        if (proposed.back() == '?') proposed.back() = '.';
+                        if (auto st = therapistStatement(seg, proposed, Section::Activities))
+                            out.statements.push_back({Section::Activities, std::move(*st)});
                     }
                     continue;
                 }

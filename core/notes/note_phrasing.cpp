@@ -111,7 +111,10 @@ std::string addressedToClient(std::string_view text)
     static const std::set<std::string> takesAnObject = {
         "call", "ring", "phone", "text", "email", "see", "meet", "tell", "ask", "give", "send", "help", "check", "remind",
         "let", "want", "like", "get", "thank", "support", "refer", "contact", "with", "to", "for", "at", "about", "from",
-        "by", "against", "after", "before", "without"};
+        "by", "against", "without", "referring", "referred", "calling", "ringing", "seeing", "meeting", "telling",
+        "asking", "giving", "sending", "helping", "checking", "reminding", "supporting", "contacting", "thanking"};
+    // Not "before" or "after": there they start a clause whose subject is "you" ("before you
+    // leave" is "before they leave").
     std::string previous;
     return rewriteWords(text, [&previous](const std::string& word, const std::string& lower) {
         const bool object = lower == "you" && takesAnObject.count(previous) != 0;

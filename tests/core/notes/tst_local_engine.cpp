@@ -527,6 +527,17 @@ private slots:
         QVERIFY(!aspects.count(RiskAspect::Intent) || aspects.at(RiskAspect::Intent).status != RiskStatus::Present);
     }
 
+    // "I'm referring you to the crisis team before you leave" is written "referring them …
+    // before they leave": the object and the subject of a clause each get their own pronoun.
+    void clientAsObjectAndSubject()
+    {
+        const auto plan = turns({{"therapist", "Thank you for telling me all of that."},
+                                 {"therapist", "I'm referring you to the crisis team today, before you leave."}});
+        QVERIFY(plan.ok());
+        QVERIFY2(mentions(plan.value(), Section::NextSteps, "referring them to the crisis team today, before they leave"),
+                 allText(plan.value()).c_str());
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
