@@ -21,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -71,7 +72,14 @@ SessionWorkspace::SessionWorkspace(VaultWorker& worker, RecordingController& rec
     m_splitter->addWidget(m_transcript);
     m_splitter->addWidget(m_note);
     right->addWidget(m_risk);
-    right->addWidget(m_signOff);
+    // The sign-off panel grows with every undecided flag and addendum: it scrolls rather than
+    // letting its lines be squeezed over one another when the window is short.
+    auto* signOffScroll = new QScrollArea(right);
+    signOffScroll->setWidget(m_signOff);
+    signOffScroll->setWidgetResizable(true);
+    signOffScroll->setFrameShape(QFrame::NoFrame);
+    right->addWidget(signOffScroll);
+    right->setChildrenCollapsible(false);
     m_splitter->addWidget(right);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 3);

@@ -95,7 +95,7 @@ const std::vector<CueFamily>& clientCues()
         {C::SuicidalIdeation, A::ProtectiveFactors,
          phrases({"couldn't do that to my", "wouldn't do that to my", "because of my kids", "because of the kids",
                   "my kids keep me going", "my children keep me going", "my dog needs me", "my faith",
-                  "reasons to live", "reason to keep going", "keeps me going", "wouldn't act on it",
+                  "reasons to live", "reason to keep going", "keeps me going", "keep me going", "kept me going", "wouldn't act on it",
                   "would never act on it", "never act on", "couldn't do that to her",
                   "couldn't do that to him", "couldn't do that to them", "be devastated", "i've got my boys", "i've got my kids",
                   "i've got my children", "i've got my girls", "my daughter needs me", "my son needs me",
