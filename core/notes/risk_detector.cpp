@@ -186,8 +186,8 @@ bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<st
     static const std::vector<Phrase> work = [] {
         std::vector<Phrase> list;
         for (auto t : {"homework", "diary", "thought record", "thought records", "worksheet", "experiment", "task",
-                       "exercise", "practice", "log", "schedule", "we said we'd", "you said you'd", "we agreed",
-                       "you agreed", "last week we", "last time we", "the plan was", "sheet", "record"})
+                       "exercise", "schedule", "we said we'd", "you said you'd", "we agreed", "you agreed",
+                       "last week we", "last time we", "the plan was", "sheet"})
             list.push_back(words(t));
         return list;
     }();

@@ -496,6 +496,10 @@ private slots:
                                  {"client", "Yes, both, Tuesday and Saturday."}});
         QVERIFY(done.ok());
         QVERIFY(statusOf(done.value(), RiskCategory::NonCompliance) != std::optional(RiskStatus::Present));
+        // A question about doing that names no work set is not about the homework.
+        const auto other = twoTurns("Have you told anyone at the practice about the move?", "No.");
+        QVERIFY(other.ok());
+        QCOMPARE(statusOf(other.value(), RiskCategory::NonCompliance), std::nullopt);
     }
 
     // A risk assessment in the therapist's short questions: a rating of intent, "When?" after
