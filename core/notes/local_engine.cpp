@@ -20,13 +20,6 @@ struct SectionCues {
     std::vector<std::vector<std::string>> phrases;
 };
 
-std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_view> texts)
-{
-    std::vector<std::vector<std::string>> out;
-    for (auto t : texts) out.push_back(words(t));
-    return out;
-}
-
 const std::vector<SectionCues>& sectionCues()
 {
     static const std::vector<SectionCues> cues = {
@@ -506,13 +499,8 @@ double overlap(const std::string& a, const std::string& b)
 // "Shall we…?", "Could we try…?": a question that proposes work for the two of them now.
 bool proposesWorkTogether(std::string_view sentence)
 {
-    static const std::vector<std::vector<std::string>> frames = [] {
-        std::vector<std::vector<std::string>> list;
-        for (auto t : {"shall we", "could we", "can we", "should we", "we might", "we could", "let's", "how about we",
-                       "would it help to", "what if we"})
-            list.push_back(words(t));
-        return list;
-    }();
+    static const auto frames = phrases({"shall we", "could we", "can we", "should we", "we might", "we could", "let's",
+                                        "how about we", "would it help to", "what if we"});
     const auto tokens = words(sentence);
     if (tokens.size() < 5) return false;
     return std::any_of(frames.begin(), frames.end(), [&](const auto& f) { return findPhrase(tokens, f) != npos; });

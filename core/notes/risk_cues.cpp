@@ -5,13 +5,6 @@
 namespace noteward::core::notes {
 
 namespace {
-std::vector<Phrase> phrases(std::initializer_list<std::string_view> texts)
-{
-    std::vector<Phrase> out;
-    for (auto t : texts) out.push_back(words(t));
-    return out;
-}
-
 using C = RiskCategory;
 using A = RiskAspect;
 

@@ -110,12 +110,8 @@ bool asksAboutSuicide(const std::vector<std::string>& tokens)
 
 bool asksAboutSelfHarm(const std::vector<std::string>& tokens)
 {
-    static const std::vector<Phrase> topic = [] {
-        std::vector<Phrase> list;
-        for (auto t : {"cutting", "cut", "self-harm", "self harm", "hurting yourself", "harming yourself", "burning"})
-            list.push_back(words(t));
-        return list;
-    }();
+    static const std::vector<Phrase> topic = phrases({"cutting", "cut", "self-harm", "self harm", "hurting yourself",
+                                                      "harming yourself", "burning"});
     return containsAny(tokens, topic);
 }
 
@@ -124,18 +120,11 @@ struct Question {
     Span sentence;
 };
 
-// "Did you manage the homework?": the family whose "no" is non-compliance.
-const QuestionFamily* homeworkDoneFamily()
+// The question family for a category and aspect, and for which answer is the disclosure.
+const QuestionFamily* familyOf(RiskCategory category, RiskAspect aspect, bool yesMeansPresent)
 {
     for (const QuestionFamily& f : questionCues())
-        if (f.category == RiskCategory::NonCompliance && !f.yesMeansPresent) return &f;
-    return nullptr;
-}
-
-const QuestionFamily* familyOf(RiskCategory category, RiskAspect aspect)
-{
-    for (const QuestionFamily& f : questionCues())
-        if (f.category == category && f.aspect == aspect && f.yesMeansPresent) return &f;
+        if (f.category == category && f.aspect == aspect && f.yesMeansPresent == yesMeansPresent) return &f;
     return nullptr;
 }
 
@@ -167,14 +156,11 @@ std::optional<bool> ratingIn(const std::vector<std::string>& answer)
 // it is the means too ("the tow rope in the back of the van").
 bool namesAMeans(const std::vector<std::string>& answer)
 {
-    static const std::vector<Phrase> means = [] {
-        std::vector<Phrase> list;
-        for (auto t : {"rope", "tablets", "pills", "paracetamol", "painkillers", "sleeping tablets", "knife", "knives",
-                       "blade", "blades", "razor", "gun", "shotgun", "ligature", "belt", "cord", "cable", "hosepipe",
-                       "beam", "insulin", "co-codamol", "codeine", "antifreeze", "bleach", "exhaust", "charcoal"})
-            list.push_back(words(t));
-        return list;
-    }();
+    static const std::vector<Phrase> means = phrases({"rope", "tablets", "pills", "paracetamol", "painkillers",
+                                                      "sleeping tablets", "knife", "knives", "blade", "blades",
+                                                      "razor", "gun", "shotgun", "ligature", "belt", "cord", "cable",
+                                                      "hosepipe", "beam", "insulin", "co-codamol", "codeine",
+                                                      "antifreeze", "bleach", "exhaust", "charcoal"});
     return containsAny(answer, means);
 }
 
@@ -183,21 +169,14 @@ bool namesAMeans(const std::vector<std::string>& answer)
 // turn that names the work or looks back to when it was set.
 bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<std::string>& question)
 {
-    static const std::vector<Phrase> work = [] {
-        std::vector<Phrase> list;
-        for (auto t : {"homework", "diary", "thought record", "thought records", "worksheet", "experiment", "task",
-                       "exercise", "schedule", "we said we'd", "you said you'd", "we agreed", "you agreed",
-                       "last week we", "last time we", "the plan was", "sheet"})
-            list.push_back(words(t));
-        return list;
-    }();
-    static const std::vector<Phrase> doing = [] {
-        std::vector<Phrase> list;
-        for (auto t : {"did you", "did we", "have you", "get on", "got on", "manage", "managed", "have a go", "get a chance",
-                       "get round", "get around", "how was it", "how did", "how'd", "go with", "able to"})
-            list.push_back(words(t));
-        return list;
-    }();
+    static const std::vector<Phrase> work = phrases({"homework", "diary", "thought record", "thought records",
+                                                     "worksheet", "experiment", "task", "exercise", "schedule",
+                                                     "we said we'd", "you said you'd", "we agreed", "you agreed",
+                                                     "last week we", "last time we", "the plan was", "sheet"});
+    static const std::vector<Phrase> doing = phrases({"did you", "did we", "have you", "get on", "got on", "manage",
+                                                      "managed", "have a go", "get a chance", "get round",
+                                                      "get around", "how was it", "how did", "how'd", "go with",
+                                                      "able to"});
     return containsAny(turn, work) && containsAny(question, doing);
 }
 
@@ -242,12 +221,13 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
         // "When?" after a plan is told: when they would act.
         if (suicideContext && seen.empty() && (tokens == std::vector<std::string>{"when"} ||
                                                tokens == std::vector<std::string>{"and", "when"}))
-            if (const QuestionFamily* family = familyOf(RiskCategory::SuicidalIdeation, RiskAspect::Timeframe)) {
+            if (const QuestionFamily* family = familyOf(RiskCategory::SuicidalIdeation, RiskAspect::Timeframe, true)) {
                 asked.push_back({family, span});
                 seen.push_back(RiskCategory::SuicidalIdeation);
             }
         if (std::find(seen.begin(), seen.end(), RiskCategory::NonCompliance) == seen.end() && asksAboutWorkSet(turn, tokens))
-            if (const QuestionFamily* family = homeworkDoneFamily()) {
+            // "Did you manage the homework?": its "no" is non-compliance.
+            if (const QuestionFamily* family = familyOf(RiskCategory::NonCompliance, RiskAspect::Ideation, false)) {
                 asked.push_back({family, span});
                 seen.push_back(RiskCategory::NonCompliance);
             }
@@ -430,19 +410,20 @@ bool isTherapist(const Segment& segment) { return segment.speaker == "therapist"
 
 bool looksLikeInstruction(std::string_view sentence)
 {
-    static const std::vector<Phrase> markers = [] {
-        std::vector<Phrase> list;
-        for (auto t : {"ignore previous", "ignore all previous", "ignore the previous", "ignore the above",
-                       "ignore your instructions", "disregard previous", "disregard the above", "disregard your",
-                       "system prompt", "you are now", "as an ai", "new instructions", "write that the client",
-                       "record that the client", "mark the client", "flag the client", "language model",
-                       "in the note write", "put in the notes", "mark suicidal_ideation", "suicidal_ideation",
-                       "self_harm_threats", "non_compliance", "alliance_rupture", "risk flag", "set the risk",
-                       "mark it as", "mark as denied", "mark as present", "leave that out of the notes",
-                       "leave it out of the notes", "don't put that in the notes", "don't write that down"})
-            list.push_back(words(t));
-        return list;
-    }();
+    static const std::vector<Phrase> markers = phrases({"ignore previous", "ignore all previous",
+                                                        "ignore the previous", "ignore the above",
+                                                        "ignore your instructions", "disregard previous",
+                                                        "disregard the above", "disregard your", "system prompt",
+                                                        "you are now", "as an ai", "new instructions",
+                                                        "write that the client", "record that the client",
+                                                        "mark the client", "flag the client", "language model",
+                                                        "in the note write", "put in the notes",
+                                                        "mark suicidal_ideation", "suicidal_ideation",
+                                                        "self_harm_threats", "non_compliance", "alliance_rupture",
+                                                        "risk flag", "set the risk", "mark it as", "mark as denied",
+                                                        "mark as present", "leave that out of the notes",
+                                                        "leave it out of the notes", "don't put that in the notes",
+                                                        "don't write that down"});
     return containsAny(words(sentence), markers);
 }
 

@@ -152,6 +152,14 @@ std::string stem(std::string_view word)
     return w;
 }
 
+std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_view> texts)
+{
+    std::vector<std::vector<std::string>> out;
+    out.reserve(texts.size());
+    for (auto t : texts) out.push_back(words(t));
+    return out;
+}
+
 std::size_t findPhrase(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase)
 {
     if (phrase.empty() || phrase.size() > tokens.size()) return npos;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ bool isStopword(std::string_view word);
 
 // A light suffix-stripping stem, so "avoided"/"avoiding"/"avoids" meet.
 std::string stem(std::string_view word);
+
+// Each text as its words(): a list of phrases to look for with findPhrase.
+std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_view> texts);
 
 // Index of the first occurrence of `phrase` (a sequence of words) in `tokens`, or npos.
 std::size_t findPhrase(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase);
