@@ -41,11 +41,12 @@ std::size_t reportedSpeechStart(std::string_view sentence)
         bool other = false;
         for (std::size_t back = 1; back <= 8 && back <= k; ++back) {
             const std::string& w = tokens[k - back].word;
-            if (w == "i" || w == "i'd" || w == "i've") {
-                other = false;
+            // The nearest subject decides: "I told him … and he said" is his.
+            if (w == "i" || w == "i'd" || w == "i've") break;
+            if (isOther(w)) {
+                other = true;
                 break;
             }
-            if (isOther(w)) other = true;
         }
         // A capitalised name right before the verb ("Priya said") counts as someone else too.
         if (!other && k > 0) {

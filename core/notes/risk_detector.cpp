@@ -471,6 +471,87 @@ bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
+namespace {
+
+// Words of suicide or self-harm that the cues may not read in the way a client puts them
+// ("I'd be better gone, dead even", "the scars"). Wider than the cues on purpose: they do not
+// make a disclosure, they only stop a denial from standing unquestioned.
+const std::vector<Phrase>& riskWords(RiskCategory category)
+{
+    static const std::vector<Phrase> suicide =
+        phrases({"die", "dying", "dead", "death", "suicide", "suicidal", "kill", "killing", "overdose", "hang",
+                 "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
+                 "not wake", "better off", "take my life", "jump off", "jump in front", "no point living",
+                 "no point in living", "not be around", "not exist", "want it over"});
+    static const std::vector<Phrase> selfHarm =
+        phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
+                 "blades", "razor", "razors", "bleed", "bleeding", "bled", "scar", "scars", "burns", "wounds"});
+    static const std::vector<Phrase> none;
+    if (category == RiskCategory::SuicidalIdeation) return suicide;
+    if (category == RiskCategory::SelfHarmThreats) return selfHarm;
+    return none;
+}
+
+// Ways of speaking that use those words for something else: "dead tired", "dying for a tea",
+// "it's killing me", "bored to death".
+bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
+{
+    static const std::vector<Phrase> idioms =
+        phrases({"dead tired", "dead on", "dead good", "dead nice", "dead easy", "dead proud", "dead end",
+                 "dead bored", "dying to", "dying for", "killing me", "kill for", "kill time", "killing time",
+                 "to death", "over my dead body", "better off financially", "better off now", "better off than",
+                 "end of", "end my shift", "end my contract", "end my tenancy", "hanging over", "hanging around",
+                 "hanging out", "hanging about", "hang on", "hang out", "hang around", "hang in there"});
+    for (const Phrase& idiom : idioms) {
+        const std::size_t found = findPhrase(tokens, idiom);
+        if (found != npos && found <= at && at < found + idiom.size() + 1) return true;
+    }
+    return false;
+}
+
+// A denial stands only if the client, in their own voice, said nothing else in the words of
+// that risk. When they did, in words the cues did not read, the denial is doubtful: the flag
+// is made conflicting (present now, or historical when those words are about the past), the
+// words are kept beside the denial as evidence, and the clinician decides at the risk gate.
+// Recording "denied" over a disclosure the rules could not read is worse than no note.
+void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
+{
+    const auto& lexicon = riskWords(flag.category);
+    if (lexicon.empty()) return;
+    for (const Segment& segment : segments) {
+        if (!isClient(segment)) continue;
+        const bool cited = std::any_of(flag.evidence.begin(), flag.evidence.end(),
+                                       [&](const Evidence& e) { return e.segment == segment.id; });
+        if (cited) continue;
+        for (const Span& sentenceSpan : splitSentences(segment.text)) {
+            const std::string_view sentence = sentenceSpan.of(segment.text);
+            if (looksLikeInstruction(sentence)) continue;
+            const std::size_t reported = reportedSpeechStart(sentence);
+            const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
+            const bool history = containsAny(words(own), historyMarkers());
+            for (const Span& clauseSpan : splitClauses(own)) {
+                const auto tokens = words(clauseSpan.of(own));
+                if (aboutSomeoneElse(tokens)) continue;
+                for (const Phrase& word : lexicon) {
+                    const std::size_t at = findPhrase(tokens, word);
+                    if (at == npos || negatedAt(tokens, at) || idiomAt(tokens, at) ||
+                        anyBefore(tokens, at, hypotheticalMarkers()))
+                        continue;
+                    const RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;
+                    for (Evidence& e : flag.evidence) e.stance = RiskStatus::Denied;
+                    flag.evidence.push_back({segment.id, std::string(sentence), stance});
+                    flag.status = stance;
+                    flag.conflicting = stance == RiskStatus::Present;
+                    flag.aspects[RiskAspect::Ideation] = {stance, {{segment.id, std::string(sentence), std::nullopt}}};
+                    return;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
 {
     std::vector<Observation> observations;
@@ -571,6 +652,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
             if (o.category == category) about.push_back(&o);
         if (about.empty()) continue;
         RiskFlag flag = flagFrom(category, about);
+        if (flag.status == RiskStatus::Denied) doubtTheDenial(segments, flag);
         if (!flag.evidence.empty()) flags.push_back(std::move(flag));
     }
     return flags;

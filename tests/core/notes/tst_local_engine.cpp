@@ -542,6 +542,46 @@ private slots:
                  allText(plan.value()).c_str());
     }
 
+    // A denial stands only while nothing else the client says, in their own voice, uses the
+    // words of that risk. Words the cues do not read make it doubtful: conflicting, for the
+    // clinician to decide, never a bare "denied". Idioms, other people's words and the past
+    // are told apart.
+    void unreadRiskWordsDoubtADenial()
+    {
+        const auto doubted = turns({{"therapist", "Have you had any thoughts of suicide?"},
+                                    {"client", "No."},
+                                    {"therapist", "What are the nights like?"},
+                                    {"client", "Long. I lie there thinking they'd all be better off if I was dead."}});
+        QVERIFY(doubted.ok());
+        const RiskFlag* flag = doubted->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag);
+        QCOMPARE(flag->status, RiskStatus::Present);
+        QVERIFY(flag->conflicting);
+        QVERIFY(std::any_of(flag->evidence.begin(), flag->evidence.end(),
+                            [](const Evidence& e) { return e.segment == "s4" && e.stance == RiskStatus::Present; }));
+
+        const auto idiom = turns({{"therapist", "Have you had any thoughts of suicide?"},
+                                  {"client", "No."},
+                                  {"therapist", "How are you sleeping?"},
+                                  {"client", "Badly. I'm dead tired all day and work is killing me."}});
+        QVERIFY(idiom.ok());
+        QCOMPARE(statusOf(idiom.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+
+        const auto someoneElse = turns({{"therapist", "Have you had any thoughts of suicide?"},
+                                        {"client", "No."},
+                                        {"therapist", "What happened with Sam?"},
+                                        {"client", "I told him I needed space and he said he'd kill himself if I left."}});
+        QVERIFY(someoneElse.ok());
+        QCOMPARE(statusOf(someoneElse.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+
+        const auto past = turns({{"therapist", "Have you had any thoughts of suicide?"},
+                                 {"client", "No."},
+                                 {"therapist", "Has it ever been different?"},
+                                 {"client", "When I was at uni I used to think I'd be better off dead. Not now."}});
+        QVERIFY(past.ok());
+        QCOMPARE(statusOf(past.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
