@@ -10,6 +10,8 @@
 
 #include <httplib.h>
 
+#include <memory>
+
 namespace noteward::sync::server {
 
 namespace {
@@ -49,6 +51,9 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     replyJson(res, *stored ? 201 : 200, {{"hash", hash}, {"size", req.body.size()}, {"created", *stored}});
 }
 
+// A download is sent in pieces of this size (see getBlob).
+constexpr std::size_t kPiece = 256 * 1024;
+
 void getBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
 {
     const auto who = requireSignedIn(store, config, req, res);
@@ -63,11 +68,25 @@ void getBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     // Streamed in pieces: copying the whole chunk into the answer cost more in page faults than
     // TLS cost in encryption (download was 9 % of plain HTTP), while a piece's buffer is reused
     // by the allocator.
-    res.status = 200;
     const auto size = static_cast<std::size_t>((*info)->size);
+    // The first piece is read before the status is sent, so a chunk whose file is gone or
+    // unreadable gets an error answer, not a 200 and a cut connection.
+    auto read = store.blobPiece(hash, 0, std::min(size, kPiece));
+    if (!read && read.error().code == core::ErrorCode::NotFound) {
+        const auto again = store.blobInfo(hash);
+        if (again && !again->has_value()) return notFound(res);  // erased meanwhile
+    }
+    if (!read || read->size() != std::min(size, kPiece))
+        return replyError(res, 500, "storage_error",
+                          "The chunk is listed but could not be read from the server's storage; nothing was sent.");
+    auto first = std::make_shared<const core::Bytes>(std::move(read.value()));
+    res.status = 200;
     res.set_content_provider(size, "application/octet-stream",
-                             [&store, hash](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                 constexpr std::size_t kPiece = 256 * 1024;
+                             [&store, hash, first](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 if (offset < first->size()) {
+                                     const std::size_t n = std::min(length, first->size() - offset);
+                                     return sink.write(reinterpret_cast<const char*>(first->data() + offset), n);
+                                 }
                                  const auto piece = store.blobPiece(hash, offset, std::min(length, kPiece));
                                  // Erased or unreadable mid-stream: the connection is cut, and
                                  // the client's hash check refuses what arrived.

@@ -1072,6 +1072,19 @@ private slots:
         auto back = client->Get(base + "/blobs/" + hashes[4], as(therapist));
         QVERIFY(back && back->status == 200);
         QCOMPARE(back->body, chunks[4]);
+        if (!onPostgres()) {
+            // A chunk whose file is gone from the disk is answered with an error before any
+            // byte is sent, not with 200 and a cut connection; and it is back once re-sent.
+            const auto file = dataDir("blobs") / "blobs" / hashes[3].substr(0, 2) / hashes[3];
+            const auto kept = file.string() + ".kept";
+            std::filesystem::rename(file, kept);
+            auto lost = client->Get(base + "/blobs/" + hashes[3], as(therapist));
+            QVERIFY(lost);
+            QCOMPARE(lost->status, 500);
+            QCOMPARE(errorCode(lost), std::string("storage_error"));
+            std::filesystem::rename(kept, file);
+            QCOMPARE(client->Get(base + "/blobs/" + hashes[3], as(therapist))->body, chunks[3]);
+        }
         // Recording chunks are the recording therapist's alone; a manager cannot upload either.
         QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(manager))->status, 404);
         QCOMPARE(upload(manager, 0, chunks[0])->status, 403);
