@@ -30,7 +30,8 @@ const std::vector<SectionCues>& sectionCues()
                   "can you try", "agreed to try", "i'll try to", "i will try to", "i'll have a go",
                   "for this week", "so for this week", "before next week", "for homework", "as homework",
                   "between sessions", "i want you to", "your task", "this week try", "this week i'd like",
-                  "so this week", "and this week", "this week just"})},
+                  "so this week", "and this week", "this week just", "let's keep", "let's carry on", "carry on with the",
+                  "keep it going", "keep that going", "keep going with", "going and add"})},
         {Section::NextSteps, 5,
          phrases({"next session", "next time", "next appointment", "next week we", "follow up", "follow-up",
                   "refer", "referral", "your gp", "book in", "booked", "see you next", "plan is", "we'll review",
@@ -155,11 +156,14 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
     if (early && has({"today"}) &&
         !has({"feeling", "feel", "how are you", "how are things", "how's things", "how have you", "mood", "rate"}))
         return Section::Agenda;
-    if (has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
+    // "Shall we have a go at something together?" proposes work now: no review of last week's.
+    const bool proposal = has({"shall we have a go", "let's have a go", "shall we try", "let's try", "could we try",
+                               "can we try", "should we try", "could we have a go", "can we have a go"});
+    if ((!proposal && has({"homework", "thought record", "thought records", "diary", "worksheet", "experiment", "the task",
              "the exercise", "did you manage", "did you get a chance", "did you get round", "did you try",
              "how did it go", "how did that go", "get on with", "have a go", "the reading", "chapter", "handout",
              "questionnaire", "survey", "from last week", "from last time", "last week's", "we set", "you were going to",
-             "we said we'd", "you said you'd", "we agreed", "you agreed", "get a chance"}) ||
+             "we said we'd", "you said you'd", "we agreed", "you agreed", "get a chance"})) ||
         (has({"how did"}) && !tokens.empty() && tokens.back() == "go"))
         return Section::HomeworkReview;
     if (has({"week", "since we last", "since last time", "weekend", "since i last saw", "how have you been",
@@ -602,7 +606,12 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     if (!item) asked.reset();
                     else ++agendaItems;
                 }
-                if (auto c = clientStatement(seg, sentence, cued, question, asked)) out.statements.push_back(std::move(*c));
+                if (auto c = clientStatement(seg, sentence, cued, question, asked)) {
+                    if (m_riskTurns.count(seg.id) &&
+                        (c->section == Section::WeekReview || c->section == Section::Activities))
+                        c->section = Section::RiskIssues;
+                    out.statements.push_back(std::move(*c));
+                }
                 continue;
             }
             if (cued) out.statements.push_back({*cued, made(restate(seg, sentence), {seg.id}, "unattributed")});
@@ -615,6 +624,17 @@ void LocalEngine::prepare(const Transcript& transcript)
 {
     m_risks = detectRisks(transcript.segments);
     m_riskStatements.clear();
+    m_riskTurns.clear();
+    for (const auto& flag : m_risks) {
+        if (flag.category != RiskCategory::SuicidalIdeation && flag.category != RiskCategory::SelfHarmThreats) continue;
+        if (flag.status == RiskStatus::Denied) continue;
+        const auto disclosed = [&](const Evidence& e) { return !e.stance || *e.stance != RiskStatus::Denied; };
+        for (const auto& e : flag.evidence)
+            if (disclosed(e)) m_riskTurns.insert(e.segment);
+        for (const auto& [aspect, finding] : flag.aspects)
+            if (finding.status != RiskStatus::Denied && aspect != RiskAspect::ProtectiveFactors)
+                for (const auto& e : finding.evidence) m_riskTurns.insert(e.segment);
+    }
     // One question and answer can bear on two categories (suicide and self-harm): said once.
     std::set<std::string> said;
     for (const auto& flag : m_risks)

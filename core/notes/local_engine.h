@@ -3,6 +3,9 @@
 #include "notes/note_engine.h"
 #include "notes/note_phrasing.h"
 
+#include <set>
+#include <string>
+
 namespace noteward::core::notes {
 
 // The default engine: offline, deterministic, no model download. Stage 1 sorts each sentence
@@ -26,6 +29,10 @@ public:
 private:
     std::vector<RiskFlag> m_risks;
     std::vector<Candidate> m_riskStatements;
+    // Client turns that disclose suicide or self-harm risk (cited as its evidence): the rest of
+    // what they say there ("There's a beam in the garage…") belongs under risk issues, not
+    // in the week's review.
+    std::set<std::string> m_riskTurns;
 };
 
 }  // namespace noteward::core::notes

@@ -31,7 +31,9 @@ std::string withoutFillers(std::string_view text)
     // Openers that carry nothing ("Yes, and I want…"); never "No," which carries the answer.
     static const std::vector<std::string_view> openers = {"So ", "so ", "Well, ", "well, ", "Yeah, ", "yeah, ",
                                                           "Yes, ", "yes, ", "And ", "and ", "Okay, ", "OK, ",
-                                                          "Right, "};
+                                                          "Right, ", "Like, ", "like, ", "And, ", "and, ", "So, ",
+                                                          "so, ", "Oh, ", "oh, ", "Um, ", "Uh, ", "Erm, ", "Er, ",
+                                                          "Um. ", "Erm. ", "I mean, "};
     for (bool changed = true; changed;) {
         changed = false;
         for (auto o : openers)
@@ -49,11 +51,24 @@ std::string continuing(std::string text)
 {
     const std::size_t end = text.find_first_of(" ,;:.!?");
     const auto first = words(text.substr(0, end));
-    static const std::set<std::string> adverbs = {"honestly", "maybe", "sometimes", "actually", "basically",
-                                                   "some", "everything", "nothing", "things", "work", "last"};
-    // "I", "I'm", "I'll"… keep their capital.
-    if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0])) && text[0] >= 'A' && text[0] <= 'Z' &&
-        first[0] != "i" && first[0].rfind("i'", 0) != 0)
+    static const std::set<std::string> adverbs = {
+        "honestly", "maybe", "sometimes", "actually", "basically", "some", "everything", "nothing", "things", "work",
+        "last", "same", "mostly", "there's", "there", "just", "still", "only", "never", "always", "probably",
+        "really", "pretty", "quite", "definitely", "once", "twice", "most", "half", "every", "each", "both",
+        "another", "other", "none", "loads", "lots", "bit", "little", "much", "more", "less", "better", "worse",
+        "fine", "good", "bad", "alright", "okay", "not", "no", "yes", "yeah", "didn't", "don't", "can't", "couldn't",
+        "wasn't", "went", "got", "had", "did", "made", "felt", "tried", "kept", "left", "took", "came", "said",
+        "thought", "started", "stopped", "again", "apparently", "obviously", "literally", "anyway", "otherwise"};
+    // A verb form ("Filled it in five days", "Walking helped") is no name.
+    const auto verbForm = [](const std::string& w) {
+        const auto endsWith = [&w](std::string_view suffix) {
+            return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        return (w.size() >= 5 && endsWith("ing")) || (w.size() >= 6 && endsWith("ed"));
+    };
+    // "I", "I'm", "I'll"… keep their capital, and so do names ("Kayleigh rang").
+    if (!first.empty() && (isStopword(first[0]) || adverbs.count(first[0]) || verbForm(first[0])) && text[0] >= 'A' &&
+        text[0] <= 'Z' && first[0] != "i" && first[0].rfind("i'", 0) != 0)
         text[0] = static_cast<char>(text[0] - 'A' + 'a');
     return text;
 }

@@ -2,6 +2,9 @@
 
 #include "notes/text_analysis.h"
 
+#include <algorithm>
+#include <ctime>
+
 namespace noteward::core::notes {
 
 namespace {
@@ -92,7 +95,11 @@ const std::vector<CueFamily>& clientCues()
                   "would never act on it", "never act on", "couldn't do that to her",
                   "couldn't do that to him", "couldn't do that to them", "be devastated", "i've got my boys", "i've got my kids",
                   "i've got my children", "i've got my girls", "my daughter needs me", "my son needs me",
-                  "couldn't leave my"})},
+                  "couldn't leave my", "never do that to", "wouldn't do that to", "couldn't do that to",
+                  "never put them through", "never put her through", "never put him through", "wouldn't leave him",
+                  "wouldn't leave her", "wouldn't leave them", "couldn't leave him", "couldn't leave her",
+                  "couldn't leave them", "i've got the kids", "i've got my", "i have my", "grow up",
+                  "best thing that ever happened", "keeps me well", "keep me well", "want to be here"})},
         {C::SelfHarmThreats, A::Ideation, joined(actsOnOneself("myself", "my"),
          phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
                   "self-harm", "self harm", "self-harming", "self harming", "burn myself", "burning myself",
@@ -106,7 +113,9 @@ const std::vector<CueFamily>& clientCues()
                   "extra of my tablets", "took a few extra", "used to cut", "started cutting", "cut again",
                   "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose"}))},
         {C::SelfHarmThreats, A::Means,
-         phrases({"razor blades", "bought blades", "hid the blades", "keep a blade"})},
+         phrases({"razor blades", "bought blades", "hid the blades", "keep a blade", "keep the blades", "keep blades",
+                  "keep my blades", "hide the blades", "hid my blades", "hide my blades", "blades in a", "got blades",
+                  "have blades", "my blades", "sharpener blades", "pencil sharpener blade"})},
         {C::NonCompliance, A::Ideation,
          phrases({"didn't do the homework", "didn't do my homework", "didn't do any homework",
                   "haven't done the homework", "didn't do the thought record", "didn't do the diary",
@@ -118,7 +127,8 @@ const std::vector<CueFamily>& clientCues()
                   "came off my", "came off the", "haven't been taking", "not been taking",
                   "didn't fill it in", "didn't fill in", "stopped the sertraline", "stopped my", "stopped the tablets",
                   "stopped the medication", "didn't do any of it", "i'm not doing the", "i stopped", "then i stopped", "didn't do any of the",
-                  "i'm not doing it", "not doing it again", "won't be doing it", "refuse to do"})},
+                  "i'm not doing it", "not doing it again", "won't be doing it", "refuse to do", "not what we said",
+                  "not what we agreed", "didn't do what we said", "didn't do what we agreed"})},
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
@@ -128,7 +138,10 @@ const std::vector<CueFamily>& clientCues()
                   "went instead", "go instead", "sent my", "got my mum to go", "got my partner to go",
                   "made an excuse", "make an excuse", "made excuses", "left early", "got out of there",
                   "wore headphones", "kept my head down", "sat by the door", "near the exit", "only go out with",
-                  "online instead", "had it delivered", "ringing in sick", "rang in sick", "so i don't have to face", "so i don't have to", "won't even go", "steering clear", "getting taxis everywhere"})},
+                  "online instead", "had it delivered", "ringing in sick", "rang in sick", "so i don't have to face", "so i don't have to", "won't even go", "steering clear", "getting taxis everywhere",
+                  "don't go to the", "don't go anymore", "stopped going", "phone face down", "let it ring", "let it go to voicemail",
+                  "didn't answer", "don't answer it", "ignored her calls", "ignored his calls", "ignoring the calls",
+                  "eat my lunch in the", "didn't open"})},
         {C::Rumination, A::Ideation,
          phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
@@ -145,7 +158,10 @@ const std::vector<CueFamily>& clientCues()
                   "nothing's ever going to change", "nothing's going to change", "nothing is going to change",
                   "never going to get better", "never going to change", "always be like this", "never be any different",
                   "don't see the point", "can't see the point", "no way out", "stuck like this forever",
-                  "what's the use", "no light at the end", "don't think anything's going to get better", "nothing's going to get better", "isn't going to change anything", "won't change anything"})},
+                  "what's the use", "no light at the end", "don't think anything's going to get better", "nothing's going to get better", "isn't going to change anything", "won't change anything",
+                  "couldn't see the point", "didn't see the point", "much ahead of me", "nothing ahead of me",
+                  "nothing to look forward", "no point anymore", "no point any more", "nothing out there for me",
+                  "i'm finished", "nothing left for me", "no future for me"})},
         {C::AllianceRupture, A::Ideation,
          phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
                   "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
@@ -156,7 +172,11 @@ const std::vector<CueFamily>& clientCues()
                   "not promising", "doesn't work for me", "don't think this works", "not getting anywhere",
                   "don't feel listened to", "don't feel heard", "not sure these sessions", "not sure this is working",
                   "don't know if this is working", "not sure therapy", "not sure about therapy", "don't think you get it",
-                  "not really listening", "you don't listen", "don't think this is helping", "don't really hear", "you probably think i'm"})},
+                  "not really listening", "you don't listen", "don't think this is helping", "don't really hear", "you probably think i'm",
+                  "you think i'm", "you think i am", "feel you think", "almost didn't come", "nearly didn't come",
+                  "almost don't come", "almost didn't come in", "didn't want to come", "like a case study", "need a lecture",
+                  "talk normal", "being marked", "what talking about it does", "talking doesn't help", "when you use",
+                  "you kept saying", "you keep saying", "feel judged by you", "big words"})},
     };
     return cues;
 }
@@ -177,7 +197,8 @@ const std::vector<QuestionFamily>& questionCues()
         {C::SuicidalIdeation, A::ProtectiveFactors, true,
          phrases({"what stops you", "what's kept you going", "what keeps you going", "what helps you hold on",
                   "reasons for living", "reasons to live", "what's stopped you", "kept you here", "keeps you here",
-                  "holds you back", "held you back", "stopped you so far"})},
+                  "holds you back", "held you back", "stopped you so far", "kept you going", "keeps you going",
+                  "keeps you well", "kept you well", "what helps", "what's helping", "what's helped"})},
         {C::SuicidalIdeation, A::Timeframe, true, phrases({"when would", "a date", "a time in mind"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
@@ -265,8 +286,33 @@ const std::vector<Phrase>& historyMarkers()
                  "back in the day", "back in my", "back in school", "at school", "at college", "in college", "at sixth form", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
                  "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
                  "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni", "last winter", "last summer",
-                 "last spring", "last autumn", "last year"});
+                 "last spring", "last autumn", "last year", "the last time", "that was then", "back when",
+                 "there was a time", "years back", "at one point", "in my teens", "before i had", "before he was born",
+                 "before she was born", "before they were born"});
     return markers;
+}
+
+bool speaksOfThePast(const std::vector<std::string>& tokens)
+{
+    for (const Phrase& marker : historyMarkers())
+        if (findPhrase(tokens, marker) != npos) return true;
+    // A year after "in" or "of", from 1950 to last year ("in 2015"); this year's events are
+    // not history.
+    static const int thisYear = [] {
+        const std::time_t now = std::time(nullptr);
+        std::tm parts{};
+        gmtime_r(&now, &parts);
+        return parts.tm_year + 1900;
+    }();
+    for (std::size_t k = 1; k < tokens.size(); ++k) {
+        const std::string& w = tokens[k];
+        if ((tokens[k - 1] != "in" && tokens[k - 1] != "of") || w.size() != 4 ||
+            !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        const int year = std::stoi(w);
+        if (year >= 1950 && year < thisYear) return true;
+    }
+    return false;
 }
 
 const std::vector<Phrase>& hypotheticalMarkers()

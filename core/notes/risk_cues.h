@@ -46,6 +46,8 @@ const std::vector<Phrase>& nonAnswers();
 
 // Words that put a clause in the past as history, not now ("when I was fifteen", "years ago").
 const std::vector<Phrase>& historyMarkers();
+// A history marker, or a past year ("in 2015", "the winter of 1989").
+bool speaksOfThePast(const std::vector<std::string>& tokens);
 // Words that make a clause a hypothetical ("if I ever…", "what if"); a bare "if" is not one,
 // since a conditional threat is a threat.
 const std::vector<Phrase>& hypotheticalMarkers();

@@ -51,7 +51,7 @@ bool needsCompany(RiskAspect a) { return a == RiskAspect::Timeframe || a == Risk
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
-std::vector<Observation> clientObservations(const Segment& segment, bool suicideContextBefore)
+std::vector<Observation> clientObservations(const Segment& segment, bool suicideContextBefore, bool suicideAsked)
 {
     std::vector<Observation> found;
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
@@ -60,7 +60,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
         // Only what the client says in their own voice: reported speech is cut off.
         const std::size_t reported = reportedSpeechStart(sentence);
         const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
-        const bool history = containsAny(words(own), historyMarkers());
+        const bool history = speaksOfThePast(words(own));
         for (const Span& clauseSpan : splitClauses(own)) {
             const auto tokens = words(clauseSpan.of(own));
             if (aboutSomeoneElse(tokens)) continue;
@@ -94,8 +94,18 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     const bool company = std::any_of(found.begin(), found.end(), [](const Observation& o) {
         return o.category == RiskCategory::SuicidalIdeation && !needsCompany(o.aspect) && o.stance != RiskStatus::Denied;
     });
+    // What holds them back counts in an answer to a question about suicide too, or beside a
+    // denial ("No, I'd never do that to our Susan."): protective factors are weighed whenever
+    // the risk is assessed. A time needs a sign of the risk itself.
+    const bool assessed = suicideAsked || std::any_of(found.begin(), found.end(), [](const Observation& o) {
+        return o.category == RiskCategory::SuicidalIdeation && !needsCompany(o.aspect);
+    });
     if (!company && !suicideContextBefore)
-        found.erase(std::remove_if(found.begin(), found.end(), [](const Observation& o) { return needsCompany(o.aspect); }),
+        found.erase(std::remove_if(found.begin(), found.end(),
+                                   [&](const Observation& o) {
+                                       return o.aspect == RiskAspect::Timeframe ||
+                                              (o.aspect == RiskAspect::ProtectiveFactors && !assessed);
+                                   }),
                     found.end());
     return found;
 }
@@ -164,6 +174,15 @@ bool namesAMeans(const std::vector<std::string>& answer)
     return containsAny(answer, means);
 }
 
+// "Do you have…", "Is there … at home?": with a method named (namesAMeans).
+bool asksWhetherToHand(const std::vector<std::string>& question)
+{
+    static const std::vector<Phrase> having = phrases({"do you have", "have you got", "is there", "are there",
+                                                       "at home", "in the house", "in the flat", "to hand",
+                                                       "do you keep", "got any"});
+    return containsAny(question, having) && namesAMeans(question);
+}
+
 // A question whether the client did the work set last time, however it is put ("how did we
 // get on with those?", "did you get a chance to have a go?"): a question about doing, in a
 // turn that names the work or looks back to when it was set.
@@ -176,7 +195,8 @@ bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<st
     static const std::vector<Phrase> doing = phrases({"did you", "did we", "have you", "get on", "got on", "manage",
                                                       "managed", "have a go", "get a chance", "get round",
                                                       "get around", "how was it", "how did", "how'd", "go with",
-                                                      "able to"});
+                                                      "able to", "did that", "did it", "look-in", "look in",
+                                                      "any joy", "where did we get to"});
     return containsAny(turn, work) && containsAny(question, doing);
 }
 
@@ -218,6 +238,14 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
             asked.push_back({&family, span});
             seen.push_back(family.category);
         }
+        // "Do you have paracetamol in the flat?": a question whether a method is to hand asks
+        // about the means.
+        if (std::find(seen.begin(), seen.end(), RiskCategory::SuicidalIdeation) == seen.end() &&
+            (suicideContext || asksAboutSuicide(turn)) && asksWhetherToHand(tokens))
+            if (const QuestionFamily* family = familyOf(RiskCategory::SuicidalIdeation, RiskAspect::Means, true)) {
+                asked.push_back({family, span});
+                seen.push_back(RiskCategory::SuicidalIdeation);
+            }
         // "When?" after a plan is told: when they would act.
         if (suicideContext && seen.empty() && (tokens == std::vector<std::string>{"when"} ||
                                                tokens == std::vector<std::string>{"and", "when"}))
@@ -509,6 +537,40 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
+// After a denial in the same turn, the client's own sentence about the past that is about
+// what was asked: it names the risk ("I used to think about ending it"), points back to it
+// ("the last time I felt like that"), or answers a question about now ("Any thoughts of ending
+// your life currently?" "No. In 1989 I used to stand on the sea wall…").
+std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::string_view question, RiskCategory category)
+{
+    static const std::vector<Phrase> pointingBack = phrases({"like that", "that way", "those thoughts", "that low",
+                                                             "thoughts like that", "felt like it", "the same way"});
+    static const std::vector<Phrase> aboutNow = phrases({"currently", "now", "at the moment", "lately", "these days",
+                                                         "recently", "at present", "this week", "right now"});
+    static const std::vector<std::string_view> firstPerson = {"i", "i'd", "i'm", "i've", "i'll", "me", "my", "myself"};
+    // A question about now answers for a category only if it asked about that one alone
+    // ("harming yourself or ending your life at the moment?" needs the past to name which).
+    const auto asked = words(question);
+    const bool askedAboutNow = containsAny(asked, aboutNow) && !(asksAboutSuicide(asked) && asksAboutSelfHarm(asked));
+    for (const Span& span : splitSentences(answer)) {
+        if (span.begin < denial.end) continue;
+        const std::string_view sentence = span.of(answer);
+        const std::size_t reported = reportedSpeechStart(sentence);
+        const auto own = words(reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported));
+        if (!speaksOfThePast(own) || startsWithAny(own, denialOpeners())) continue;
+        const bool mine = std::any_of(own.begin(), own.end(), [](const std::string& w) {
+            return std::find(firstPerson.begin(), firstPerson.end(), w) != firstPerson.end();
+        });
+        if (!mine) continue;
+        const bool aboutIt = containsAny(own, riskWords(category)) || containsAny(own, pointingBack) || askedAboutNow ||
+                             std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
+                                 return c.category == category && containsAny(own, c.phrases);
+                             });
+        if (aboutIt) return span;
+    }
+    return std::nullopt;
+}
+
 // A denial stands only if the client, in their own voice, said nothing else in the words of
 // that risk. When they did, in words the cues did not read, the denial is doubtful: the flag
 // is made conflicting (present now, or historical when those words are about the past), the
@@ -528,7 +590,7 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
             if (looksLikeInstruction(sentence)) continue;
             const std::size_t reported = reportedSpeechStart(sentence);
             const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
-            const bool history = containsAny(words(own), historyMarkers());
+            const bool history = speaksOfThePast(words(own));
             for (const Span& clauseSpan : splitClauses(own)) {
                 const auto tokens = words(clauseSpan.of(own));
                 if (aboutSomeoneElse(tokens)) continue;
@@ -566,7 +628,14 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& seg = segments[i];
         if (isClient(seg)) {
-            auto own = clientObservations(seg, recentSuicideSign(i));
+            // The therapist's turn just before, if it asked about suicide.
+            bool suicideAsked = false;
+            for (std::size_t k = i; k > 0 && k + 2 >= i; --k)
+                if (isTherapist(segments[k - 1])) {
+                    suicideAsked = asksAboutSuicide(words(segments[k - 1].text));
+                    break;
+                }
+            auto own = clientObservations(seg, recentSuicideSign(i), suicideAsked);
             if (answersSafetyStepRequest(segments, i))
                 own.erase(std::remove_if(own.begin(), own.end(), [](const Observation& o) { return o.aspect == RiskAspect::Timeframe; }),
                           own.end());
@@ -624,7 +693,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     // "Once, when I was fifteen." answers "Has there ever been a time…?" about the
                     // past: read in the answering sentence (and the one after a bare "Yes."), not
                     // in the rest of the turn ("Yes, I want to die. Mum died last year.").
-                    const bool past = containsAny(words(answerAndDetail(segments[j].text, said)), historyMarkers());
+                    const bool past = speaksOfThePast(words(answerAndDetail(segments[j].text, said)));
                     observations.push_back({family.category, family.aspect,
                                             disclosure ? (past ? RiskStatus::Historical : RiskStatus::Present)
                                                        : RiskStatus::Denied,
@@ -641,6 +710,14 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                                             {{segments[j].id, segments[j].text, std::nullopt}}});
                 // Denied and then taken back in the same turn: both are kept (conflicting).
                 if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
+                // "No. Not now. The last time I felt like that was before Sam was born.": denied
+                // now, told of then. History, kept beside the denial.
+                if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
+                    isSuicideOrSelfHarm(family.category))
+                    if (const auto then = toldOfThePast(segments[j].text, where, asked, family.category))
+                        observations.push_back({family.category, family.aspect, RiskStatus::Historical,
+                                                {{seg.id, asked, std::nullopt},
+                                                 {segments[j].id, std::string(then->of(segments[j].text)), std::nullopt}}});
                 break;
             }
         }

@@ -582,6 +582,68 @@ private slots:
         QCOMPARE(statusOf(past.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
     }
 
+    // "No. Not any more. In 2016 I used to …": denied now, told of then. History, not a bare
+    // denial; but someone else's past words ("My dad used to say…") are not the client's history.
+    void deniedNowToldOfThen()
+    {
+        const auto then = twoTurns("Any thoughts of ending your life at the moment?",
+                                   "No. Not any more. In 2016 I used to sit in the car and think about ending it.");
+        QVERIFY(then.ok());
+        QCOMPARE(statusOf(then.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
+        const auto pointing = twoTurns("Have you had any thoughts of wanting to die?",
+                                       "No. The last time I felt like that was before my son was born.");
+        QVERIFY(pointing.ok());
+        QCOMPARE(statusOf(pointing.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
+        const auto dad = twoTurns("Have you had any thoughts of ending your life?",
+                                  "No. My dad used to say I was useless, that's all.");
+        QVERIFY(dad.ok());
+        QCOMPARE(statusOf(dad.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+        const auto year = twoTurns("How have things been?", "Better. I took an overdose in 2012 but I'm a long way from that.");
+        QVERIFY(year.ok());
+        QCOMPARE(statusOf(year.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Historical));
+    }
+
+    // What holds the client back, said beside a denial or in answer to a question about
+    // suicide, is a protective factor; and a question whether a method is to hand asks
+    // about the means.
+    void protectiveFactorsAndMeansAsAsked()
+    {
+        const auto beside = twoTurns("Do you ever have thoughts of ending your life?",
+                                     "No. I'd never do that to my little girl.");
+        QVERIFY(beside.ok());
+        const RiskFlag* flag = beside->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag);
+        QCOMPARE(flag->status, RiskStatus::Denied);
+        QVERIFY(flag->aspects.count(RiskAspect::ProtectiveFactors));
+        QCOMPARE(flag->aspects.at(RiskAspect::ProtectiveFactors).status, RiskStatus::Present);
+
+        const auto means = turns({{"therapist", "Have you had thoughts of suicide?"},
+                                  {"client", "Yes, most nights."},
+                                  {"therapist", "Do you have tablets in the house?"},
+                                  {"client", "A full box in the kitchen drawer."}});
+        QVERIFY(means.ok());
+        const auto aspects = means->risk(RiskCategory::SuicidalIdeation)->aspects;
+        QVERIFY(aspects.count(RiskAspect::Means));
+        QCOMPARE(aspects.at(RiskAspect::Means).status, RiskStatus::Present);
+    }
+
+    // The rest of a turn that discloses suicide risk ("There's a beam in the garage … on
+    // Sunday") is part of the risk assessment, under Risk issues, not the week's review; and
+    // a spoken "Like," before a sentence is dropped like "So,".
+    void riskTurnsStayUnderRiskIssues()
+    {
+        const auto draft = turns({{"therapist", "Have you had thoughts of ending your life?"},
+                                  {"client", "Yes, every night this week."},
+                                  {"therapist", "Have you thought about how?"},
+                                  {"client", "I have. There's a beam in the garage, and on Sunday I sat and looked at it for an hour."},
+                                  {"therapist", "How was the rest of the week?"},
+                                  {"client", "Quiet. Like, Saturday I went to my sister's for tea."}});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(draft.value(), Section::RiskIssues, "beam in the garage"), allText(draft.value()).c_str());
+        QVERIFY2(!mentions(draft.value(), Section::WeekReview, "beam in the garage"), allText(draft.value()).c_str());
+        QVERIFY2(mentions(draft.value(), Section::WeekReview, "Saturday they went to their sister's"), allText(draft.value()).c_str());
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
