@@ -537,6 +537,17 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
+// Denials that say it happened before: "Not since I was sixteen.", "Not any more.", "No
+// longer."
+const std::vector<Phrase>& pastOnlyDenials()
+{
+    static const std::vector<Phrase> openers =
+        phrases({"not since", "not for years", "not for a long time", "not for ages", "not any more", "not anymore",
+                 "no longer", "not these days", "no not since", "no not any more", "no not anymore",
+                 "no not for years", "not in years"});
+    return openers;
+}
+
 // After a denial in the same turn, the client's own sentence about the past that is about
 // what was asked: it names the risk ("I used to think about ending it"), points back to it
 // ("the last time I felt like that"), or answers a question about now ("Any thoughts of ending
@@ -711,9 +722,15 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // Denied and then taken back in the same turn: both are kept (conflicting).
                 if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
                 // "No. Not now. The last time I felt like that was before Sam was born.": denied
-                // now, told of then. History, kept beside the denial.
+                // now, told of then. History, kept beside the denial. "Not since school." and
+                // "Not any more." say as much in the denial itself.
                 if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
-                    isSuicideOrSelfHarm(family.category))
+                    isSuicideOrSelfHarm(family.category) && startsWithAny(answerWords, pastOnlyDenials()))
+                    observations.push_back({family.category, family.aspect, RiskStatus::Historical,
+                                            {{seg.id, asked, std::nullopt},
+                                             {segments[j].id, std::string(where.of(segments[j].text)), std::nullopt}}});
+                else if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
+                         isSuicideOrSelfHarm(family.category))
                     if (const auto then = toldOfThePast(segments[j].text, where, asked, family.category))
                         observations.push_back({family.category, family.aspect, RiskStatus::Historical,
                                                 {{seg.id, asked, std::nullopt},

@@ -598,6 +598,12 @@ private slots:
                                   "No. My dad used to say I was useless, that's all.");
         QVERIFY(dad.ok());
         QCOMPARE(statusOf(dad.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+        const auto since = twoTurns("Have you ever hurt yourself on purpose?", "Not since I was at school.");
+        QVERIFY(since.ok());
+        QCOMPARE(statusOf(since.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Historical));
+        const auto longer = twoTurns("Any thoughts of suicide?", "No, not any more.");
+        QVERIFY(longer.ok());
+        QCOMPARE(statusOf(longer.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
         const auto year = twoTurns("How have things been?", "Better. I took an overdose in 2012 but I'm a long way from that.");
         QVERIFY(year.ok());
         QCOMPARE(statusOf(year.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Historical));
