@@ -200,10 +200,11 @@ std::string auditHash(const AuditEntry& e, const std::string& practiceId)
     return core::toHex(core::crypto::sha256(core::asBytes(joined)));
 }
 
-EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Database> reader, std::filesystem::path dataDir,
-                             StoreLock inUse)
-    : m_db(std::move(db)), m_reader(std::move(reader)), m_dataDir(dataDir), m_blobDir(std::move(dataDir) / "blobs"),
-      m_inUse(std::move(inUse))
+EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Database> reader,
+                             std::unique_ptr<Database> checkpointing, std::filesystem::path dataDir, StoreLock inUse)
+    : m_db(std::move(db)), m_reader(std::move(reader)),
+      m_checkpointer(std::make_unique<WalCheckpointer>(std::move(checkpointing), *m_db)), m_dataDir(dataDir),
+      m_blobDir(std::move(dataDir) / "blobs"), m_inUse(std::move(inUse))
 {
 }
 
@@ -235,6 +236,7 @@ EmbeddedStore::~EmbeddedStore()
     {
         const auto lock = exclusive();
     }
+    m_checkpointer.reset();
     m_reader.reset();
     m_db.reset();
     m_inUse.release();
@@ -276,6 +278,8 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
         auto reader = Database::open(file, key.value(), {.create = false, .cipherCompatibility = 0});
         reader->exec("PRAGMA busy_timeout = 5000;");
         reader->exec("PRAGMA query_only = ON;");
+        // The log is checkpointed off the writers' path (WalCheckpointer).
+        auto checkpointing = Database::open(file, key.value(), {.create = false, .cipherCompatibility = 0});
         // While open, a shared lock on store.inuse. Alone with the store (no server or admin command has it open, so none is between a
         // chunk's file and its row): chunk files no row lists are removed. A crash between an
         // erasure's commit and its file removal leaves them, and they are an erased client's.
@@ -289,7 +293,8 @@ core::Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::file
             inUse = StoreLock::take(StoreLock::inUsePath(dataDir), StoreLock::Mode::Shared, StoreLock::Wait::Block);
         }
         if (!inUse) return inUse.error();
-        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), std::move(reader), dataDir, std::move(inUse.value())));
+        return std::unique_ptr<EmbeddedStore>(new EmbeddedStore(std::move(db), std::move(reader), std::move(checkpointing), dataDir,
+                                                                std::move(inUse.value())));
     });
     if (opened) return opened;
     // core words its errors for the desktop vault; here they are about the server's store.

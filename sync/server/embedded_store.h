@@ -3,6 +3,7 @@
 #include "crypto/secret_bytes.h"
 #include "server/server_store.h"
 #include "server/store_lock.h"
+#include "server/wal_checkpointer.h"
 
 #include <filesystem>
 #include <memory>
@@ -68,7 +69,7 @@ public:
 
 private:
     EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::unique_ptr<core::vault::Database> reader,
-                  std::filesystem::path dataDir, StoreLock inUse);
+                  std::unique_ptr<core::vault::Database> checkpointing, std::filesystem::path dataDir, StoreLock inUse);
     std::filesystem::path blobPath(const std::string& hash) const;
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
@@ -82,6 +83,7 @@ private:
 
     std::unique_ptr<core::vault::Database> m_db;
     std::unique_ptr<core::vault::Database> m_reader;  // committed data only (WAL), under m_readMutex
+    std::unique_ptr<WalCheckpointer> m_checkpointer;  // on m_db, so declared (and destroyed) after it
     std::filesystem::path m_dataDir;
     std::filesystem::path m_blobDir;  // <data-dir>/blobs/<2 hex>/<hash>
     StoreLock m_inUse;                // shared while open (see StoreLock)
