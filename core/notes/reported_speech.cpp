@@ -36,16 +36,31 @@ std::size_t reportedSpeechStart(std::string_view sentence)
             (tokens[k].span.end >= sentence.size() ||
              (sentence[tokens[k].span.end] != ',' && sentence[tokens[k].span.end] != ':')))
             continue;
-        // The subject: a third party within the eight words before the verb ("he just looked at
-        // me and said"), and no "I" between them.
+        // The subject. After "and" or "then" ("he just looked at me and said", "I rang my sister
+        // and said") it is the clause's own, its first person named; otherwise the nearest
+        // within three words before the verb ("I told him … and he said" is his).
+        const auto isSelf = [](const std::string& w) {
+            return w == "i" || w == "i'd" || w == "i've" || w == "i'm" || w == "i'll";
+        };
         bool other = false;
-        for (std::size_t back = 1; back <= 8 && back <= k; ++back) {
-            const std::string& w = tokens[k - back].word;
-            // The nearest subject decides: "I told him … and he said" is his.
-            if (w == "i" || w == "i'd" || w == "i've") break;
-            if (isOther(w)) {
-                other = true;
-                break;
+        if (k > 0 && (tokens[k - 1].word == "and" || tokens[k - 1].word == "then")) {
+            std::size_t start = k - 1;
+            while (start > 0 && sentence.find_first_of(",;:", tokens[start - 1].span.end) >= tokens[start].span.begin) --start;
+            for (std::size_t at = start; at + 1 < k; ++at) {
+                if (isSelf(tokens[at].word)) break;
+                if (isOther(tokens[at].word)) {
+                    other = true;
+                    break;
+                }
+            }
+        } else {
+            for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+                const std::string& w = tokens[k - back].word;
+                if (isSelf(w)) break;
+                if (isOther(w)) {
+                    other = true;
+                    break;
+                }
             }
         }
         // A capitalised name right before the verb ("Priya said") counts as someone else too.

@@ -21,7 +21,7 @@ std::vector<Phrase> actsOnOneself(std::string_view self, std::string_view posses
     static const std::vector<std::string_view> verbs = {
         "cut", "cutting", "cuts", "burn", "burnt", "burned", "burning", "burns", "scratch", "scratched", "scratching",
         "hit", "hitting", "punch", "punched", "punching", "bang", "banged", "banging", "bite", "bit", "biting",
-        "hurt", "hurting", "hurts", "harm", "harmed", "harming", "slash", "slashed", "slashing", "pinch", "pinching",
+        "hurt", "hurting", "hurts", "harm", "harmed", "harming", "slash", "slashed", "slashing",
         "starve", "starving", "starved", "choke", "choking", "strangle", "strangling", "stab", "stabbed", "stabbing"};
     static const std::vector<std::string_view> onPurpose = {"cut", "cutting", "burn", "burnt", "burned", "burning",
                                                             "scratch", "scratched", "scratching", "slash", "slashed",
@@ -62,7 +62,8 @@ const std::vector<CueFamily>& clientCues()
                   "step in front of", "better off out of it", "wouldn't be that bothered", "wouldn't be bothered if",
                   "wouldn't mind if i died", "the thoughts are there", "thoughts have come back", "thoughts are back",
                   "can't say i haven't", "sat on the wall", "end of the platform", "top of the multi-storey",
-                  "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up"})},
+                  "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up",
+                  "didn't want to wake up", "don't want to wake up", "can't hang on", "cannot hang on"})},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -98,8 +99,9 @@ const std::vector<CueFamily>& clientCues()
                   "couldn't leave my", "never do that to", "wouldn't do that to", "couldn't do that to",
                   "never put them through", "never put her through", "never put him through", "wouldn't leave him",
                   "wouldn't leave her", "wouldn't leave them", "couldn't leave him", "couldn't leave her",
-                  "couldn't leave them", "i've got the kids", "i've got my", "i have my", "grow up",
-                  "best thing that ever happened", "keeps me well", "keep me well", "want to be here"})},
+                  "couldn't leave them", "i've got the kids", "see her grow up", "see him grow up",
+                  "see them grow up", "see my kids grow up", "best thing that ever happened", "keeps me well",
+                  "keep me well"})},
         {C::SelfHarmThreats, A::Ideation, joined(actsOnOneself("myself", "my"),
          phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
                   "self-harm", "self harm", "self-harming", "self harming", "burn myself", "burning myself",
@@ -198,11 +200,11 @@ const std::vector<QuestionFamily>& questionCues()
          phrases({"what stops you", "what's kept you going", "what keeps you going", "what helps you hold on",
                   "reasons for living", "reasons to live", "what's stopped you", "kept you here", "keeps you here",
                   "holds you back", "held you back", "stopped you so far", "kept you going", "keeps you going",
-                  "keeps you well", "kept you well", "what helps", "what's helping", "what's helped"})},
+                  "keeps you well", "kept you well"})},
         {C::SuicidalIdeation, A::Timeframe, true, phrases({"when would", "a date", "a time in mind"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
-                  "put things in order", "gone there on purpose", "get ready", "got ready", "getting ready",
+                  "put things in order", "gone there on purpose", "anything to get ready", "things ready", "got anything ready",
                   "sort things out", "sorted things out", "in order"})},
         // Questions about the thoughts going away or staying safe: "no" is the disclosure.
         {C::SuicidalIdeation, A::Ideation, false,
@@ -237,8 +239,9 @@ const std::vector<Phrase>& denialOpeners()
 {
     static const std::vector<Phrase> openers =
         phrases({"no", "nope", "never", "not really", "not at all", "nothing like that", "definitely not", "i haven't",
-                 "i have not", "i don't", "i'm not", "none", "no no", "not since", "nah", "not anymore", "didn't",
-                 "i didn't", "did not", "haven't", "not yet"});
+                 "i have not", "i don't", "i'm not", "none", "no no", "not since", "nah", "not anymore",
+                 "not any more", "not for years", "not for ages", "not for a long time", "not these days",
+                 "not in years"});
     return openers;
 }
 
@@ -286,14 +289,26 @@ const std::vector<Phrase>& historyMarkers()
                  "back in the day", "back in my", "back in school", "at school", "at college", "in college", "at sixth form", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
                  "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
                  "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni", "last winter", "last summer",
-                 "last spring", "last autumn", "last year", "the last time", "that was then", "back when",
-                 "there was a time", "years back", "at one point", "in my teens", "before i had", "before he was born",
+                 "last spring", "last autumn", "last year", "that was then", "back when",
+                 "there was a time", "years back", "in my teens", "before i had", "before he was born",
                  "before she was born", "before they were born"});
     return markers;
 }
 
+bool recentOrOngoing(const std::vector<std::string>& tokens)
+{
+    static const std::vector<Phrase> notOver =
+        phrases({"yesterday", "last night", "this morning", "today", "tonight", "this week", "last week",
+                 "this month", "last month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                 "sunday", "weekend", "hasn't let up", "ever since", "still", "every day since", "since then",
+                 "since the start", "on and off since", "keeps coming back", "never stopped", "hasn't stopped"});
+    return std::any_of(notOver.begin(), notOver.end(), [&](const Phrase& p) { return findPhrase(tokens, p) != npos; });
+}
+
 bool speaksOfThePast(const std::vector<std::string>& tokens)
 {
+    // "At college yesterday", "in 2025 and it hasn't let up": recent or still going on is now.
+    if (recentOrOngoing(tokens)) return false;
     for (const Phrase& marker : historyMarkers())
         if (findPhrase(tokens, marker) != npos) return true;
     // A year after "in" or "of", from 1950 to last year ("in 2015"); this year's events are

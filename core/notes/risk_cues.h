@@ -46,8 +46,11 @@ const std::vector<Phrase>& nonAnswers();
 
 // Words that put a clause in the past as history, not now ("when I was fifteen", "years ago").
 const std::vector<Phrase>& historyMarkers();
-// A history marker, or a past year ("in 2015", "the winter of 1989").
+// A history marker, or a past year ("in 2015", "the winter of 1989"), and nothing recent or
+// still going on (recentOrOngoing).
 bool speaksOfThePast(const std::vector<std::string>& tokens);
+// "yesterday", "last night", "on Sunday", "hasn't let up", "ever since": not over.
+bool recentOrOngoing(const std::vector<std::string>& tokens);
 // Words that make a clause a hypothetical ("if I ever…", "what if"); a bare "if" is not one,
 // since a conditional threat is a threat.
 const std::vector<Phrase>& hypotheticalMarkers();

@@ -25,6 +25,11 @@ bool startsWith(const std::vector<std::string>& tokens, const Phrase& phrase)
     return tokens.size() >= phrase.size() && std::equal(phrase.begin(), phrase.end(), tokens.begin());
 }
 
+bool startsWithAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& openers)
+{
+    return std::any_of(openers.begin(), openers.end(), [&](const Phrase& p) { return startsWith(tokens, p); });
+}
+
 bool containsAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& list)
 {
     return std::any_of(list.begin(), list.end(), [&](const Phrase& p) { return findPhrase(tokens, p) != npos; });
@@ -48,6 +53,15 @@ bool isSuicideOrSelfHarm(RiskCategory c)
 // "this weekend" or "my kids keep me going" are not risks on their own.
 bool needsCompany(RiskAspect a) { return a == RiskAspect::Timeframe || a == RiskAspect::ProtectiveFactors; }
 
+const std::vector<Phrase>& accidents()
+{
+    static const std::vector<Phrase> list = phrases(
+        {"on the oven", "on the iron", "on the kettle", "on the hob", "on the stove", "on the pan", "on the grill",
+         "making tea", "cooking", "by accident", "accidentally", "eczema", "could hit myself", "could kick myself",
+         "could kill myself for", "pinch myself", "at the gym", "playing football", "fell off", "tripped"});
+    return list;
+}
+
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
@@ -69,6 +83,10 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                     const std::size_t at = findPhrase(tokens, cue);
                     if (at == npos) continue;
                     if (anyBefore(tokens, at, hypotheticalMarkers())) break;
+                    // "Burnt my arm on the oven door", "I could hit myself for forgetting": an
+                    // accident or a figure of speech, not self-harm.
+                    if (family.category == RiskCategory::SelfHarmThreats && containsAny(words(sentence), accidents()))
+                        break;
                     RiskCategory category = family.category;
                     // Doubt about the therapy is a rupture in the alliance, not hopelessness about life.
                     if (category == RiskCategory::Hopelessness && containsAny(words(sentence), therapyWords()))
@@ -183,13 +201,26 @@ bool asksWhetherToHand(const std::vector<std::string>& question)
     return containsAny(question, having) && namesAMeans(question);
 }
 
+// Words of a risk in themselves: a method, self-harm, drink or drugs, or doubt about living.
+bool holdsARisk(const std::vector<std::string>& answer)
+{
+    static const std::vector<Phrase> risky = phrases({"drunk", "drinking", "drink", "vodka", "wine", "weed", "drugs",
+                                                      "cutting", "cut", "burning", "doubts", "wonder whether",
+                                                      "not sure i want", "methods", "method"});
+    return namesAMeans(answer) || containsAny(answer, risky) ||
+           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
+               return (c.category == RiskCategory::SuicidalIdeation || c.category == RiskCategory::SelfHarmThreats) &&
+                      c.aspect != RiskAspect::ProtectiveFactors && containsAny(answer, c.phrases);
+           });
+}
+
 // A question whether the client did the work set last time, however it is put ("how did we
 // get on with those?", "did you get a chance to have a go?"): a question about doing, in a
 // turn that names the work or looks back to when it was set.
 bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<std::string>& question)
 {
     static const std::vector<Phrase> work = phrases({"homework", "diary", "thought record", "thought records",
-                                                     "worksheet", "experiment", "task", "exercise", "schedule",
+                                                     "worksheet", "experiment", "task", "the exercise", "schedule",
                                                      "we said we'd", "you said you'd", "we agreed", "you agreed",
                                                      "last week we", "last time we", "the plan was", "sheet"});
     static const std::vector<Phrase> doing = phrases({"did you", "did we", "have you", "get on", "got on", "manage",
@@ -197,6 +228,10 @@ bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<st
                                                       "get around", "how was it", "how did", "how'd", "go with",
                                                       "able to", "did that", "did it", "look-in", "look in",
                                                       "any joy", "where did we get to"});
+    // A question about suicide or self-harm, or the safety plan, is never one about homework
+    // ("We agreed a safety plan: did you need to use it?" "No, thankfully.").
+    static const std::vector<Phrase> notHomework = phrases({"safety plan", "crisis line", "crisis team"});
+    if (asksAboutSuicide(question) || asksAboutSelfHarm(question) || containsAny(turn, notHomework)) return false;
     return containsAny(turn, work) && containsAny(question, doing);
 }
 
@@ -268,15 +303,15 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
 // often: "Does that make sense?" or "Okay?" ask nothing about the risk.
 std::vector<Question> followUpOf(const Segment& segment, const std::vector<Question>& before)
 {
-    static const std::vector<std::string_view> timeWords = {
-        "ever", "now", "lately", "recently", "before", "since", "past", "still", "anymore", "currently", "nowadays",
-        "today", "tonight", "week", "moment", "days", "often", "then"};
+    static const std::vector<std::string_view> timeWords = {"ever", "now", "lately", "recently", "before", "since",
+                                                            "still", "anymore", "currently", "nowadays", "tonight",
+                                                            "often"};
     std::vector<Question> asked;
     for (const Span& span : splitSentences(segment.text)) {
         const std::string_view sentence = span.of(segment.text);
         if (sentence.find('?') == std::string_view::npos) continue;
         const auto tokens = words(sentence);
-        if (tokens.empty() || tokens.size() > 5) continue;
+        if (tokens.empty() || tokens.size() > 4) continue;
         const bool aboutTime = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
             return std::find(timeWords.begin(), timeWords.end(), w) != timeWords.end();
         });
@@ -295,6 +330,14 @@ Answer openerOf(std::vector<std::string> tokens)
     static const std::vector<std::string> softeners = {"well", "but", "actually", "although", "though", "ok", "okay"};
     while (!tokens.empty() && std::find(softeners.begin(), softeners.end(), tokens.front()) != softeners.end())
         tokens.erase(tokens.begin());
+    // "I don't know." is no denial, whatever it opens with.
+    if (startsWithAny(tokens, nonAnswers()) ||
+        (tokens.size() >= 2 && tokens[0] == "i" && startsWithAny({tokens.begin() + 1, tokens.end()}, nonAnswers())))
+        return Answer::Neither;
+    // "No more than twice a week.", "Not any more than usual.": a measure, not a no.
+    static const std::vector<Phrase> measures = phrases({"no more than", "no longer than", "not more than",
+                                                         "not any more than", "no less than", "not much more than"});
+    if (startsWithAny(tokens, measures)) return Answer::Affirms;
     for (const auto& opener : denialOpeners())
         if (startsWith(tokens, opener)) return Answer::Denies;
     for (const auto& opener : affirmationOpeners())
@@ -349,10 +392,6 @@ std::string_view answerAndDetail(std::string_view text, Span said)
     return said.of(text);
 }
 
-bool startsWithAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& openers)
-{
-    return std::any_of(openers.begin(), openers.end(), [&](const Phrase& p) { return startsWith(tokens, p); });
-}
 
 // A denial that names one category ("No suicidal thoughts.") answers only for that one.
 bool denialNamesAnotherCategory(std::string_view denial, RiskCategory asked)
@@ -529,11 +568,15 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
                  "dead bored", "dying to", "dying for", "killing me", "kill for", "kill time", "killing time",
                  "to death", "over my dead body", "better off financially", "better off now", "better off than",
                  "end of", "end my shift", "end my contract", "end my tenancy", "hanging over", "hanging around",
-                 "hanging out", "hanging about", "hang on", "hang out", "hang around", "hang in there"});
-    for (const Phrase& idiom : idioms) {
-        const std::size_t found = findPhrase(tokens, idiom);
-        if (found != npos && found <= at && at < found + idiom.size() + 1) return true;
-    }
+                 "hanging out", "hanging about", "hang on a", "hang out", "hang around", "hang in there"});
+    for (const Phrase& idiom : idioms)
+        for (std::size_t from = 0; from < tokens.size();) {
+            const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
+            const std::size_t found = findPhrase(rest, idiom);
+            if (found == npos) break;
+            if (from + found <= at && at < from + found + idiom.size()) return true;
+            from += found + 1;
+        }
     return false;
 }
 
@@ -542,9 +585,8 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
 const std::vector<Phrase>& pastOnlyDenials()
 {
     static const std::vector<Phrase> openers =
-        phrases({"not since", "not for years", "not for a long time", "not for ages", "not any more", "not anymore",
-                 "no longer", "not these days", "no not since", "no not any more", "no not anymore",
-                 "no not for years", "not in years"});
+        phrases({"not for years", "not for a long time", "not for ages", "not any more", "not anymore",
+                 "not these days", "no not any more", "no not anymore", "no not for years", "not in years"});
     return openers;
 }
 
@@ -556,8 +598,14 @@ std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::str
 {
     static const std::vector<Phrase> pointingBack = phrases({"like that", "that way", "those thoughts", "that low",
                                                              "thoughts like that", "felt like it", "the same way"});
-    static const std::vector<Phrase> aboutNow = phrases({"currently", "now", "at the moment", "lately", "these days",
-                                                         "recently", "at present", "this week", "right now"});
+    static const std::vector<Phrase> aboutNow = phrases({"currently", "at the moment", "lately", "these days",
+                                                         "recently", "at present", "right now", "anything like that now",
+                                                         "any of that now"});
+    // Said after a denial, these place the rest in the past too ("No. The last time I felt like
+    // that was before Sam was born."); after a "yes" they need not ("Yes. The last time was
+    // on Sunday.").
+    static const std::vector<Phrase> thenMarkers = phrases({"the last time", "at one point", "before he was born",
+                                                            "before she was born", "was born"});
     static const std::vector<std::string_view> firstPerson = {"i", "i'd", "i'm", "i've", "i'll", "me", "my", "myself"};
     // A question about now answers for a category only if it asked about that one alone
     // ("harming yourself or ending your life at the moment?" needs the past to name which).
@@ -568,7 +616,8 @@ std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::str
         const std::string_view sentence = span.of(answer);
         const std::size_t reported = reportedSpeechStart(sentence);
         const auto own = words(reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported));
-        if (!speaksOfThePast(own) || startsWithAny(own, denialOpeners())) continue;
+        const bool past = speaksOfThePast(own) || (containsAny(own, thenMarkers) && !recentOrOngoing(own));
+        if (!past || startsWithAny(own, denialOpeners())) continue;
         const bool mine = std::any_of(own.begin(), own.end(), [](const std::string& w) {
             return std::find(firstPerson.begin(), firstPerson.end(), w) != firstPerson.end();
         });
@@ -593,21 +642,26 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
     if (lexicon.empty()) return;
     for (const Segment& segment : segments) {
         if (!isClient(segment)) continue;
-        const bool cited = std::any_of(flag.evidence.begin(), flag.evidence.end(),
-                                       [&](const Evidence& e) { return e.segment == segment.id; });
-        if (cited) continue;
         for (const Span& sentenceSpan : splitSentences(segment.text)) {
             const std::string_view sentence = sentenceSpan.of(segment.text);
-            if (looksLikeInstruction(sentence)) continue;
+            // The denial itself is not read again; the rest of its turn is ("No. I'd be better
+            // gone, dead even.").
+            const bool cited = std::any_of(flag.evidence.begin(), flag.evidence.end(), [&](const Evidence& e) {
+                return e.segment == segment.id && e.quote == sentence;
+            });
+            if (cited || looksLikeInstruction(sentence)) continue;
             const std::size_t reported = reportedSpeechStart(sentence);
             const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
             const bool history = speaksOfThePast(words(own));
             for (const Span& clauseSpan : splitClauses(own)) {
                 const auto tokens = words(clauseSpan.of(own));
                 if (aboutSomeoneElse(tokens)) continue;
-                for (const Phrase& word : lexicon) {
-                    const std::size_t at = findPhrase(tokens, word);
-                    if (at == npos || negatedAt(tokens, at) || idiomAt(tokens, at) ||
+                for (std::size_t at = 0; at < tokens.size(); ++at) {
+                    const bool risky = std::any_of(lexicon.begin(), lexicon.end(), [&](const Phrase& word) {
+                        return tokens.size() >= at + word.size() &&
+                               std::equal(word.begin(), word.end(), tokens.begin() + static_cast<std::ptrdiff_t>(at));
+                    });
+                    if (!risky || negatedAt(tokens, at) || idiomAt(tokens, at) ||
                         anyBefore(tokens, at, hypotheticalMarkers()))
                         continue;
                     const RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;
@@ -692,12 +746,30 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // about then.
                 if (answer == Answer::Neither && family.yesMeansPresent && startsWithAny(answerWords, historyMarkers()))
                     answer = Answer::Affirms;
+                // "I don't know. I've got my bottle of sleeping tablets and I look at it.": an
+                // answer that is neither yes nor no but speaks of a method is a yes.
+                if (answer == Answer::Neither && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
+                    isSuicideOrSelfHarm(family.category) && namesAMeans(words(segments[j].text)))
+                    answer = Answer::Affirms;
+                // "Zero now. At night more like a seven.": the highest rating given is the answer.
                 if (answer == Answer::Neither && family.aspect == RiskAspect::Intent && family.yesMeansPresent)
                     for (const Span& part : splitSentences(segments[j].text))
                         if (const auto rated = ratingIn(words(part.of(segments[j].text)))) {
                             answer = *rated ? Answer::Affirms : Answer::Denies;
-                            break;
+                            if (*rated) break;
                         }
+                // "Didn't.", "Haven't yet.": no to a question about homework (not to one about
+                // suicide: "Didn't think I'd make it through the weekend" is no denial).
+                static const std::vector<Phrase> notDone = phrases({"didn't", "i didn't", "did not", "haven't",
+                                                                    "i haven't", "not yet", "nope"});
+                if (answer == Answer::Neither && family.category == RiskCategory::NonCompliance &&
+                    startsWithAny(answerWords, notDone))
+                    answer = Answer::Denies;
+                // What "helps" that is itself a risk ("Getting drunk.", "My tablets.") is no
+                // protective factor.
+                if (family.aspect == RiskAspect::ProtectiveFactors && answer == Answer::Affirms &&
+                    holdsARisk(words(segments[j].text)))
+                    break;
                 if (answer == Answer::Neither) break;
                 const std::string asked(question.sentence.of(seg.text));
                 auto observe = [&](bool disclosure, Span said) {
@@ -724,11 +796,25 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "No. Not now. The last time I felt like that was before Sam was born.": denied
                 // now, told of then. History, kept beside the denial. "Not since school." and
                 // "Not any more." say as much in the denial itself.
-                if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
-                    isSuicideOrSelfHarm(family.category) && startsWithAny(answerWords, pastOnlyDenials()))
-                    observations.push_back({family.category, family.aspect, RiskStatus::Historical,
+                const bool aboutIdeation = !disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
+                                           isSuicideOrSelfHarm(family.category);
+                // "Not since I was at school." is history; "Not since last night." is a
+                // disclosure of last night, kept beside the denial (conflicting).
+                const auto since = std::vector<std::string>{"not", "since"};
+                const auto sinceAt = findPhrase(answerWords, since);
+                const bool sinceOpener = sinceAt != npos && sinceAt <= 1;
+                const auto sinceWhen = sinceOpener ? std::vector<std::string>(answerWords.begin() + static_cast<std::ptrdiff_t>(sinceAt + 2), answerWords.end())
+                                                   : std::vector<std::string>{};
+                const bool longAgo = sinceOpener && speaksOfThePast(sinceWhen);
+                const auto said = [&](RiskStatus stance) {
+                    observations.push_back({family.category, family.aspect, stance,
                                             {{seg.id, asked, std::nullopt},
                                              {segments[j].id, std::string(where.of(segments[j].text)), std::nullopt}}});
+                };
+                if (aboutIdeation && (startsWithAny(answerWords, pastOnlyDenials()) || longAgo))
+                    said(RiskStatus::Historical);
+                else if (aboutIdeation && sinceOpener && !sinceWhen.empty())
+                    said(RiskStatus::Present);
                 else if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
                          isSuicideOrSelfHarm(family.category))
                     if (const auto then = toldOfThePast(segments[j].text, where, asked, family.category))

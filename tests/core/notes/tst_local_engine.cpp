@@ -650,6 +650,49 @@ private slots:
         QVERIFY2(mentions(draft.value(), Section::WeekReview, "Saturday they went to their sister's"), allText(draft.value()).c_str());
     }
 
+    // Answers that could be read as lower risk than they say (found in a safety review): none
+    // may become "denied", "historical" or a protective factor.
+    void ambiguousAnswersNeverLowerTheRisk()
+    {
+        const auto ask = [](const char* answer) {
+            return twoTurns("Have you had any thoughts of ending your life?", answer);
+        };
+        const auto unsure = ask("I don't know. I've got my bottle of sleeping tablets and I look at it.");
+        QVERIFY(unsure.ok());
+        QCOMPARE(statusOf(unsure.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto weekend = ask("Didn't think I'd make it through the weekend, honestly.");
+        QVERIFY(weekend.ok());
+        QVERIFY(statusOf(weekend.value(), RiskCategory::SuicidalIdeation) != std::optional(RiskStatus::Denied));
+        const auto lastNight = ask("No, not since last night.");
+        QVERIFY(lastNight.ok());
+        QCOMPARE(statusOf(lastNight.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        QVERIFY(lastNight->risk(RiskCategory::SuicidalIdeation)->conflicting);
+        const auto deadTired = ask("No. I'm dead tired and some days I'd rather be dead.");
+        QVERIFY(deadTired.ok());
+        QCOMPARE(statusOf(deadTired.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto measure = ask("Not any more than usual, no.");
+        QVERIFY(measure.ok());
+        QCOMPARE(statusOf(measure.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+
+        const auto sunday = twoTurns("Have you hurt yourself since we last met?", "Yes. The last time was on Sunday.");
+        QVERIFY(sunday.ok());
+        QCOMPARE(statusOf(sunday.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+
+        const auto tablets = ask("Yeah. I've got my mum's old tablets in a drawer.");
+        QVERIFY(tablets.ok());
+        QVERIFY(!tablets->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::ProtectiveFactors));
+        const auto drink = turns({{"therapist", "Have you had any thoughts of ending your life?"},
+                                  {"client", "Yes, most days."},
+                                  {"therapist", "What stops you when it gets that bad?"},
+                                  {"client", "Honestly? Getting drunk."}});
+        QVERIFY(drink.ok());
+        QVERIFY(!drink->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::ProtectiveFactors));
+
+        const auto toSister = twoTurns("How are things?", "I rang my sister at two in the morning and said I wish I was dead.");
+        QVERIFY(toSister.ok());
+        QCOMPARE(statusOf(toSister.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
