@@ -332,14 +332,21 @@ core::Result<std::optional<Account>> PostgresStore::accountWhere(const char* sql
     return withConnection<std::optional<Account>>([&](Connection& c) -> core::Result<std::optional<Account>> {
         const auto r = c.run(sql, {value});
         if (r.empty()) return std::optional<Account>();
-        const auto secret = openSecret(m_secretKey, r.text(0, 0), r.text(0, 5));
-        if (!secret)
-            return makeError(ErrorCode::Corrupt, "An account's second-factor secret cannot be read with this server's key "
-                                                 "file (store_key_file): the wrong key file, or a changed database.");
-        return std::optional<Account>(Account{r.text(0, 0), r.text(0, 1), r.text(0, 2),
-                                              roleFromName(r.text(0, 3)).value_or(Role::Therapist), r.text(0, 4), *secret,
-                                              r.flag(0, 6)});
+        auto account = accountIn(r, 0);
+        if (!account) return account.error();
+        return std::optional<Account>(std::move(*account));
     });
+}
+
+core::Result<Account> PostgresStore::accountIn(const pg::Rows& r, int first) const
+{
+    const auto secret = openSecret(m_secretKey, r.text(0, first), r.text(0, first + 5));
+    if (!secret)
+        return makeError(ErrorCode::Corrupt, "An account's second-factor secret cannot be read with this server's key "
+                                             "file (store_key_file): the wrong key file, or a changed database.");
+    return Account{r.text(0, first), r.text(0, first + 1), r.text(0, first + 2),
+                   roleFromName(r.text(0, first + 3)).value_or(Role::Therapist), r.text(0, first + 4), *secret,
+                   r.flag(0, first + 6)};
 }
 
 core::Result<std::optional<Account>> PostgresStore::accountByEmail(const std::string& email)
@@ -390,6 +397,33 @@ core::Result<std::optional<SessionRow>> PostgresStore::useSession(const std::str
             row.lastSeen = now;
         }
         return std::optional<SessionRow>(row);
+    });
+}
+
+core::Result<std::optional<ServerStore::SignedInRow>> PostgresStore::useSessionWithAccount(const std::string& tokenHash,
+                                                                                        std::int64_t now,
+                                                                                        std::int64_t idleSeconds)
+{
+    using Found = std::optional<SignedInRow>;
+    return withConnection<Found>([&](Connection& c) -> core::Result<Found> {
+        const auto r = c.run("SELECT s.account_id, s.created_at, s.last_seen, s.expires_at, a.id, a.practice_id, a.email, "
+                             "a.role, a.auth_hash, a.totp_secret, a.mfa_confirmed "
+                             "FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+                             {tokenHash});
+        if (r.empty()) return Found();
+        SessionRow row{tokenHash, r.text(0, 0), r.int64(0, 1), r.int64(0, 2), r.int64(0, 3)};
+        if (now >= row.expiresAt || now - row.lastSeen > idleSeconds) {
+            c.run("DELETE FROM sessions WHERE token_hash = $1", {tokenHash});
+            return Found();
+        }
+        // Written at most once a minute per session, as in useSession.
+        if (now - row.lastSeen >= 60) {
+            c.run("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2", {now, tokenHash});
+            row.lastSeen = now;
+        }
+        auto account = accountIn(r, 4);
+        if (!account) return account.error();
+        return Found(SignedInRow{std::move(row), std::move(*account)});
     });
 }
 

@@ -32,6 +32,8 @@ public:
     core::Result<std::optional<Account>> accountById(const std::string& id) override;
     core::Result<bool> acceptTotpStep(const std::string& accountId, std::uint64_t step) override;
     core::Result<void> putSession(const SessionRow& session) override;
+    core::Result<std::optional<SignedInRow>> useSessionWithAccount(const std::string& tokenHash, std::int64_t now,
+                                                                   std::int64_t idleSeconds) override;
     core::Result<std::optional<SessionRow>> useSession(const std::string& tokenHash, std::int64_t now,
                                                        std::int64_t idleSeconds) override;
     core::Result<void> deleteSession(const std::string& tokenHash) override;
@@ -71,6 +73,9 @@ private:
     template <typename T, typename Work>
     core::Result<T> inTransaction(Work&& work);
     core::Result<std::optional<Account>> accountWhere(const char* sql, const std::string& value);
+    // The account in columns `first`… of `rows` (id, practice_id, email, role, auth_hash,
+    // totp_secret, mfa_confirmed), its second-factor secret opened.
+    core::Result<Account> accountIn(const pg::Rows& rows, int first) const;
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
 
     std::unique_ptr<pg::Pool> m_pool;

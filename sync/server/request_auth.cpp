@@ -39,16 +39,14 @@ std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& 
     const std::string hash = bearerTokenHash(req);
     if (hash.empty()) return refuse();
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
-    auto session = store.useSession(hash, now, static_cast<std::int64_t>(config.idleSessionMinutes) * 60);
-    if (!session) {
+    auto signedIn = store.useSessionWithAccount(hash, now, static_cast<std::int64_t>(config.idleSessionMinutes) * 60);
+    if (!signedIn) {
         replyError(res, 503, "busy", "The server could not check the session; try again.");
         return std::nullopt;
     }
-    if (!session->has_value()) return refuse();
-    auto account = store.accountById((*session)->accountId);
-    if (!account || !account->has_value()) return refuse();
+    if (!signedIn->has_value()) return refuse();
     t_admitted = hash;
-    return SignedIn{std::move(**account), hash};
+    return SignedIn{std::move((*signedIn)->account), hash};
 }
 
 }  // namespace noteward::sync::server
