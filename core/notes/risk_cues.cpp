@@ -63,7 +63,9 @@ const std::vector<CueFamily>& clientCues()
                   "wouldn't mind if i died", "the thoughts are there", "thoughts have come back", "thoughts are back",
                   "can't say i haven't", "sat on the wall", "end of the platform", "top of the multi-storey",
                   "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up",
-                  "didn't want to wake up", "don't want to wake up", "can't hang on", "cannot hang on"})},
+                  "didn't want to wake up", "don't want to wake up", "can't hang on", "cannot hang on",
+                  "tired of living", "don't want to be around", "not have to wake up", "if a bus hit me",
+                  "into the sea", "do the same", "wish it had worked", "nearly killed myself"})},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -214,11 +216,13 @@ const std::vector<QuestionFamily>& questionCues()
          phrases({"suicide", "suicidal", "kill yourself", "killing yourself", "end your life", "ending your life",
                   "take your own life", "taking your own life", "wanting to die", "want to die", "better off dead",
                   "not wanting to be here", "thoughts of ending", "ending it all", "end it all", "kill myself",
-                  "end my life", "thoughts of dying", "wish you were dead", "not wake up"})},
+                  "end my life", "thoughts of dying", "wish you were dead", "not wake up", "carry on", "worth living",
+                  "not wanting to be alive", "be better off dead"})},
         {C::SelfHarmThreats, A::Ideation, false, phrases({"managed to stop", "stopped cutting", "stopped hurting"})},
         {C::SelfHarmThreats, A::Ideation, true, joined(actsOnOneself("yourself", "your"),
          phrases({"harmed yourself", "harm yourself", "harming yourself", "hurt yourself", "hurting yourself", "self-harm", "self harm",
-                  "cut yourself", "cutting yourself", "urges to cut"}))},
+                  "cut yourself", "cutting yourself", "urges to cut", "self-harmed", "self harmed", "self-harming",
+                  "self harming"}))},
         {C::NonCompliance, A::Ideation, false,
          phrases({"taking your medication", "taking your tablets", "manage the homework", "do the homework",
                   "manage the diary", "do the diary", "manage the thought records", "do the thought records",
@@ -301,7 +305,9 @@ bool recentOrOngoing(const std::vector<std::string>& tokens)
         phrases({"yesterday", "last night", "this morning", "today", "tonight", "this week", "last week",
                  "this month", "last month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                  "sunday", "weekend", "hasn't let up", "ever since", "still", "every day since", "since then",
-                 "since the start", "on and off since", "keeps coming back", "never stopped", "hasn't stopped"});
+                 "since the start", "on and off since", "keeps coming back", "never stopped", "hasn't stopped",
+                 "started again", "happening again", "it's back", "back now", "coming back", "these days",
+                 "at the moment", "most days", "days ago", "day ago", "a week ago", "weeks ago", "fortnight"});
     return std::any_of(notOver.begin(), notOver.end(), [&](const Phrase& p) { return findPhrase(tokens, p) != npos; });
 }
 

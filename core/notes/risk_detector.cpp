@@ -50,8 +50,13 @@ bool isSuicideOrSelfHarm(RiskCategory c)
 }
 
 // Aspects that mean something only beside other signs of suicide risk in the same turn:
-// "this weekend" or "my kids keep me going" are not risks on their own.
-bool needsCompany(RiskAspect a) { return a == RiskAspect::Timeframe || a == RiskAspect::ProtectiveFactors; }
+// "this weekend", "my kids keep me going" or "I have made up my mind" are not risks on
+// their own.
+bool needsCompany(RiskAspect a)
+{
+    // "I'm going to do it", "I've made up my mind": intent only beside signs of the risk.
+    return a == RiskAspect::Timeframe || a == RiskAspect::ProtectiveFactors || a == RiskAspect::Intent;
+}
 
 const std::vector<Phrase>& accidents()
 {
@@ -87,6 +92,19 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                     // accident or a figure of speech, not self-harm.
                     if (family.category == RiskCategory::SelfHarmThreats && containsAny(words(sentence), accidents()))
                         break;
+                    // "I'm going to end it with Dave": a relationship, not a life.
+                    if (family.category == RiskCategory::SuicidalIdeation && at + cue.size() < tokens.size() &&
+                        tokens[at + cue.size()] == "with")
+                        break;
+                    // A reason to live that is lost, doubted or waited out ("I've run out of
+                    // reasons to live", "my dog needs me, well, he was put down", "I've got my
+                    // kids this weekend so it won't be till after") protects nothing.
+                    static const std::vector<Phrase> notProtecting =
+                        phrases({"run out of", "ran out of", "don't care", "didn't care", "put down", "passed away",
+                                 "died", "won't be till", "till after", "until after", "whenever", "wait till",
+                                 "waiting till", "waiting until", "once she's gone", "once he's gone", "no longer",
+                                 "used to be"});
+                    if (family.aspect == RiskAspect::ProtectiveFactors && containsAny(words(own), notProtecting)) break;
                     RiskCategory category = family.category;
                     // Doubt about the therapy is a rupture in the alliance, not hopelessness about life.
                     if (category == RiskCategory::Hopelessness && containsAny(words(sentence), therapyWords()))
@@ -121,7 +139,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     if (!company && !suicideContextBefore)
         found.erase(std::remove_if(found.begin(), found.end(),
                                    [&](const Observation& o) {
-                                       return o.aspect == RiskAspect::Timeframe ||
+                                       return o.aspect == RiskAspect::Timeframe || o.aspect == RiskAspect::Intent ||
                                               (o.aspect == RiskAspect::ProtectiveFactors && !assessed);
                                    }),
                     found.end());
@@ -532,9 +550,15 @@ bool negatedAt(const std::vector<std::string>& tokens, std::size_t at)
     static const std::vector<std::string_view> negators = {
         "no", "not", "never", "don't", "didn't", "doesn't", "haven't", "hasn't", "hadn't", "wasn't", "weren't",
         "isn't", "aren't", "won't", "wouldn't", "can't", "couldn't", "nothing", "none", "without", "nor"};
+    // A negation of something else on the way: "I can't stop thinking about dying", "I don't
+    // know why I want to die", "no one would notice if I wasn't here".
+    static const std::vector<std::string_view> notTheCue = {"stop", "help", "know", "wait", "one"};
     const std::size_t from = at >= 4 ? at - 4 : 0;
-    for (std::size_t i = from; i < at; ++i)
-        if (std::find(negators.begin(), negators.end(), tokens[i]) != negators.end()) return true;
+    for (std::size_t i = from; i < at; ++i) {
+        if (std::find(negators.begin(), negators.end(), tokens[i]) == negators.end()) continue;
+        const bool elsewhere = i + 1 < at && std::find(notTheCue.begin(), notTheCue.end(), tokens[i + 1]) != notTheCue.end();
+        if (!elsewhere) return true;
+    }
     return false;
 }
 
@@ -798,29 +822,54 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "Not any more." say as much in the denial itself.
                 const bool aboutIdeation = !disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
                                            isSuicideOrSelfHarm(family.category);
+                // After a bare "No." the next sentence says what kind of no it is.
+                Span lead = where;
+                if (aboutIdeation && answerWords.size() <= 2 &&
+                    std::all_of(answerWords.begin(), answerWords.end(),
+                                [](const std::string& w) { return w == "no" || w == "nope" || w == "nah"; }))
+                    for (const Span& part : splitSentences(segments[j].text))
+                        if (part.begin >= where.end) {
+                            lead = part;
+                            break;
+                        }
+                const auto leadWords = words(lead.of(segments[j].text));
                 // "Not since I was at school." is history; "Not since last night." is a
                 // disclosure of last night, kept beside the denial (conflicting).
-                const auto since = std::vector<std::string>{"not", "since"};
-                const auto sinceAt = findPhrase(answerWords, since);
+                const auto sinceAt = findPhrase(leadWords, std::vector<std::string>{"not", "since"});
                 const bool sinceOpener = sinceAt != npos && sinceAt <= 1;
-                const auto sinceWhen = sinceOpener ? std::vector<std::string>(answerWords.begin() + static_cast<std::ptrdiff_t>(sinceAt + 2), answerWords.end())
+                const auto sinceWhen = sinceOpener ? std::vector<std::string>(leadWords.begin() + static_cast<std::ptrdiff_t>(sinceAt + 2), leadWords.end())
                                                    : std::vector<std::string>{};
                 const bool longAgo = sinceOpener && speaksOfThePast(sinceWhen);
-                const auto said = [&](RiskStatus stance) {
+                // "Not any more. Well, apart from last night.", "No. The last time was three days
+                // ago.": an exception that is recent outweighs the "no".
+                static const std::vector<Phrase> exceptions = phrases({"not since", "the last time", "last time was",
+                                                                       "apart from", "except", "until", "till"});
+                std::optional<Span> recentException;
+                for (const Span& part : splitSentences(segments[j].text)) {
+                    if (part.end <= where.begin) continue;
+                    const auto partWords = words(part.of(segments[j].text));
+                    if (containsAny(partWords, exceptions) && recentOrOngoing(partWords)) {
+                        recentException = part;
+                        break;
+                    }
+                }
+                const auto said = [&](RiskStatus stance, Span what) {
                     observations.push_back({family.category, family.aspect, stance,
                                             {{seg.id, asked, std::nullopt},
-                                             {segments[j].id, std::string(where.of(segments[j].text)), std::nullopt}}});
+                                             {segments[j].id, std::string(what.of(segments[j].text)), std::nullopt}}});
                 };
-                if (aboutIdeation && (startsWithAny(answerWords, pastOnlyDenials()) || longAgo))
-                    said(RiskStatus::Historical);
+                if (aboutIdeation && recentException)
+                    said(RiskStatus::Present, *recentException);
+                // A bare "Not any more." to a question about both suicide and self-harm does not
+                // say which it was: the rest of the turn must (toldOfThePast).
+                else if (aboutIdeation && (startsWithAny(leadWords, pastOnlyDenials()) || longAgo) &&
+                         !(asksAboutSuicide(words(asked)) && asksAboutSelfHarm(words(asked))))
+                    said(RiskStatus::Historical, lead);
                 else if (aboutIdeation && sinceOpener && !sinceWhen.empty())
-                    said(RiskStatus::Present);
-                else if (!disclosure && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
-                         isSuicideOrSelfHarm(family.category))
+                    said(RiskStatus::Present, lead);
+                else if (aboutIdeation)
                     if (const auto then = toldOfThePast(segments[j].text, where, asked, family.category))
-                        observations.push_back({family.category, family.aspect, RiskStatus::Historical,
-                                                {{seg.id, asked, std::nullopt},
-                                                 {segments[j].id, std::string(then->of(segments[j].text)), std::nullopt}}});
+                        said(RiskStatus::Historical, *then);
                 break;
             }
         }

@@ -693,6 +693,38 @@ private slots:
         QCOMPARE(statusOf(toSister.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
     }
 
+    // More from a second safety review: a negation of something else, a recent exception
+    // after "no", an old episode that has started again, a break-up and a lost reason to live.
+    void recentExceptionsAndOtherNegations()
+    {
+        const auto ask = [](const char* answer) {
+            return twoTurns("Have you had any thoughts of ending your life?", answer);
+        };
+        const auto cantStop = twoTurns("How have you been?", "I can't stop thinking about dying, it's all I think about.");
+        QVERIFY(cantStop.ok());
+        QCOMPARE(statusOf(cantStop.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto bareNo = ask("No. Not since last night.");
+        QVERIFY(bareNo.ok());
+        QCOMPARE(statusOf(bareNo.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto apartFrom = ask("Not any more. Well, apart from last night, for a bit.");
+        QVERIFY(apartFrom.ok());
+        QCOMPARE(statusOf(apartFrom.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto again = twoTurns("How have things been?", "I used to cut my arms and it's started again.");
+        QVERIFY(again.ok());
+        QCOMPARE(statusOf(again.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        const auto breakUp = twoTurns("What's on your mind?", "I'm going to end it with Dave this weekend, I've made up my mind.");
+        QVERIFY(breakUp.ok());
+        QCOMPARE(statusOf(breakUp.value(), RiskCategory::SuicidalIdeation), std::nullopt);
+        const auto lost = turns({{"therapist", "Have you had any thoughts of ending your life?"},
+                                 {"client", "Yes, a lot."},
+                                 {"therapist", "What's kept you going?"},
+                                 {"client", "Nothing really. I've run out of reasons to live."}});
+        QVERIFY(lost.ok());
+        const auto aspects = lost->risk(RiskCategory::SuicidalIdeation)->aspects;
+        QVERIFY(!aspects.count(RiskAspect::ProtectiveFactors) ||
+                aspects.at(RiskAspect::ProtectiveFactors).status != RiskStatus::Present);
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
