@@ -67,6 +67,28 @@ const std::vector<Phrase>& accidents()
     return list;
 }
 
+// The clauses of a sentence in the client's own voice: reported speech cut off, clauses about
+// someone else left out; `history` when the sentence speaks of the past.
+struct OwnClauses {
+    std::string_view text;  // the sentence up to any reported speech
+    bool history = false;
+    std::vector<std::vector<std::string>> clauses;
+};
+
+OwnClauses ownClausesOf(std::string_view sentence)
+{
+    OwnClauses out;
+    const std::size_t reported = reportedSpeechStart(sentence);
+    const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
+    out.text = own;
+    out.history = speaksOfThePast(words(own));
+    for (const Span& clauseSpan : splitClauses(own)) {
+        auto tokens = words(clauseSpan.of(own));
+        if (!aboutSomeoneElse(tokens)) out.clauses.push_back(std::move(tokens));
+    }
+    return out;
+}
+
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
@@ -76,13 +98,10 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
-        // Only what the client says in their own voice: reported speech is cut off.
-        const std::size_t reported = reportedSpeechStart(sentence);
-        const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
-        const bool history = speaksOfThePast(words(own));
-        for (const Span& clauseSpan : splitClauses(own)) {
-            const auto tokens = words(clauseSpan.of(own));
-            if (aboutSomeoneElse(tokens)) continue;
+        // Only what the client says in their own voice.
+        const auto own = ownClausesOf(sentence);
+        const bool history = own.history;
+        for (const auto& tokens : own.clauses) {
             for (const CueFamily& family : clientCues()) {
                 for (const Phrase& cue : family.phrases) {
                     const std::size_t at = findPhrase(tokens, cue);
@@ -104,7 +123,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                                  "died", "won't be till", "till after", "until after", "whenever", "wait till",
                                  "waiting till", "waiting until", "once she's gone", "once he's gone", "no longer",
                                  "used to be"});
-                    if (family.aspect == RiskAspect::ProtectiveFactors && containsAny(words(own), notProtecting)) break;
+                    if (family.aspect == RiskAspect::ProtectiveFactors && containsAny(words(own.text), notProtecting)) break;
                     RiskCategory category = family.category;
                     // Doubt about the therapy is a rupture in the alliance, not hopelessness about life.
                     if (category == RiskCategory::Hopelessness && containsAny(words(sentence), therapyWords()))
@@ -674,12 +693,9 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
                 return e.segment == segment.id && e.quote == sentence;
             });
             if (cited || looksLikeInstruction(sentence)) continue;
-            const std::size_t reported = reportedSpeechStart(sentence);
-            const std::string_view own = reported == kNoReportedSpeech ? sentence : sentence.substr(0, reported);
-            const bool history = speaksOfThePast(words(own));
-            for (const Span& clauseSpan : splitClauses(own)) {
-                const auto tokens = words(clauseSpan.of(own));
-                if (aboutSomeoneElse(tokens)) continue;
+            const auto own = ownClausesOf(sentence);
+            const bool history = own.history;
+            for (const auto& tokens : own.clauses) {
                 for (std::size_t at = 0; at < tokens.size(); ++at) {
                     const bool risky = std::any_of(lexicon.begin(), lexicon.end(), [&](const Phrase& word) {
                         return tokens.size() >= at + word.size() &&
