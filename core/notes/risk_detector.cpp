@@ -623,6 +623,36 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
+// After an answer that lowers the risk, a later sentence in the same turn that qualifies it: for an
+// aspect question (plan, means, preparation, intent), one with "though", "but" or "except"
+// ("I know where I'd do it though"), or for the means one that names a method or a store
+// ("About three months' worth in the drawer."); for a question whose "no" is the disclosure ("have those thoughts
+// gone away?"), one saying they go on ("they still come back at night").
+std::optional<Span> qualifiedAfter(std::string_view answer, Span given, const QuestionFamily& family)
+{
+    static const std::vector<Phrase> contrast = phrases({"though", "but", "except", "apart from"});
+    // An amount or a store of something, after "no" to a question about the means.
+    static const std::vector<Phrase> stores = phrases({"prescription", "worth", "boxes", "packets", "stash", "drawer",
+                                                       "cabinet", "saved", "saving"});
+    static const std::vector<Phrase> goingOn = phrases({"still", "come back", "comes back", "sometimes", "at night",
+                                                        "now and then", "every so often", "some days"});
+    const bool aspect = family.aspect != RiskAspect::Ideation && family.aspect != RiskAspect::ProtectiveFactors &&
+                        family.yesMeansPresent;
+    const bool reverse = !family.yesMeansPresent;
+    if (!aspect && !reverse) return std::nullopt;
+    for (const Span& part : splitSentences(answer)) {
+        if (part.begin < given.end) continue;
+        const auto tokens = words(part.of(answer));
+        if (tokens.empty() || startsWithAny(tokens, denialOpeners())) continue;
+        if (aspect && containsAny(tokens, contrast) && tokens.size() >= 4) return part;
+        if (family.aspect == RiskAspect::Means && family.yesMeansPresent &&
+            (namesAMeans(tokens) || containsAny(tokens, stores)))
+            return part;
+        if (reverse && containsAny(tokens, goingOn)) return part;
+    }
+    return std::nullopt;
+}
+
 // Denials that say it happened before: "Not since I was sixteen.", "Not any more.", "No
 // longer."
 const std::vector<Phrase>& pastOnlyDenials()
@@ -833,6 +863,11 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                                             {{segments[j].id, segments[j].text, std::nullopt}}});
                 // Denied and then taken back in the same turn: both are kept (conflicting).
                 if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
+                // "No, not plans as such. I know where I'd do it though.", "Have those thoughts
+                // gone away?" "Yeah, mostly. They still come back at night.": the answer given,
+                // then what qualifies it. The qualification is kept as a disclosure beside it.
+                if (!disclosure && isSuicideOrSelfHarm(family.category))
+                    if (const auto but = qualifiedAfter(segments[j].text, where, family)) observe(true, *but);
                 // "No. Not now. The last time I felt like that was before Sam was born.": denied
                 // now, told of then. History, kept beside the denial. "Not since school." and
                 // "Not any more." say as much in the denial itself.

@@ -725,6 +725,37 @@ private slots:
                 aspects.at(RiskAspect::ProtectiveFactors).status != RiskStatus::Present);
     }
 
+    // An answer that lowers the risk, then qualified in the same turn: the qualification is kept
+    // as a disclosure beside it.
+    void qualifiedAnswersKeepTheQualification()
+    {
+        const auto start = std::vector<std::pair<std::string, std::string>>{
+            {"therapist", "Have you had any thoughts of ending your life?"}, {"client", "Yes, most nights."}};
+        auto with = [&](const char* question, const char* answer) {
+            auto all = start;
+            all.push_back({"therapist", question});
+            all.push_back({"client", answer});
+            std::vector<std::pair<const char*, const char*>> view;
+            for (const auto& [who, text] : all) view.push_back({who.c_str(), text.c_str()});
+            return turns(view);
+        };
+        const auto plan = with("Have you made any plans?", "No, not plans as such. I know where I'd do it though.");
+        QVERIFY(plan.ok());
+        const auto planAspect = plan->risk(RiskCategory::SuicidalIdeation)->aspects.at(RiskAspect::Plan);
+        QCOMPARE(planAspect.status, RiskStatus::Present);
+        const auto means = with("Do you have tablets at home?", "No, just my own prescription. About three months' worth in the drawer.");
+        QVERIFY(means.ok());
+        QCOMPARE(means->risk(RiskCategory::SuicidalIdeation)->aspects.at(RiskAspect::Means).status, RiskStatus::Present);
+        const auto gone = with("Have those thoughts gone away?", "Yeah, mostly. They still come back at night.");
+        QVERIFY(gone.ok());
+        QCOMPARE(statusOf(gone.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        QVERIFY(gone->risk(RiskCategory::SuicidalIdeation)->conflicting);
+        // An explanation is no qualification: "I just want the feeling to stop."
+        const auto intent = with("Do you think you might act on them?", "No. I just want the feeling to stop.");
+        QVERIFY(intent.ok());
+        QCOMPARE(intent->risk(RiskCategory::SuicidalIdeation)->aspects.at(RiskAspect::Intent).status, RiskStatus::Denied);
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
