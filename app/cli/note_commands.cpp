@@ -336,14 +336,21 @@ int runNoteVerify(Context& ctx)
 }
 
 // bench notes --fixtures DIR: the local engine's quality on labelled transcripts. With
-// tuning/, adversarial/, heldout/ and heldout_fresh/ subfolders each is scored apart (the
-// held-out figures are the honest ones: no rule was tuned on them; heldout_fresh/ was written
-// by another hand after heldout/ had been scored many times); otherwise DIR itself.
+// tuning/, adversarial/ and heldout*/ subfolders each is scored apart (the held-out figures are
+// the honest ones: no rule was tuned on them; each later heldout_fresh*/ set was written by
+// another hand once the one before had been looked at too often); otherwise DIR itself.
 int benchNotesOnFixtures(Context& ctx, const std::filesystem::path& dir)
 {
     std::vector<std::pair<std::string, std::filesystem::path>> sets;
-    for (const char* set : {"tuning", "adversarial", "heldout", "heldout_fresh"})
+    for (const char* set : {"tuning", "adversarial"})
         if (std::filesystem::is_directory(dir / set)) sets.emplace_back(set, dir / set);
+    std::vector<std::string> heldOutSets;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory() && it->path().filename().string().starts_with("heldout"))
+            heldOutSets.push_back(it->path().filename().string());
+    std::sort(heldOutSets.begin(), heldOutSets.end());
+    for (const auto& set : heldOutSets) sets.emplace_back(set, dir / set);
     if (sets.empty()) sets.emplace_back(dir.filename().string(), dir);
     nlohmann::json figures = nlohmann::json::object();
     for (const auto& [name, path] : sets) {

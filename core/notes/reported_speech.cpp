@@ -46,7 +46,22 @@ std::size_t reportedSpeechStart(std::string_view sentence)
         if (k > 0 && (tokens[k - 1].word == "and" || tokens[k - 1].word == "then")) {
             std::size_t start = k - 1;
             while (start > 0 && sentence.find_first_of(",;:", tokens[start - 1].span.end) >= tokens[start].span.begin) --start;
-            for (std::size_t at = start; at + 1 < k; ++at) {
+            // The nearest subject pronoun back from the verb is its subject ("I got there and she
+            // looked at it and said" is hers); a noun is as often the object ("I rang my sister
+            // and said"), so without a pronoun the clause's first person named decides.
+            static constexpr std::array<std::string_view, 4> subjects = {"he", "she", "they", "we"};
+            bool decided = false;
+            for (std::size_t at = k - 1; at-- > start;) {
+                if (isSelf(tokens[at].word)) {
+                    decided = true;
+                    break;
+                }
+                if (std::find(subjects.begin(), subjects.end(), tokens[at].word) != subjects.end()) {
+                    other = decided = true;
+                    break;
+                }
+            }
+            for (std::size_t at = start; !decided && at + 1 < k; ++at) {
                 if (isSelf(tokens[at].word)) break;
                 if (isOther(tokens[at].word)) {
                     other = true;

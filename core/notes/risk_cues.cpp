@@ -35,6 +35,61 @@ std::vector<Phrase> actsOnOneself(std::string_view self, std::string_view posses
     return out;
 }
 
+// "It'd be easier if I just wasn't here any more": not being here or around, said in the ways
+// people say it, made from the parts so that one phrasing does not miss the next.
+std::vector<Phrase> notHereAnyMore()
+{
+    static const std::vector<std::string_view> being = {"wasn't", "weren't", "not be", "not being", "wouldn't be",
+                                                        "won't be", "was not", "were not", "not"};
+    static const std::vector<std::string_view> where = {"here", "around"};
+    static const std::vector<std::string_view> more = {"any more", "anymore", "any longer"};
+    std::vector<Phrase> out;
+    for (auto b : being)
+        for (auto w : where)
+            for (auto m : more) out.push_back(phrases({std::string(b) + " " + std::string(w) + " " + std::string(m)}).front());
+    for (auto p : {"easier if i wasn't", "easier if i weren't", "easier if i just wasn't", "easier if i just weren't",
+                   "if i just wasn't here", "if i just weren't here", "easier if i was gone", "easier if i were gone",
+                   "easier if i just disappeared", "better if i wasn't", "better if i weren't", "better if i was gone"})
+        out.push_back(phrases({p}).front());
+    return out;
+}
+
+// "I can't picture it getting any better": no better future seen, in its parts.
+std::vector<Phrase> noBetterFuture()
+{
+    static const std::vector<std::string_view> cannot = {"can't picture", "can't see", "can't imagine", "cannot see",
+                                                         "cannot imagine", "don't see", "can't ever see", "never see"};
+    static const std::vector<std::string_view> better = {"it getting better", "it getting any better",
+                                                         "things getting better", "things getting any better",
+                                                         "it ever getting better", "it ever changing",
+                                                         "anything changing", "things changing", "a way forward",
+                                                         "a future", "any future"};
+    std::vector<Phrase> out;
+    for (auto c : cannot)
+        for (auto b : better) out.push_back(phrases({std::string(c) + " " + std::string(b)}).front());
+    for (auto p : {"same again for ever", "same again forever", "like this for ever", "like this forever",
+                   "same for ever", "same forever"})
+        out.push_back(phrases({p}).front());
+    return out;
+}
+
+// "I've got the girls", "I've got my lad": the people (or animal) the client has to live
+// for, named as having them.
+std::vector<Phrase> whoTheyHave()
+{
+    static const std::vector<std::string_view> have = {"i've got", "i have got", "i have", "i still have",
+                                                       "i've still got"};
+    static const std::vector<std::string_view> whose = {"the", "my", "our"};
+    static const std::vector<std::string_view> who = {"girls", "boys", "kids", "children", "son", "daughter", "lad",
+                                                      "grandchildren", "grandkids", "little one", "baby", "dog",
+                                                      "family", "wife", "husband", "partner"};
+    std::vector<Phrase> out;
+    for (auto h : have)
+        for (auto w : whose)
+            for (auto p : who) out.push_back(phrases({std::string(h) + " " + std::string(w) + " " + std::string(p)}).front());
+    return out;
+}
+
 std::vector<Phrase> joined(std::vector<Phrase> a, const std::vector<Phrase>& b)
 {
     a.insert(a.end(), b.begin(), b.end());
@@ -47,7 +102,7 @@ const std::vector<CueFamily>& clientCues()
     // Phrases carry their own negations ("don't want to be here") so that the negation check
     // looks only before them.
     static const std::vector<CueFamily> cues = {
-        {C::SuicidalIdeation, A::Ideation,
+        {C::SuicidalIdeation, A::Ideation, joined(
          phrases({"kill myself", "killing myself", "end my life", "ending my life", "end it all", "ending it all",
                   "end it", "ending it", "end things", "ending things", "take my own life", "taking my own life",
                   "take my life", "suicide", "suicidal", "better off dead", "better off without me",
@@ -65,7 +120,7 @@ const std::vector<CueFamily>& clientCues()
                   "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up",
                   "didn't want to wake up", "don't want to wake up", "can't hang on", "cannot hang on",
                   "tired of living", "don't want to be around", "not have to wake up", "if a bus hit me",
-                  "into the sea", "do the same", "wish it had worked", "nearly killed myself"})},
+                  "into the sea", "do the same", "wish it had worked", "nearly killed myself"}), notHereAnyMore())},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -91,7 +146,7 @@ const std::vector<CueFamily>& clientCues()
                   "saying goodbye to everyone", "looked up how", "researched how", "looked up how many",
                   "sorted my will", "saying my goodbyes", "said goodbye to", "keep the dog for good",
                   "given my guitar", "cancelled my phone contract", "won't be any need", "picked the", "working out the times"})},
-        {C::SuicidalIdeation, A::ProtectiveFactors,
+        {C::SuicidalIdeation, A::ProtectiveFactors, joined(
          phrases({"couldn't do that to my", "wouldn't do that to my", "because of my kids", "because of the kids",
                   "my kids keep me going", "my children keep me going", "my dog needs me", "my faith",
                   "reasons to live", "reason to keep going", "keeps me going", "keep me going", "kept me going", "wouldn't act on it",
@@ -103,7 +158,10 @@ const std::vector<CueFamily>& clientCues()
                   "wouldn't leave her", "wouldn't leave them", "couldn't leave him", "couldn't leave her",
                   "couldn't leave them", "i've got the kids", "see her grow up", "see him grow up",
                   "see them grow up", "see my kids grow up", "best thing that ever happened", "keeps me well",
-                  "keep me well"})},
+                  "i'd never leave", "i would never leave", "could never leave", "couldn't ever leave",
+                  "only thing holding me", "thing holding me back", "what's holding me", "holding me here",
+                  "keeping me here", "keeps me here", "only thing keeping me",
+                  "keep me well"}), whoTheyHave())},
         {C::SelfHarmThreats, A::Ideation, joined(actsOnOneself("myself", "my"),
          phrases({"hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself", "cutting myself",
                   "self-harm", "self harm", "self-harming", "self harming", "burn myself", "burning myself",
@@ -154,8 +212,10 @@ const std::vector<CueFamily>& clientCues()
                   "can't get it out of my head", "on a loop", "playing it back", "awake going over", "hours going over", "going over whether", "going over why", "going over the argument", "still go over", "go over those",
                   "replayed", "replay it", "replays", "go through it again", "going through it again", "like a loop",
                   "in a loop", "goes round", "going round", "mulling", "chewing over", "think about anything else",
-                  "going over what", "going over how", "going over everything"})},
-        {C::Hopelessness, A::Ideation,
+                  "going over what", "going over how", "going over everything", "again and again",
+                  "go over it", "going over the", "go over the", "went over the", "over it and over",
+                  "round my head", "in my head all", "start again from the top"})},
+        {C::Hopelessness, A::Ideation, joined(
          phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
                   "never get better", "won't get better", "no future", "given up", "give up on", "no hope",
                   "can't see a way out", "pointless", "nothing to look forward to", "nothing is ever going to change",
@@ -165,7 +225,7 @@ const std::vector<CueFamily>& clientCues()
                   "what's the use", "no light at the end", "don't think anything's going to get better", "nothing's going to get better", "isn't going to change anything", "won't change anything",
                   "couldn't see the point", "didn't see the point", "much ahead of me", "nothing ahead of me",
                   "nothing to look forward", "no point anymore", "no point any more", "nothing out there for me",
-                  "i'm finished", "nothing left for me", "no future for me"})},
+                  "i'm finished", "nothing left for me", "no future for me"}), noBetterFuture())},
         {C::AllianceRupture, A::Ideation,
          phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
                   "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
@@ -193,7 +253,8 @@ const std::vector<QuestionFamily>& questionCues()
          phrases({"any plans", "a plan", "made plans", "made any plans", "planned", "how you would", "thought about how",
                   "a way of doing it", "how you might", "how would you"})},
         {C::SuicidalIdeation, A::Intent, true,
-         phrases({"act on", "intend", "intention", "going to do it", "likely to do"})},
+         phrases({"act on", "intend", "intention", "going to do it", "likely to do", "go through with",
+                  "means to do it", "want to do it"})},
         {C::SuicidalIdeation, A::Means, true,
          phrases({"access to", "the means", "tablets at home", "pills at home", "pills in the house", "stockpiled",
                   "anything at home", "could use to", "how many have you got", "how many have you saved"})},
@@ -203,7 +264,9 @@ const std::vector<QuestionFamily>& questionCues()
                   "reasons for living", "reasons to live", "what's stopped you", "kept you here", "keeps you here",
                   "holds you back", "held you back", "stopped you so far", "kept you going", "keeps you going",
                   "keeps you well", "kept you well"})},
-        {C::SuicidalIdeation, A::Timeframe, true, phrases({"when would", "a date", "a time in mind"})},
+        {C::SuicidalIdeation, A::Timeframe, true,
+         phrases({"when would", "a date", "a time in mind", "thought about when", "about when", "when you might",
+                  "when you would"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
                   "put things in order", "gone there on purpose", "anything to get ready", "things ready", "got anything ready",

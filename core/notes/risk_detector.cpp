@@ -67,6 +67,28 @@ const std::vector<Phrase>& accidents()
     return list;
 }
 
+// "I heat up the end and press it on my arm", "dragged the compass across my wrist": something
+// hot or sharp, in the client's turn, put to a part of their body where self-harm is usually
+// done, in the client's own words. Read from the parts rather than from one phrasing, so a
+// euphemism for the act ("the lighter thing") told in plain words is still read.
+bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<std::string>& clause)
+{
+    static const std::vector<Phrase> tools =
+        phrases({"lighter", "razor", "razors", "blade", "blades", "cigarette", "cigarettes", "compass", "scissors",
+                 "knife", "glass", "sharpener", "needle", "pin", "match", "matches", "heat up", "heated", "red hot",
+                 "hot", "sharp", "lit"});
+    static const std::vector<Phrase> toTheBody = [] {
+        std::vector<std::string_view> to = {"on", "into", "against", "across", "onto", "along", "down"};
+        std::vector<std::string_view> parts = {"arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
+                                               "skin", "stomach", "hip", "hips", "forearm", "forearms", "hand", "hands"};
+        std::vector<Phrase> out;
+        for (auto t : to)
+            for (auto part : parts) out.push_back({std::string(t), "my", std::string(part)});
+        return out;
+    }();
+    return containsAny(clause, toTheBody) && containsAny(turn, tools);
+}
+
 // The clauses of a sentence in the client's own voice: reported speech cut off, clauses about
 // someone else left out; `history` when the sentence speaks of the past.
 struct OwnClauses {
@@ -95,6 +117,7 @@ OwnClauses ownClausesOf(std::string_view sentence)
 std::vector<Observation> clientObservations(const Segment& segment, bool suicideContextBefore, bool suicideAsked)
 {
     std::vector<Observation> found;
+    const auto turn = words(segment.text);
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
@@ -102,6 +125,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
         const auto own = ownClausesOf(sentence);
         const bool history = own.history;
         for (const auto& tokens : own.clauses) {
+            if (toolPutToTheBody(turn, tokens) && !containsAny(tokens, hypotheticalMarkers()) &&
+                !containsAny(words(sentence), accidents()))
+                found.push_back({RiskCategory::SelfHarmThreats, RiskAspect::Ideation,
+                                 history ? RiskStatus::Historical : RiskStatus::Present,
+                                 {{segment.id, std::string(sentence), std::nullopt}}});
             for (const CueFamily& family : clientCues()) {
                 for (const Phrase& cue : family.phrases) {
                     const std::size_t at = findPhrase(tokens, cue);
@@ -180,6 +208,16 @@ bool asksAboutSelfHarm(const std::vector<std::string>& tokens)
     return containsAny(tokens, topic);
 }
 
+// A turn that names self-harm as such ("the cutting", "your scars", "harming yourself"), not
+// just a word that may mean something else ("cut back").
+bool namesSelfHarm(const std::vector<std::string>& turn)
+{
+    static const std::vector<Phrase> named = phrases({"the cutting", "your cutting", "the self-harm", "the burning",
+                                                      "the scars", "your scars", "the marks", "hurting yourself",
+                                                      "harming yourself", "self-harm", "self harm", "cut yourself"});
+    return containsAny(turn, named);
+}
+
 struct Question {
     const QuestionFamily* family;
     Span sentence;
@@ -225,7 +263,11 @@ bool namesAMeans(const std::vector<std::string>& answer)
                                                       "sleeping tablets", "knife", "knives", "blade", "blades",
                                                       "razor", "gun", "shotgun", "ligature", "belt", "cord", "cable",
                                                       "hosepipe", "beam", "insulin", "co-codamol", "codeine",
-                                                      "antifreeze", "bleach", "exhaust", "charcoal"});
+                                                      "antifreeze", "bleach", "exhaust", "charcoal",
+                                                      // A height or a line the client can reach.
+                                                      "multi-storey", "car park", "top deck", "roof", "cliff",
+                                                      "cliffs", "bridge", "railway", "train line", "tracks",
+                                                      "motorway"});
     return containsAny(answer, means);
 }
 
@@ -318,6 +360,16 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
                 asked.push_back({family, span});
                 seen.push_back(RiskCategory::SuicidalIdeation);
             }
+        // "The scars from the cutting at uni. Anything since, or any urges?": a question about
+        // time or urges, in a turn that names self-harm, asks about self-harm.
+        static const std::vector<Phrase> again = phrases({"urges", "urge", "since", "again", "any more", "anymore",
+                                                          "lately", "recently", "these days"});
+        if (std::find(seen.begin(), seen.end(), RiskCategory::SelfHarmThreats) == seen.end() &&
+            namesSelfHarm(turn) && containsAny(tokens, again))
+            if (const QuestionFamily* family = familyOf(RiskCategory::SelfHarmThreats, RiskAspect::Ideation, true)) {
+                asked.push_back({family, span});
+                seen.push_back(RiskCategory::SelfHarmThreats);
+            }
         // "When?" after a plan is told: when they would act.
         if (suicideContext && seen.empty() && (tokens == std::vector<std::string>{"when"} ||
                                                tokens == std::vector<std::string>{"and", "when"}))
@@ -360,6 +412,35 @@ std::vector<Question> followUpOf(const Segment& segment, const std::vector<Quest
 }
 
 enum class Answer { Denies, Affirms, Neither };
+
+// "How do you see things going?", "Where do your thoughts go?": an open question asks for an
+// account, so an answer's "no" or "I don't" is no denial of anything in it ("I don't. I can't
+// picture it getting any better."). "What about…?", "How often…?", "How likely…?" are closed.
+bool asksOpenly(std::string_view question)
+{
+    static const std::vector<std::string_view> lead = {"and", "so", "okay", "ok", "right", "then", "now"};
+    static const std::vector<std::string_view> open = {"how", "what", "where", "why", "who", "which", "when"};
+    static const std::vector<std::string_view> closing = {"about", "often", "many", "much", "likely", "long",
+                                                         "strong", "close", "far", "bad", "serious", "frequently",
+                                                         "else"};
+    auto tokens = words(question);
+    while (!tokens.empty() && std::find(lead.begin(), lead.end(), tokens.front()) != lead.end())
+        tokens.erase(tokens.begin());
+    if (tokens.size() < 3 || std::find(open.begin(), open.end(), tokens.front()) == open.end()) return false;
+    return std::find(closing.begin(), closing.end(), tokens[1]) == closing.end();
+}
+
+// "Stopped at twenty-one.", "I stopped years ago.": the act was there and is over. To a
+// question about the risk it is a denial of now, told as history (pastOnlyDenials); to
+// "have you managed to stop?" it is a yes.
+const std::vector<Phrase>& stoppedThen()
+{
+    static const std::vector<Phrase> openers =
+        phrases({"stopped at", "stopped when", "stopped in", "stopped years", "stopped ages", "stopped a long",
+                 "stopped after", "i stopped at", "i stopped when", "i stopped in", "i stopped years",
+                 "i stopped ages", "i stopped a long", "i stopped after", "gave up years", "gave it up years"});
+    return openers;
+}
 
 Answer openerOf(std::vector<std::string> tokens)
 {
@@ -591,7 +672,7 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
     static const std::vector<Phrase> suicide =
         phrases({"die", "dying", "dead", "death", "suicide", "suicidal", "kill", "killing", "overdose", "hang",
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
-                 "not wake", "better off", "take my life", "jump off", "jump in front", "no point living",
+                 "not wake", "better off", "take my life", "wasn't here", "weren't here", "jump off", "jump in front", "no point living",
                  "no point in living", "not be around", "not exist", "want it over"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
@@ -660,7 +741,12 @@ const std::vector<Phrase>& pastOnlyDenials()
     static const std::vector<Phrase> openers =
         phrases({"not for years", "not for a long time", "not for ages", "not any more", "not anymore",
                  "not these days", "no not any more", "no not anymore", "no not for years", "not in years"});
-    return openers;
+    static const std::vector<Phrase> all = [] {
+        std::vector<Phrase> list = openers;
+        list.insert(list.end(), stoppedThen().begin(), stoppedThen().end());
+        return list;
+    }();
+    return all;
 }
 
 // After a denial in the same turn, the client's own sentence about the past that is about
@@ -808,6 +894,12 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "What stops you?" "Nothing." names nothing: no protective factor (a denial);
                 // "Not sure." is no answer at all.
                 const auto answerWords = words(where.of(segments[j].text));
+                const std::string_view askedSentence = question.sentence.of(seg.text);
+                if (answer == Answer::Denies && asksOpenly(askedSentence)) answer = Answer::Neither;
+                // "Did you keep up the diary?" "Stopped after two days." is not done either way.
+                if (answer == Answer::Neither && startsWithAny(answerWords, stoppedThen()))
+                    answer = family.yesMeansPresent || family.category == RiskCategory::NonCompliance ? Answer::Denies
+                                                                                                   : Answer::Affirms;
                 if (answer == Answer::Neither && namesIt && containsAny(answerWords, nonAnswers())) break;
                 if (answer == Answer::Neither && namesIt && startsWithAny(answerWords, emptyAnswers()))
                     answer = Answer::Denies;
@@ -820,6 +912,14 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // answer that is neither yes nor no but speaks of a method is a yes.
                 if (answer == Answer::Neither && family.yesMeansPresent && family.aspect == RiskAspect::Ideation &&
                     isSuicideOrSelfHarm(family.category) && namesAMeans(words(segments[j].text)))
+                    answer = Answer::Affirms;
+                // "How much of you means to go through with it?" "Most of me.": a share of
+                // themselves that would act is intent; "None of me." denies it.
+                static const std::vector<Phrase> share = phrases({"most of me", "all of me", "part of me", "some of me",
+                                                                  "a bit of me", "half of me", "a lot of me",
+                                                                  "a little bit of me", "a small part of me"});
+                if (answer != Answer::Affirms && family.aspect == RiskAspect::Intent && family.yesMeansPresent &&
+                    startsWithAny(answerWords, share))
                     answer = Answer::Affirms;
                 // "Zero now. At night more like a seven.": the highest rating given is the answer.
                 if (answer == Answer::Neither && family.aspect == RiskAspect::Intent && family.yesMeansPresent)

@@ -756,6 +756,86 @@ private slots:
         QCOMPARE(intent->risk(RiskCategory::SuicidalIdeation)->aspects.at(RiskAspect::Intent).status, RiskStatus::Denied);
     }
 
+    // An open question ("How do you see things going?") asks for an account: its "I don't." or
+    // "No." denies nothing. A closed one still can ("What about self-harm?" "No.").
+    void openQuestionsAreNotDenied()
+    {
+        const auto open = twoTurns("How do you see yourself going over the next few weeks?",
+                                   "I don't. I can't see it getting any better.");
+        QVERIFY(open.ok());
+        QCOMPARE(statusOf(open.value(), RiskCategory::Rumination), std::nullopt);
+        QCOMPARE(statusOf(open.value(), RiskCategory::Hopelessness), std::optional(RiskStatus::Present));
+        const auto closed = twoTurns("What about thoughts of ending your life?", "No.");
+        QVERIFY(closed.ok());
+        QCOMPARE(statusOf(closed.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+    }
+
+    // Not being here said in its many forms, then denied when asked: the disclosure is kept and
+    // the flag is conflicting, never a plain denial.
+    void notBeingHereIsReadInItsForms()
+    {
+        for (const char* said : {"Some nights I think everyone would cope better if I weren't around any more.",
+                                 "It would be easier if I just wasn't here, honestly."}) {
+            const auto draft = turns({{"therapist", "How have the evenings been?"},
+                                      {"client", said},
+                                      {"therapist", "Have you had any thoughts of suicide?"},
+                                      {"client", "No, nothing like that."}});
+            QVERIFY(draft.ok());
+            QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+            QVERIFY2(draft->risk(RiskCategory::SuicidalIdeation)->conflicting, said);
+        }
+    }
+
+    // Self-harm told as what is done, not named: something hot or sharp put to the body.
+    // An accident is not ("caught my arm on the oven").
+    void somethingHotOrSharpToTheBodyIsSelfHarm()
+    {
+        const auto told = twoTurns("What happens when it gets too much?",
+                                   "I get a pin and scrape it along my forearm till it stings.");
+        QVERIFY(told.ok());
+        QCOMPARE(statusOf(told.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        const auto accident = twoTurns("How was the weekend?", "I caught my arm on the oven door, it was red hot.");
+        QVERIFY(accident.ok());
+        QCOMPARE(statusOf(accident.value(), RiskCategory::SelfHarmThreats), std::nullopt);
+    }
+
+    // "Stopped when I left school." to a question about self-harm is history; to "did you keep
+    // the diary going?" it is homework not done.
+    void stoppedThenIsHistoryOrNotDone()
+    {
+        const auto history = twoTurns("You mentioned the cutting when you were younger. Any urges lately?",
+                                      "Stopped when I left school. None.");
+        QVERIFY(history.ok());
+        QCOMPARE(statusOf(history.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Historical));
+        const auto diary = twoTurns("Did you manage the diary this week?", "Stopped after the second day.");
+        QVERIFY(diary.ok());
+        QCOMPARE(statusOf(diary.value(), RiskCategory::NonCompliance), std::optional(RiskStatus::Present));
+    }
+
+    // "How much of you wants to go through with it?" "Part of me.": intent, however small the part.
+    void aShareOfOneselfIsIntent()
+    {
+        const auto draft = turns({{"therapist", "Have you been thinking about ending your life?"},
+                                  {"client", "Yes, more this week."},
+                                  {"therapist", "How much of you wants to go through with it?"},
+                                  {"client", "Part of me. A small part."}});
+        QVERIFY(draft.ok());
+        QCOMPARE(draft->risk(RiskCategory::SuicidalIdeation)->aspects.at(RiskAspect::Intent).status, RiskStatus::Present);
+    }
+
+    // Reported speech: "she looked at it and said, '…'" is hers even when the client's own "I"
+    // came earlier in the sentence.
+    void theNearestSubjectSpeaks()
+    {
+        const auto draft = twoTurns("How was Sunday?",
+                                    "I got there and she read my letter and said, 'What's the point, nothing ever changes.'");
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::Hopelessness), std::nullopt);
+        const auto own = twoTurns("How was Sunday?", "I rang my brother and said I feel hopeless about all of it.");
+        QVERIFY(own.ok());
+        QCOMPARE(statusOf(own.value(), RiskCategory::Hopelessness), std::optional(RiskStatus::Present));
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {
