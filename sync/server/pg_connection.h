@@ -25,7 +25,6 @@ class PgError : public std::runtime_error {
 public:
     PgError(std::string state, const std::string& message) : std::runtime_error(message), m_state(std::move(state)) {}
     const std::string& state() const { return m_state; }
-    bool uniqueViolation() const { return m_state == "23505"; }
     bool retryable() const { return m_state == "40001" || m_state == "40P01"; }
 
 private:

@@ -152,12 +152,15 @@ void lockPractice(Connection& conn, const char* what, const std::string& practic
 
 core::Result<void> migrate(Connection& conn)
 {
-    try {
-        conn.run("CREATE TABLE IF NOT EXISTS noteward_schema (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-    } catch (const PgError& e) {
-        // Two servers starting on an empty database race to create it; the loser finds it made.
-        if (!e.uniqueViolation()) return pg::storeError(e);
-    }
+    // Two servers starting on an empty database would race to create it, and the loser's
+    // error depends on where PostgreSQL notices (a unique violation on pg_type, or "type
+    // already exists"): under the migration lock the second finds it made.
+    auto table = pg::inTransaction<bool>(conn, [&](Connection& c) -> core::Result<bool> {
+        c.run("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+        c.run("CREATE TABLE IF NOT EXISTS noteward_schema (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        return true;
+    });
+    if (!table) return table.error();
     for (const auto& m : kMigrations) {
         auto step = pg::inTransaction<bool>(conn, [&](Connection& c) -> core::Result<bool> {
             c.run("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
