@@ -206,6 +206,7 @@ EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Datab
       m_checkpointer(std::make_unique<WalCheckpointer>(std::move(checkpointing), *m_db)), m_dataDir(dataDir),
       m_blobDir(std::move(dataDir) / "blobs"), m_inUse(std::move(inUse))
 {
+    m_writer = std::thread([this] { writeBatches(); });
 }
 
 namespace {
@@ -233,6 +234,12 @@ std::size_t sweepUnlistedBlobs(Database& db, const std::filesystem::path& blobDi
 std::filesystem::path EmbeddedStore::blobPath(const std::string& hash) const { return m_blobDir / hash.substr(0, 2) / hash; }
 EmbeddedStore::~EmbeddedStore()
 {
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_stopping = true;
+    }
+    m_queued.notify_one();
+    m_writer.join();  // writes already queued are written and answered first
     {
         const auto lock = exclusive();
     }
@@ -581,9 +588,9 @@ core::Result<ClientAccess> EmbeddedStore::clientAccess(const std::string& practi
 
 std::unique_lock<std::mutex> EmbeddedStore::exclusive()
 {
-    std::unique_lock lock(m_mutex);
-    settleBatch();
-    return lock;
+    // The writer thread holds the mutex for a whole batch, BEGIN to COMMIT: between batches no
+    // transaction is open.
+    return std::unique_lock(m_mutex);
 }
 
 namespace {
@@ -601,39 +608,17 @@ void rollBackIfOpen(Database& db)
     }
 }
 
-}  // namespace
-
-void EmbeddedStore::settleBatch()
-{
-    if (!m_batch) return;
-    bool failed = m_batch->poisoned || !m_db->inTransaction();  // SQLite may have rolled it back itself
-    if (!failed) {
-        try {
-            m_db->exec("COMMIT;");
-        } catch (const core::vault::DbError&) {
-            failed = true;
-        }
-    }
-    if (failed) rollBackIfOpen(*m_db);
-    m_batch->failed = failed;
-    m_batch->settled = true;
-    m_batch.reset();
-    m_batchSettled.notify_all();
-}
-
-namespace {
-
 // One write inside the batch's transaction: undone alone if it fails, so the batch goes on. If
 // even that fails, the batch is poisoned: committing it would keep half a write.
 class Savepoint {
 public:
-    Savepoint(Database& db, bool& poisoned) : m_db(db), m_poisoned(poisoned) { m_db.exec("SAVEPOINT write;"); }
+    Savepoint(Database& db, bool& poisoned) : m_db(db), m_poisoned(poisoned) { m_db.cached("SAVEPOINT write;").run(); }
     ~Savepoint()
     {
         if (m_released) return;
         try {
-            m_db.exec("ROLLBACK TO write;");
-            m_db.exec("RELEASE write;");
+            m_db.cached("ROLLBACK TO write;").run();
+            m_db.cached("RELEASE write;").run();
         } catch (const core::vault::DbError&) {
             m_poisoned = true;
         }
@@ -642,7 +627,7 @@ public:
     Savepoint& operator=(const Savepoint&) = delete;
     void release()
     {
-        m_db.exec("RELEASE write;");
+        m_db.cached("RELEASE write;").run();
         m_released = true;
     }
 
@@ -656,16 +641,69 @@ private:
 
 core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, std::int64_t baseVersion)
 {
-    ++m_writersQueued;  // before the mutex: a writer waiting for it keeps the batch open for it
-    std::unique_lock lock(m_mutex);
-    --m_writersQueued;
-    auto outcome = core::vault::guarded([&]() -> core::Result<PutOutcome> {
-        if (!m_batch) {
-            rollBackIfOpen(*m_db);
-            m_db->exec("BEGIN IMMEDIATE;");
-            m_batch = std::make_shared<Batch>();
+    QueuedWrite write{&object, baseVersion, {}};
+    auto answer = write.answer.get_future();
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_queue.push_back(&write);
+    }
+    m_queued.notify_one();
+    return answer.get();
+}
+
+void EmbeddedStore::writeBatches()
+{
+    for (;;) {
+        std::vector<QueuedWrite*> batch;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queued.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty()) return;  // stopping, and every write answered
+            batch.swap(m_queue);
         }
-        Savepoint write(*m_db, m_batch->poisoned);
+        std::vector<core::Result<PutOutcome>> outcomes;
+        outcomes.reserve(batch.size());
+        bool failed = false;
+        {
+            std::lock_guard lock(m_mutex);
+            bool poisoned = false;
+            auto begun = core::vault::guarded([&]() -> core::Result<void> {
+                rollBackIfOpen(*m_db);
+                m_db->exec("BEGIN IMMEDIATE;");
+                return core::Ok{};
+            });
+            if (!begun) {
+                // Nothing was read or written: each write gets the reason.
+                for (QueuedWrite* w : batch) w->answer.set_value(begun.error());
+                continue;
+            }
+            for (QueuedWrite* w : batch) outcomes.push_back(writeObject(*w->object, w->baseVersion, poisoned));
+            // Every answer waits for the commit, conflicts too: "version 2 is current" may rest
+            // on a write of the same batch, and must not be given if that write is never kept.
+            failed = poisoned || !m_db->inTransaction();  // SQLite may have rolled it back itself
+            if (!failed) {
+                try {
+                    m_db->exec("COMMIT;");
+                } catch (const core::vault::DbError&) {
+                    failed = true;
+                }
+            }
+            if (failed) rollBackIfOpen(*m_db);
+        }
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            if (failed)
+                batch[k]->answer.set_value(
+                    makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept."));
+            else
+                batch[k]->answer.set_value(std::move(outcomes[k]));
+        }
+    }
+}
+
+core::Result<PutOutcome> EmbeddedStore::writeObject(const StoredObject& object, std::int64_t baseVersion, bool& poisoned)
+{
+    return core::vault::guarded([&]() -> core::Result<PutOutcome> {
+        Savepoint write(*m_db, poisoned);
         // An erasure that committed while this request was on its way wins.
         auto erased = m_db->cached("SELECT 1 FROM erasures WHERE client_id = ?;");
         if (erased.bind(1, object.clientId).step()) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
@@ -709,18 +747,6 @@ core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, st
         write.release();
         return PutOutcome{PutOutcome::Kind::Stored, version};
     });
-    const auto mine = m_batch;
-    if (!mine) return outcome;  // BEGIN itself failed: nothing was read or written
-    // Every answer waits for the batch, conflicts too: "version 2 is current" may rest on a
-    // write of the same batch, and must not be given if that write is never committed. The
-    // last writer in commits for all; the others wait for it (or, should it never come — a
-    // queued writer that failed before it joined — commit themselves).
-    if (mine->poisoned || m_writersQueued.load() == 0 ||
-        !m_batchSettled.wait_for(lock, std::chrono::milliseconds(20), [&] { return mine->settled; }))
-        if (!mine->settled) settleBatch();
-    if (mine->failed)
-        return makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept.");
-    return outcome;
 }
 
 core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::string& practiceId, const std::string& clientId,

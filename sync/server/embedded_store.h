@@ -7,10 +7,12 @@
 
 #include <filesystem>
 #include <memory>
-#include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <future>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace noteward::core::vault {
 class Database;
@@ -75,11 +77,13 @@ private:
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // The next entry of the practice's audit chain, inside the caller's transaction (mutex held).
     void writeAudit(const std::string& practiceId, const std::string& action, const std::string& actor, const std::string& object);
-    // The mutex, with any batch of object writes committed first: every other method starts
-    // here, so nothing uncommitted is ever read, and no transaction nests inside a batch.
+    // The writing connection, between batches of object writes: every other method starts
+    // here, so no transaction nests inside a batch.
     std::unique_lock<std::mutex> exclusive();
-    // Commits the open batch (mutex held) and wakes its writers; a failed commit fails them all.
-    void settleBatch();
+    // One object write inside the open batch's transaction (writer thread, mutex held).
+    core::Result<PutOutcome> writeObject(const StoredObject& object, std::int64_t baseVersion, bool& poisoned);
+    // The writer thread: takes every queued write, runs them in one transaction, commits once.
+    void writeBatches();
 
     std::unique_ptr<core::vault::Database> m_db;
     std::unique_ptr<core::vault::Database> m_reader;  // committed data only (WAL), under m_readMutex
@@ -90,17 +94,21 @@ private:
     std::mutex m_mutex;  // the writing connection, one statement at a time
     std::mutex m_readMutex;
 
-    // Group commit of object writes. Each write runs in a savepoint of one open transaction; the
-    // last writer in (none queued behind it) commits for all, so concurrent writers share one
-    // fsync and each is answered only once its write is durable.
-    struct Batch {
-        bool settled = false;  // committed, or failed
-        bool failed = false;
-        bool poisoned = false;  // a write in it could not be undone alone: the batch must not commit
+    // Group commit of object writes. Requests queue their writes and wait; one writer thread
+    // takes all that are queued, runs each in a savepoint of one transaction and commits once,
+    // so concurrent writers share one fsync and each is answered only once its write is
+    // durable. While it commits, the next batch gathers in the queue: the batch grows with the
+    // load, and no request waits on a timer.
+    struct QueuedWrite {
+        const StoredObject* object;
+        std::int64_t baseVersion;
+        std::promise<core::Result<PutOutcome>> answer;
     };
-    std::atomic<int> m_writersQueued{0};
-    std::shared_ptr<Batch> m_batch;  // the open batch (its transaction is open), or null
-    std::condition_variable m_batchSettled;
+    std::mutex m_queueMutex;
+    std::condition_variable m_queued;
+    std::vector<QueuedWrite*> m_queue;
+    bool m_stopping = false;
+    std::thread m_writer;  // started last, joined first
 };
 
 }  // namespace noteward::sync::server
