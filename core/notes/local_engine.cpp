@@ -38,7 +38,13 @@ const std::vector<SectionCues>& sectionCues()
                   "we will review", "in our next", "session after", "meet again", "we'll meet", "see you on",
                   "referring", "refer you", "review in", "review this in", "in two weeks", "in a fortnight",
                   "i'll see you", "write to your gp", "letter to your gp", "crisis team", "first next time",
-                  "next time we", "i'll write to", "i'll ring"})},
+                  "next time we", "i'll write to", "i'll ring", "same time", "speak again", "pencil in",
+                  "book you in", "booked you in", "i'll text you", "i'll send you", "i'll email you", "i'll also send",
+                  "i'll also write", "i'll let your", "practice nurse", "see you in", "see you monday", "see you tuesday",
+                  "see you wednesday", "see you thursday", "see you friday", "see you after", "check in again",
+                  "we'd review", "shall we review", "review at", "talk with your gp", "speak to your gp",
+                  "talk to your gp", "see you then", "see you thursday week", "the dads' group", "support page",
+                  "student support", "debt line", "bereavement service", "talking therapies"})},
         {Section::HomeworkReview, 4,
          phrases({"homework", "thought record", "thought records", "the diary", "activity diary", "worksheet",
                   "did you manage", "did you get a chance", "managed to do", "filled in", "filled it in",
@@ -93,10 +99,54 @@ bool opensWithWorkForTheWeek(const std::vector<std::string>& tokens)
     return false;
 }
 
+// A sentence that tells the client what to do: it opens with a verb of doing ("Rate the urge
+// out of ten.", "Then write down what happened."), not with a subject.
+bool isInstruction(std::string_view sentence)
+{
+    static const std::vector<std::string_view> verbs = {
+        "rate", "write", "note", "jot", "try", "keep", "notice", "record", "say", "walk", "go", "do", "ring", "call",
+        "text", "read", "practise", "practice", "stay", "leave", "put", "plan", "book", "tick", "fill", "use", "bring",
+        "spend", "take", "lock", "check", "send", "ask", "set", "make", "log", "track", "listen", "sit", "stand",
+        "open", "post", "phone", "email", "pick", "choose", "arrive", "give", "hand", "tell", "wear", "type", "draw",
+        "list", "add"};
+    auto tokens = words(sentence);
+    while (!tokens.empty() && (tokens.front() == "then" || tokens.front() == "and" || tokens.front() == "also" ||
+                               tokens.front() == "just" || tokens.front() == "so"))
+        tokens.erase(tokens.begin());
+    return !tokens.empty() && std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end() &&
+           sentence.find('?') == std::string_view::npos;
+}
+
+// "Tuesday at ten, open the top three, and bring them next week.", "Let's add one small thing
+// each day.", "Your experiment is to go on Wednesday…": the therapist telling the client what to
+// do, with a time after the session to do it in.
+bool setsWorkAhead(std::string_view sentence, const std::vector<std::string>& tokens)
+{
+    static const auto ahead = phrases({"next week", "next time", "each day", "every day", "each evening", "every evening",
+                                       "each morning", "every morning", "each night", "every night", "tonight",
+                                       "tomorrow", "at home", "before we meet", "before our", "afterwards",
+                                       "this weekend", "on monday", "on tuesday", "on wednesday", "on thursday",
+                                       "on friday", "on saturday", "on sunday", "a day", "times a week"});
+    static const auto yours = phrases({"your experiment is", "your task is", "your homework is", "the homework is",
+                                       "the experiment is", "the task is"});
+    const auto any = [&](const std::vector<std::vector<std::string>>& list) {
+        return std::any_of(list.begin(), list.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; });
+    };
+    if (any(yours)) return true;
+    if (!any(ahead) || sentence.find('?') != std::string_view::npos) return false;
+    std::size_t at = 0;
+    while (at < tokens.size() && (tokens[at] == "so" || tokens[at] == "and" || tokens[at] == "then" || tokens[at] == "okay" ||
+                                  tokens[at] == "fine" || tokens[at] == "right"))
+        ++at;
+    const bool ours = tokens.size() > at + 1 && tokens[at] == "let's" &&
+                      (tokens[at + 1] == "add" || tokens[at + 1] == "keep" || tokens[at + 1] == "make");
+    return ours || isInstruction(sentence);
+}
+
 std::optional<Section> sectionOf(std::string_view sentence, bool early, bool settingByTherapist)
 {
     const auto tokens = words(sentence);
-    if (settingByTherapist && opensWithWorkForTheWeek(tokens)) return Section::HomeworkGiven;
+    if (settingByTherapist && (opensWithWorkForTheWeek(tokens) || setsWorkAhead(sentence, tokens))) return Section::HomeworkGiven;
     if (settingByTherapist)
         for (const auto& cue : sectionCues())
             if (cue.section == Section::HomeworkGiven)
@@ -171,7 +221,9 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
              "since the"}))
         return Section::WeekReview;
     if (has({"out of 100", "out of a hundred", "out of ten", "percent", "rate", "evidence", "believe",
-             "went through your mind", "what thoughts", "what was going through", "notice"}))
+             "went through your mind", "what thoughts", "what was going through", "notice", "nought to", "zero to",
+             "as a percentage", "how strongly", "how sure", "core belief", "what would you say to",
+             "what would you tell", "hot thought", "what do you predict", "prediction"}))
         return Section::Activities;
     return std::nullopt;
 }
@@ -190,6 +242,47 @@ std::string homeworkTopic(std::string_view question, std::string_view answer)
         if (findPhrase(q, phrase) != npos && findPhrase(a, phrase) == npos) return std::string(t);
     }
     return {};
+}
+
+// "See you next Wednesday?", "I'd like to talk with your GP about how low things are, is that
+// okay?": an arrangement for after the session, put as a question for the client to agree.
+// The question is only how it is asked: it is a next step. Its check ("is that okay?") is
+// dropped. nullopt for any other question ("Have you seen your GP?").
+std::optional<std::string> arrangementAsked(std::string_view question)
+{
+    static const auto openers = phrases({"see you", "i'd like to", "i'll", "i will", "i'm going to", "i am going to",
+                                         "could you see", "can you see", "shall we review", "shall we meet",
+                                         "shall we book", "is it okay if i", "would it be okay if i", "let's"});
+    auto tokens = words(question);
+    std::size_t at = 0;
+    while (at < tokens.size() && (tokens[at] == "and" || tokens[at] == "so" || tokens[at] == "good" ||
+                                  tokens[at] == "okay" || tokens[at] == "then" || tokens[at] == "also"))
+        ++at;
+    const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(at), tokens.end());
+    if (!std::any_of(openers.begin(), openers.end(), [&](const auto& o) { return findPhrase(rest, o) == 0; }))
+        return std::nullopt;
+    std::string cleaned = withoutFillers(question);
+    for (std::string_view check : {", is that okay", ", is that alright", ", is that all right", ", would that be okay",
+                                   ", if that's okay", ", if that's alright", ", if that is okay"})
+        if (const auto cut = asciiLower(cleaned).find(check); cut != std::string::npos) cleaned.erase(cut);
+    while (!cleaned.empty() && (cleaned.back() == '?' || cleaned.back() == ' ')) cleaned.pop_back();
+    if (cleaned.empty()) return std::nullopt;
+    if (cleaned.back() != '.') cleaned += '.';
+    return cleaned;
+}
+
+// "Eighty-five.", "About 40%", "Maybe a six.": a number given as a rating.
+bool isAMeasure(std::string_view sentence)
+{
+    static const std::vector<std::string_view> numbers = {
+        "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "percent", "half"};
+    for (const auto& w : words(sentence)) {
+        if (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front()))) return true;
+        for (auto n : numbers)
+            if (w == n || (w.size() > n.size() && w.rfind(n, 0) == 0 && w[n.size()] == '-')) return true;
+    }
+    return false;
 }
 
 // Chatter that belongs in no section: greetings, thanks, starting and booking.
@@ -215,7 +308,8 @@ Statement made(std::string text, std::vector<std::string> sources, std::string r
 std::optional<Statement> therapistStatement(const Segment& seg, std::string_view sentence, Section section)
 {
     const std::string cleaned = withoutFillers(sentence);
-    if (section != Section::HomeworkGiven && isChatter(sentence)) return std::nullopt;
+    // "See you next Wednesday." is chatter in any section but the next steps, where it is the plan.
+    if (section != Section::HomeworkGiven && section != Section::NextSteps && isChatter(sentence)) return std::nullopt;
     switch (section) {
     case Section::HomeworkGiven:
         if (auto written = inRegister(section, cleaned)) return made(*written, {seg.id}, "homework_given.set");
@@ -510,22 +604,6 @@ bool proposesWorkTogether(std::string_view sentence)
     return std::any_of(frames.begin(), frames.end(), [&](const auto& f) { return findPhrase(tokens, f) != npos; });
 }
 
-// A sentence that tells the client what to do: it opens with a verb of doing ("Rate the urge
-// out of ten.", "Then write down what happened."), not with a subject.
-bool isInstruction(std::string_view sentence)
-{
-    static const std::vector<std::string_view> verbs = {
-        "rate", "write", "note", "jot", "try", "keep", "notice", "record", "say", "walk", "go", "do", "ring", "call",
-        "text", "read", "practise", "practice", "stay", "leave", "put", "plan", "book", "tick", "fill", "use", "bring",
-        "spend", "take", "lock", "check", "send", "ask", "set", "make", "log", "track", "listen", "sit", "stand"};
-    auto tokens = words(sentence);
-    while (!tokens.empty() && (tokens.front() == "then" || tokens.front() == "and" || tokens.front() == "also" ||
-                               tokens.front() == "just" || tokens.front() == "so"))
-        tokens.erase(tokens.begin());
-    return !tokens.empty() && std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end() &&
-           sentence.find('?') == std::string_view::npos;
-}
-
 Result<Extraction> LocalEngine::extract(const Chunk& chunk)
 {
     Extraction out;
@@ -563,6 +641,12 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                             agendaItems = 1;  // the client's "Yes, …" confirms it; what follows is not an item
                         }
                     }
+                    if (const auto arranged = arrangementAsked(sentence);
+                        arranged && sectionOf(*arranged, early, true) == Section::NextSteps) {
+                        if (auto st = therapistStatement(seg, *arranged, Section::NextSteps))
+                            out.statements.push_back({Section::NextSteps, std::move(*st)});
+                        continue;
+                    }
                     if (words(sentence).size() >= 4 &&
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
@@ -593,7 +677,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             if (isClient(seg)) {
                 // A short answer counts only with its question ("Only twice." to "Did you do the diary?").
                 if (words(sentence).size() < 2 && !(question && asked)) continue;
-                if (words(sentence).size() < 4 && !(question && asked && *asked != Section::Activities)) continue;
+                // A rating is the answer to an exercise ("Eighty-five." to "how strongly, nought to a
+                // hundred?"); other short answers to one say little.
+                if (words(sentence).size() < 4 && !(question && asked && (*asked != Section::Activities || isAMeasure(sentence))))
+                    continue;
                 if (asked == Section::Agenda) {
                     // An agenda answer is a short list: "Two things." frames it; short items
                     // ("The mirror stuff. The body checking.") and a first sentence are items; a

@@ -127,7 +127,9 @@ std::string addressedToClient(std::string_view text)
         "call", "ring", "phone", "text", "email", "see", "meet", "tell", "ask", "give", "send", "help", "check", "remind",
         "let", "want", "like", "get", "thank", "support", "refer", "contact", "with", "to", "for", "at", "about", "from",
         "by", "against", "without", "referring", "referred", "calling", "ringing", "seeing", "meeting", "telling",
-        "asking", "giving", "sending", "helping", "checking", "reminding", "supporting", "contacting", "thanking"};
+        "asking", "giving", "sending", "helping", "checking", "reminding", "supporting", "contacting", "thanking",
+        "book", "booked", "booking", "suit", "suits", "suited", "show", "bring", "join", "invite", "visit", "update",
+        "greet", "greets", "treat", "treats", "hear", "hears", "judge", "judges", "trust", "trusts", "miss", "misses"};
     // Not "before" or "after": there they start a clause whose subject is "you" ("before you
     // leave" is "before they leave").
     std::string previous;
@@ -194,6 +196,25 @@ std::optional<std::string> inRegister(Section section, const std::string& cleane
             "next session we will", "next session we'll", "in our next session we will", "in our next session we'll",
             "next time we will", "next time we'll", "next week we will", "next week we'll"};
         if (auto plan = afterOpener(cleaned, openers)) return "Next session: " + addressedToClient(*plan);
+        // The therapist's own arrangements, in the note's register: "I'll see you next
+        // Tuesday." → "Next session: next Tuesday."; "I'll write to your GP today." →
+        // "Therapist to write to their GP today."; "We'll go over the diary next Thursday." →
+        // "Next steps: go over their diary next Thursday."
+        static const std::vector<std::string_view> meeting = {"i'll see you", "i will see you", "see you"};
+        static const std::vector<std::string_view> mine = {"i'll also", "i will also", "i'm also going to", "i'm going to",
+                                                           "i am going to", "i'd also like to", "i'd like to",
+                                                           "i would like to", "i'll", "i will"};
+        static const std::vector<std::string_view> ours = {"i'd like us to", "we'll", "we will", "let's", "shall we"};
+        const auto opening = [&](const std::vector<std::string_view>& list) -> std::optional<std::string> {
+            const std::string lower = asciiLower(cleaned);
+            for (auto o : list)
+                if (lower.rfind(o, 0) == 0) return afterOpener(cleaned, {o}, 1);
+            return std::nullopt;
+        };
+        if (auto when = opening(meeting)) return "Next session: " + addressedToClient(*when);
+        if (auto act = opening(ours)) return "Next steps: " + addressedToClient(*act);
+        if (auto act = opening(mine); act && asciiLower(*act).rfind("see you", 0) != 0)
+            return "Therapist to " + addressedToClient(*act);
     }
     return std::nullopt;
 }

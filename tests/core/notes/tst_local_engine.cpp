@@ -836,6 +836,60 @@ private slots:
         QCOMPARE(statusOf(own.value(), RiskCategory::Hopelessness), std::optional(RiskStatus::Present));
     }
 
+    // The therapist's arrangements after the session are next steps, in the note's register,
+    // however they are put: as a plan, a booking, or a question for the client to agree. A
+    // question that arranges nothing ("Have you seen your GP?") records nothing.
+    void arrangementsAreNextSteps()
+    {
+        const auto section = [](const core::Result<Draft>& d, Section s) {
+            std::string out;
+            if (d.ok() && d->section(s))
+                for (const auto& st : *d->section(s)) out += st.text + "\n";
+            return out;
+        };
+        const auto seeYou = twoTurns("Okay. I'll see you on the 3rd, same time.", "Okay, the 3rd.");
+        QVERIFY2(section(seeYou, Section::NextSteps).find("Next session: on the 3rd, same time.") != std::string::npos,
+                 section(seeYou, Section::NextSteps).c_str());
+        const auto asked = twoTurns("I'd like to let your GP know how things are, is that okay?", "Yes, that's fine.");
+        QVERIFY2(section(asked, Section::NextSteps).find("Therapist to let their GP know how things are.") != std::string::npos,
+                 section(asked, Section::NextSteps).c_str());
+        const auto booked = twoTurns("I'm going to book you in with the carers' group on Tuesdays.", "Thanks.");
+        QVERIFY2(section(booked, Section::NextSteps).find("Therapist to book them in with the carers' group") != std::string::npos,
+                 section(booked, Section::NextSteps).c_str());
+        const auto notOne = twoTurns("Have you seen your GP about the headaches?", "Not yet, no.");
+        QVERIFY2(section(notOne, Section::NextSteps).empty(), section(notOne, Section::NextSteps).c_str());
+    }
+
+    // An exercise in the session: the therapist's question and the client's rating, however
+    // short ("Eighty-five."); a short answer that is no rating is still left out.
+    void ratingsAnswerTheExercise()
+    {
+        const auto rated = twoTurns("How strongly do you believe that right now, zero to a hundred?", "Eighty-five.");
+        QVERIFY(rated.ok());
+        QVERIFY2(rated->section(Section::Activities) &&
+                     allText(rated.value()).find("zero to a hundred? Client answered: Eighty-five.") != std::string::npos,
+                 allText(rated.value()).c_str());
+        const auto shrug = twoTurns("How strongly do you believe that right now, zero to a hundred?", "Dunno really.");
+        QVERIFY(shrug.ok());
+        QVERIFY2(!shrug->section(Section::Activities), allText(shrug.value()).c_str());
+    }
+
+    // Work told as what to do, with a time after the session to do it in, is homework set:
+    // "Open the letters on Tuesday.", "Your experiment is to…". What to do now is not.
+    void instructionsForLaterAreHomework()
+    {
+        for (const char* said : {"Right. Open the two brown envelopes on Tuesday, with the kettle on first.",
+                                 "Your experiment is to leave your phone in the hall for the first hour."}) {
+            const auto draft = twoTurns(said, "Okay.");
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->section(Section::HomeworkGiven) && !draft->section(Section::HomeworkGiven)->empty(), said);
+        }
+        const auto now = twoTurns("Write the thought down here, on this sheet.", "Okay.");
+        QVERIFY(now.ok());
+        QVERIFY2(!now->section(Section::HomeworkGiven) || now->section(Section::HomeworkGiven)->empty(),
+                 allText(now.value()).c_str());
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {

@@ -80,10 +80,11 @@ private slots:
         QCOMPARE(s.dangerousOmissions, 0);
         QCOMPARE(s.fabricated, 0);
         // 0.957 on 48 sessions; the fresh_ sessions (the spent held-out set, moved here)
-        // brought it to 0.92. Section recall: 0.795 on the first 26 sessions, then the voices_,
-        // more_ and fresh_ sessions, written by other hands in other styles (see the issue notes).
+        // brought it to 0.92. Section recall: 0.795 on the first 26 sessions, down to 0.54 with
+        // the voices_, more_ and fresh_ sessions written by other hands in other styles, then
+        // 0.594 with next steps, ratings and work for later read in their general forms.
         QVERIFY(s.recall() >= 0.92);
-        QVERIFY(s.sectionRecall() >= 0.54);
+        QVERIFY(s.sectionRecall() >= 0.59);
         QVERIFY(s.sectionsFilledWhenEmpty() <= 1);
     }
 
