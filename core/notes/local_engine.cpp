@@ -621,9 +621,15 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             agendaItems = 0;
         }
         bool settingWork = false;  // the therapist's last sentence in this turn set work for the week
+        // Someone else's words quoted over several sentences: after the first (which says whose
+        // they are), none is the client's own.
+        const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
             if (looksLikeInstruction(sentence)) continue;
+            if (std::any_of(quoted.begin(), quoted.end(),
+                            [&](const auto& q) { return span.begin > q.first && span.begin < q.second; }))
+                continue;
             const bool isQuestion = sentence.find('?') != std::string_view::npos;
             if (isTherapist(seg)) {
                 if (isQuestion) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace noteward::core::notes {
 
@@ -94,6 +95,33 @@ std::size_t reportedSpeechStart(std::string_view sentence)
         return tokens[next].span.begin;
     }
     return kNoReportedSpeech;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_view text)
+{
+    // Opening and closing double quotes, straight or curly (UTF-8 “ and ”).
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t open = none;  // not std::optional: GCC's maybe-uninitialized misfires on it
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const bool straight = text[k] == '"';
+        const bool curlyOpen = text.compare(k, 3, "\xE2\x80\x9C") == 0;
+        const bool curlyClose = text.compare(k, 3, "\xE2\x80\x9D") == 0;
+        if (!straight && !curlyOpen && !curlyClose) continue;
+        if (open == none && (straight || curlyOpen)) {
+            open = k;
+        } else if (open != none && (straight || curlyClose)) {
+            // Whose words: the reporting clause just before the opening quote decides.
+            const std::size_t lead = open > 80 ? open - 80 : 0;
+            const std::string_view before = text.substr(lead, open - lead + 1);
+            const std::size_t stop = before.find_last_of(".!?", before.size() > 1 ? before.size() - 2 : 0);
+            const std::string_view clause = stop == std::string_view::npos ? before : before.substr(stop + 1);
+            if (reportedSpeechStart(std::string(clause) + " x") != kNoReportedSpeech) spans.emplace_back(open, k);
+            open = none;
+        }
+        if (curlyOpen || curlyClose) k += 2;
+    }
+    return spans;
 }
 
 }  // namespace noteward::core::notes

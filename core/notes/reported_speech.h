@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace noteward::core::notes {
 
@@ -12,5 +14,10 @@ namespace noteward::core::notes {
 std::size_t reportedSpeechStart(std::string_view sentence);
 
 inline constexpr std::size_t kNoReportedSpeech = static_cast<std::size_t>(-1);
+
+// Quoted passages in a turn that are someone else's words, as byte ranges [open quote, close
+// quote]: "he said, "I am done. I don't want to wake up any more."" runs over sentences, which
+// reportedSpeechStart, reading one sentence, cannot follow.
+std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_view text);
 
 }  // namespace noteward::core::notes

@@ -120,7 +120,16 @@ const std::vector<CueFamily>& clientCues()
                   "on the bridge", "thought about ending", "thinking about ending", "wouldn't wake up", "didn't wake up", "not to wake up",
                   "didn't want to wake up", "don't want to wake up", "can't hang on", "cannot hang on",
                   "tired of living", "don't want to be around", "not have to wake up", "if a bus hit me",
-                  "into the sea", "do the same", "wish it had worked", "nearly killed myself"}), notHereAnyMore())},
+                  "into the sea", "do the same", "wish it had worked", "nearly killed myself",
+                  // What a life is weighed against, or how it might end, said sideways.
+                  "everyone'd manage", "everyone would manage", "they'd all manage", "they'd manage without me",
+                  "manage without me", "cope without me", "looking at the river", "looking at the water",
+                  "save everyone a lot of bother", "save everyone the bother", "save everyone", "if i don't come down in the morning",
+                  "wouldn't be gutted", "wouldn't be massively gutted", "wouldn't be that gutted", "wouldn't be sorry",
+                  "if a bus clipped me", "if a car hit me", "if a lorry hit me", "if something happened to me",
+                  "rather just not be", "rather not be", "rather not exist", "rather be dead", "rather be gone",
+                  "don't want to be anywhere", "easier to just not", "easier not to be", "tired of all of it",
+                  "tired of it all", "swallowed the lot", "took the lot", "swallowed them all"}), notHereAnyMore())},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -251,6 +260,7 @@ const std::vector<QuestionFamily>& questionCues()
         // Aspect-specific questions first: "any plans to end your life?" asks about a plan.
         {C::SuicidalIdeation, A::Plan, true,
          phrases({"any plans", "a plan", "made plans", "made any plans", "planned", "how you would", "thought about how",
+                  "thinking about how",
                   "a way of doing it", "how you might", "how would you"})},
         {C::SuicidalIdeation, A::Intent, true,
          phrases({"act on", "intend", "intention", "going to do it", "likely to do", "go through with",
@@ -263,7 +273,8 @@ const std::vector<QuestionFamily>& questionCues()
          phrases({"what stops you", "what's kept you going", "what keeps you going", "what helps you hold on",
                   "reasons for living", "reasons to live", "what's stopped you", "kept you here", "keeps you here",
                   "holds you back", "held you back", "stopped you so far", "kept you going", "keeps you going",
-                  "keeps you well", "kept you well"})},
+                  "keeps you well", "kept you well", "what gets you", "gets you through", "what helps you get",
+                  "what gets you to"})},
         {C::SuicidalIdeation, A::Timeframe, true,
          phrases({"when would", "a date", "a time in mind", "thought about when", "about when", "when you might",
                   "when you would"})},
@@ -280,7 +291,8 @@ const std::vector<QuestionFamily>& questionCues()
                   "take your own life", "taking your own life", "wanting to die", "want to die", "better off dead",
                   "not wanting to be here", "thoughts of ending", "ending it all", "end it all", "kill myself",
                   "end my life", "thoughts of dying", "wish you were dead", "not wake up", "carry on", "worth living",
-                  "not wanting to be alive", "be better off dead"})},
+                  "not wanting to be alive", "be better off dead", "wouldn't wake up", "didn't wake up",
+                  "not to wake up", "not waking up", "any dark stuff", "dark thoughts", "thoughts of dying"})},
         {C::SelfHarmThreats, A::Ideation, false, phrases({"managed to stop", "stopped cutting", "stopped hurting"})},
         {C::SelfHarmThreats, A::Ideation, true, joined(actsOnOneself("yourself", "your"),
          phrases({"harmed yourself", "harm yourself", "harming yourself", "hurt yourself", "hurting yourself", "self-harm", "self harm",
@@ -331,7 +343,9 @@ const std::vector<Phrase>& affirmationOpeners()
     static const std::vector<Phrase> openers =
         phrases({"yes", "yeah", "yep", "yes i have", "i have", "i do", "sometimes", "a bit", "a little", "kind of",
                  "sort of", "i suppose", "i guess", "probably", "it is", "that's right", "still", "mostly",
-                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest"});
+                 "most days", "some days", "at times", "a lot", "honestly yes", "if i'm honest", "every day",
+                 "all the time", "constantly", "only on days ending in", "most nights", "every night", "now and then",
+                 "now and again", "on and off", "here and there", "more than i'd like", "more than before"});
     return openers;
 }
 
@@ -353,7 +367,7 @@ const std::vector<Phrase>& historyMarkers()
 {
     static const std::vector<Phrase> markers =
         phrases({"when i was", "years ago", "as a teenager", "as a kid", "as a child", "in the past", "used to",
-                 "back in the day", "back in my", "back in school", "at school", "at college", "in college", "at sixth form", "at uni", "a long time ago", "ages ago", "when i was younger", "back then",
+                 "back in the day", "back in my", "back in school", "at school", "at college", "in college", "at sixth form", "at uni", "at the uni", "a long time ago", "ages ago", "when i was younger", "back then",
                  "in my teens", "in my twenties", "at university", "once before", "previously", "at fourteen",
                  "at fifteen", "at sixteen", "at seventeen", "at eighteen", "back at uni", "last winter", "last summer",
                  "last spring", "last autumn", "last year", "that was then", "back when",
@@ -380,6 +394,12 @@ bool speaksOfThePast(const std::vector<std::string>& tokens)
     if (recentOrOngoing(tokens)) return false;
     for (const Phrase& marker : historyMarkers())
         if (findPhrase(tokens, marker) != npos) return true;
+    // A year said in words: "nineteen ninety-three".
+    static const std::vector<std::string_view> decades = {"fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (std::size_t k = 0; k + 1 < tokens.size(); ++k)
+        if (tokens[k] == "nineteen" &&
+            std::any_of(decades.begin(), decades.end(), [&](std::string_view d) { return tokens[k + 1].rfind(d, 0) == 0; }))
+            return true;
     // A year after "in" or "of", from 1950 to last year ("in 2015"); this year's events are
     // not history.
     static const int thisYear = [] {

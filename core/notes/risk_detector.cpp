@@ -76,9 +76,10 @@ bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<st
     static const std::vector<Phrase> tools =
         phrases({"lighter", "razor", "razors", "blade", "blades", "cigarette", "cigarettes", "compass", "scissors",
                  "knife", "glass", "sharpener", "needle", "pin", "match", "matches", "heat up", "heated", "red hot",
-                 "hot", "sharp", "lit"});
+                 "hot", "sharp", "lit", "nails", "till it marks", "until it marks", "till it goes red",
+                 "until it goes red", "till it stings", "till it burns"});
     static const std::vector<Phrase> toTheBody = [] {
-        std::vector<std::string_view> to = {"on", "into", "against", "across", "onto", "along", "down"};
+        std::vector<std::string_view> to = {"on", "into", "against", "across", "onto", "along", "down", "of", "under"};
         std::vector<std::string_view> parts = {"arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
                                                "skin", "stomach", "hip", "hips", "forearm", "forearms", "hand", "hands"};
         std::vector<Phrase> out;
@@ -118,9 +119,16 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
 {
     std::vector<Observation> found;
     const auto turn = words(segment.text);
+    const auto quoted = othersQuotedSpans(segment.text);
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
+        // A later sentence of someone else's quoted words ("he said, "I am done. I don't want
+        // to wake up any more."") is theirs.
+        if (std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) {
+                return sentenceSpan.begin > q.first && sentenceSpan.begin < q.second;
+            }))
+            continue;
         // Only what the client says in their own voice.
         const auto own = ownClausesOf(sentence);
         const bool history = own.history;
@@ -474,7 +482,9 @@ Answer openerOf(std::vector<std::string> tokens)
 
 // How the turn answers: its first sentence, and, when that denies, any later sentence that
 // takes it back ("Not really. Well, sometimes, when it gets bad at night.").
-Answer answerIn(const Segment& segment, Span* where, std::optional<Span>* takenBack)
+bool speaksOnlyOfAnother(std::string_view sentence, RiskCategory category);
+
+Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::optional<Span>* takenBack)
 {
     auto sentences = splitSentences(segment.text);
     // "What? No.", "Me? Yeah.": a bare interjection before the answer is not the answer.
@@ -492,11 +502,28 @@ Answer answerIn(const Segment& segment, Span* where, std::optional<Span>* takenB
     if (sentences.empty()) return Answer::Neither;
     *where = sentences.front();
     const Answer first = openerOf(words(sentences.front().of(segment.text)));
+    // "Not really. I mean, it crosses my mind.": the "no" taken back by a later yes, or by a
+    // sentence saying the thought does come.
+    static const std::vector<Phrase> thoughtComes =
+        phrases({"crosses my mind", "crossed my mind", "comes and goes", "come and go", "pops into my head",
+                 "pop into my head", "pops up", "the thought is there", "the thought's there", "it's there",
+                 "they're there", "i do think about it", "i think about it", "it does happen", "it happens"});
     if (first == Answer::Denies)
-        for (std::size_t k = 1; k < sentences.size(); ++k)
-            if (openerOf(words(sentences[k].of(segment.text))) == Answer::Affirms) {
+        for (std::size_t k = 1; k < sentences.size(); ++k) {
+            const auto later = words(sentences[k].of(segment.text));
+            if (openerOf(later) == Answer::Affirms || containsAny(later, thoughtComes)) {
                 *takenBack = sentences[k];
                 break;
+            }
+        }
+    // "I wouldn't put it like that. But... yeah.": an answer that is neither at first, then a
+    // yes, is a yes (a later "no" after an unclear start is not read: it would lower the risk).
+    if (first == Answer::Neither)
+        for (std::size_t k = 1; k < sentences.size() && k < 4; ++k)
+            if (openerOf(words(sentences[k].of(segment.text))) == Answer::Affirms &&
+                !speaksOnlyOfAnother(sentences[k].of(segment.text), asked)) {
+                *where = sentences[k];
+                return Answer::Affirms;
             }
     return first;
 }
@@ -523,6 +550,19 @@ bool denialNamesAnotherCategory(std::string_view denial, RiskCategory asked)
             if (!namesAsked) return true;
         }
     return false;
+}
+
+// A sentence in the client's words of another risk than `category`, and none of its own.
+bool speaksOnlyOfAnother(std::string_view sentence, RiskCategory category)
+{
+    const auto tokens = words(sentence);
+    bool other = false;
+    for (const CueFamily& c : clientCues()) {
+        if (!containsAny(tokens, c.phrases)) continue;
+        if (c.category == category) return false;
+        other = true;
+    }
+    return other || denialNamesAnotherCategory(sentence, category);
 }
 
 // The status over the whole session from what was observed, oldest first. A disclosure is
@@ -672,7 +712,7 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
     static const std::vector<Phrase> suicide =
         phrases({"die", "dying", "dead", "death", "suicide", "suicidal", "kill", "killing", "overdose", "hang",
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
-                 "not wake", "better off", "take my life", "wasn't here", "weren't here", "jump off", "jump in front", "no point living",
+                 "not wake", "better off", "take my life", "wasn't here", "weren't here", "swallowed the lot", "without me", "jump off", "jump in front", "no point living",
                  "no point in living", "not be around", "not exist", "want it over"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
@@ -882,7 +922,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (!isClient(segments[j])) continue;
                 Span where;
                 std::optional<Span> takenBack;
-                Answer answer = answerIn(segments[j], &where, &takenBack);
+                Answer answer = answerIn(segments[j], question.family->category, &where, &takenBack);
                 const auto& family = *question.family;
                 // "Have you thought about how?" "The bridge over the bypass." An answer that names
                 // something, to a question about a plan, means, a time, preparation or what holds
@@ -962,7 +1002,11 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     observations.push_back({family.category, RiskAspect::Means, RiskStatus::Present,
                                             {{segments[j].id, segments[j].text, std::nullopt}}});
                 // Denied and then taken back in the same turn: both are kept (conflicting).
-                if (takenBack && family.yesMeansPresent) observe(true, *takenBack);
+                // "Not of harming myself, no. But I have thought about dying." takes back nothing
+                // about self-harm: what it says is about another risk.
+                if (takenBack && family.yesMeansPresent &&
+                    !speaksOnlyOfAnother(takenBack->of(segments[j].text), family.category))
+                    observe(true, *takenBack);
                 // "No, not plans as such. I know where I'd do it though.", "Have those thoughts
                 // gone away?" "Yeah, mostly. They still come back at night.": the answer given,
                 // then what qualifies it. The qualification is kept as a disclosure beside it.

@@ -890,6 +890,67 @@ private slots:
                  allText(now.value()).c_str());
     }
 
+    // A "no" taken back in the same turn by saying the thought does come; an unclear start
+    // then a "yes"; each a disclosure kept beside any denial. A later "yes" about another risk
+    // says nothing of the one asked.
+    void answersThatComeRound()
+    {
+        const auto ask = [](const char* answer) {
+            return twoTurns("Have you had any thoughts of ending your life lately?", answer);
+        };
+        const auto crosses = ask("Not really. Well, it pops into my head on the bad evenings.");
+        QVERIFY(crosses.ok());
+        QCOMPARE(statusOf(crosses.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        QVERIFY(crosses->risk(RiskCategory::SuicidalIdeation)->conflicting);
+        const auto roundabout = ask("That's a strong way of putting it. But yeah, more or less.");
+        QVERIFY(roundabout.ok());
+        QCOMPARE(statusOf(roundabout.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto other = twoTurns("Any thoughts of suicide or of hurting yourself?",
+                                    "Not hurting myself, never. But I have thought about dying.");
+        QVERIFY(other.ok());
+        QCOMPARE(statusOf(other.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        QVERIFY(statusOf(other.value(), RiskCategory::SelfHarmThreats) != std::optional(RiskStatus::Present));
+    }
+
+    // Wishes to be gone said sideways, and a joke that answers yes ("only on days ending in
+    // y"); "any dark stuff?" asks about them.
+    void sidewaysWishesAreRead()
+    {
+        for (const char* said : {"Honestly, if a lorry hit me on the ring road I wouldn't be that gutted.",
+                                 "Some evenings I'd rather not exist, if I'm truthful.",
+                                 "I keep thinking they'd all manage without me."}) {
+            const auto draft = twoTurns("How have the evenings been?", said);
+            QVERIFY(draft.ok());
+            QVERIFY2(statusOf(draft.value(), RiskCategory::SuicidalIdeation) == std::optional(RiskStatus::Present), said);
+        }
+        const auto joke = twoTurns("Any thoughts of killing yourself this week?", "Only on days ending in y.");
+        QVERIFY(joke.ok());
+        QCOMPARE(statusOf(joke.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+        const auto dark = twoTurns("Any dark stuff at night?", "Yeah, most nights.");
+        QVERIFY(dark.ok());
+        QCOMPARE(statusOf(dark.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+    }
+
+    // Someone else's words quoted over several sentences stay theirs after the first one.
+    void quotesOverSeveralSentencesStayTheirs()
+    {
+        const auto draft = twoTurns("What happened at the weekend?",
+                                    "My cousin phoned and she said, \"I can't do this. I want to die. Don't tell Auntie.\" "
+                                    "I was up all night with it.");
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::nullopt);
+        QVERIFY2(allText(draft.value()).find("want to die") == std::string::npos, allText(draft.value()).c_str());
+    }
+
+    // History told with the year in words, after a denial: historical, not denied.
+    void yearsInWordsAreHistory()
+    {
+        const auto draft = twoTurns("Do you ever have thoughts of ending your life?",
+                                    "No. Back in nineteen eighty-eight I took the lot, but I'm not that lad now.");
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
+    }
+
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.
     void nothingToWhatStopsYouIsNoProtectiveFactor()
     {

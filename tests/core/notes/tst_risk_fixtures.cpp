@@ -75,17 +75,18 @@ private slots:
     void tuningSessionsAreDraftedAsFound()
     {
         const auto s = score("tuning", "sessions");
-        QVERIFY(s.files >= 60);
+        QVERIFY(s.files >= 68);
         QCOMPARE(s.dangerousDenials, 0);
         QCOMPARE(s.dangerousOmissions, 0);
         QCOMPARE(s.fabricated, 0);
-        // 0.957 on 48 sessions; the fresh_ sessions (the spent held-out set, moved here)
-        // brought it to 0.92. Section recall: 0.795 on the first 26 sessions, down to 0.54 with
-        // the voices_, more_ and fresh_ sessions written by other hands in other styles, then
-        // 0.594 with next steps, ratings and work for later read in their general forms.
-        QVERIFY(s.recall() >= 0.92);
-        QVERIFY(s.sectionRecall() >= 0.59);
-        QVERIFY(s.sectionsFilledWhenEmpty() <= 1);
+        // Each batch written by another hand lowered these at first look, and rules written from
+        // it raised them part way back: 0.957 risk recall on 48 sessions; 0.92 with the fresh_
+        // sessions (the spent held-out set, moved here); 0.861 with the hard_ ones (risk said
+        // sideways), whose first look found 0 of 5 suicidal ideation. Section recall: 0.795 on the
+        // first 26 sessions, 0.594 on 60, 0.546 on 68 (see the issue notes).
+        QVERIFY(s.recall() >= 0.86);
+        QVERIFY(s.sectionRecall() >= 0.54);
+        QVERIFY(s.sectionsFilledWhenEmpty() <= 2);
     }
 
     // The held-out sessions are scored and printed, never tuned on. Their figures are far
