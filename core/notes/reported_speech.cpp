@@ -47,12 +47,18 @@ std::size_t reportedSpeechStart(std::string_view sentence)
         if (k > 0 && (tokens[k - 1].word == "and" || tokens[k - 1].word == "then")) {
             std::size_t start = k - 1;
             while (start > 0 && sentence.find_first_of(",;:", tokens[start - 1].span.end) >= tokens[start].span.begin) --start;
-            // The nearest subject pronoun back from the verb is its subject ("I got there and she
-            // looked at it and said" is hers); a noun is as often the object ("I rang my sister
-            // and said"), so without a pronoun the clause's first person named decides.
+            // The nearest subject pronoun back from the verb that opens a coordinated clause (after
+            // "and", "then", "but" or at the clause's start) is its subject: "I got there and she
+            // looked at it and said" is hers, but in "I told her she was fine and said" "she"
+            // only opens what was told, and the speaker is "I". A noun is as often the object ("I
+            // rang my sister and said"), so without such a pronoun the clause's first person
+            // named decides.
             static constexpr std::array<std::string_view, 4> subjects = {"he", "she", "they", "we"};
+            static constexpr std::array<std::string_view, 4> joins = {"and", "then", "but", "so"};
             bool decided = false;
             for (std::size_t at = k - 1; at-- > start;) {
+                const bool opensClause = at == start || std::find(joins.begin(), joins.end(), tokens[at - 1].word) != joins.end();
+                if (!opensClause) continue;
                 if (isSelf(tokens[at].word)) {
                     decided = true;
                     break;
@@ -100,26 +106,39 @@ std::size_t reportedSpeechStart(std::string_view sentence)
 std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_view text)
 {
     // Opening and closing double quotes, straight or curly (UTF-8 “ and ”).
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::size_t open = none;  // not std::optional: GCC's maybe-uninitialized misfires on it
+    std::vector<std::pair<std::size_t, std::size_t>> marks;  // (position, 0 straight / 1 open / 2 close)
     for (std::size_t k = 0; k < text.size(); ++k) {
-        const bool straight = text[k] == '"';
-        const bool curlyOpen = text.compare(k, 3, "\xE2\x80\x9C") == 0;
-        const bool curlyClose = text.compare(k, 3, "\xE2\x80\x9D") == 0;
-        if (!straight && !curlyOpen && !curlyClose) continue;
-        if (open == none && (straight || curlyOpen)) {
-            open = k;
-        } else if (open != none && (straight || curlyClose)) {
-            // Whose words: the reporting clause just before the opening quote decides.
-            const std::size_t lead = open > 80 ? open - 80 : 0;
-            const std::string_view before = text.substr(lead, open - lead + 1);
-            const std::size_t stop = before.find_last_of(".!?", before.size() > 1 ? before.size() - 2 : 0);
-            const std::string_view clause = stop == std::string_view::npos ? before : before.substr(stop + 1);
-            if (reportedSpeechStart(std::string(clause) + " x") != kNoReportedSpeech) spans.emplace_back(open, k);
-            open = none;
-        }
-        if (curlyOpen || curlyClose) k += 2;
+        if (text[k] == '"') marks.emplace_back(k, 0);
+        else if (text.compare(k, 3, "\xE2\x80\x9C") == 0) marks.emplace_back(k, 1);
+        else if (text.compare(k, 3, "\xE2\x80\x9D") == 0) marks.emplace_back(k, 2);
+    }
+    // Quotes that do not pair up cannot say whose words are whose: then none are set aside
+    // (reading the client's own words as someone else's would lose a disclosure).
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t m = 0; m < marks.size(); m += 2) {
+        if (m + 1 >= marks.size() || marks[m].second == 2 || marks[m + 1].second == 1) return {};
+        pairs.emplace_back(marks[m].first, marks[m + 1].first);
+    }
+    // A song, a book or a film quoted is nobody's disclosure either.
+    static const std::vector<std::string_view> sources = {"song", "sings", "sang", "chorus", "lyric", "lyrics",
+                                                          "line in", "book", "poem", "film", "character", "verse"};
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& [open, close] : pairs) {
+        // Whose words: the last few words before the opening quote ("…and I said", "…and he said").
+        const std::size_t lead = open > 60 ? open - 60 : 0;
+        std::string before(text.substr(lead, open - lead));
+        const std::size_t stop = before.find_last_of(".!?\"");
+        if (stop != std::string::npos) before = before.substr(stop + 1);
+        const auto ws = words(before);
+        const std::size_t from = ws.size() > 6 ? ws.size() - 6 : 0;
+        std::string tail;
+        for (std::size_t w = from; w < ws.size(); ++w) tail += ws[w] + " ";
+        bool others = reportedSpeechStart(tail + "x") != kNoReportedSpeech;
+        std::string all = " ";
+        for (const auto& w : ws) all += w + " ";
+        for (auto source : sources)
+            if (all.find(" " + std::string(source) + " ") != std::string::npos) others = true;
+        if (others) spans.emplace_back(open, close);
     }
     return spans;
 }

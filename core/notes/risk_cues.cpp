@@ -123,13 +123,13 @@ const std::vector<CueFamily>& clientCues()
                   "into the sea", "do the same", "wish it had worked", "nearly killed myself",
                   // What a life is weighed against, or how it might end, said sideways.
                   "everyone'd manage", "everyone would manage", "they'd all manage", "they'd manage without me",
-                  "manage without me", "cope without me", "looking at the river", "looking at the water",
-                  "save everyone a lot of bother", "save everyone the bother", "save everyone", "if i don't come down in the morning",
-                  "wouldn't be gutted", "wouldn't be massively gutted", "wouldn't be that gutted", "wouldn't be sorry",
-                  "if a bus clipped me", "if a car hit me", "if a lorry hit me", "if something happened to me",
-                  "rather just not be", "rather not be", "rather not exist", "rather be dead", "rather be gone",
-                  "don't want to be anywhere", "easier to just not", "easier not to be", "tired of all of it",
-                  "tired of it all", "swallowed the lot", "took the lot", "swallowed them all"}), notHereAnyMore())},
+                  "they'd all manage without me", "they'd cope without me", "everyone would cope without me",
+                  "save everyone a lot of bother", "save everyone the bother", "save everyone the trouble",
+                  "if i don't come down in the morning", "wouldn't be gutted", "wouldn't be massively gutted",
+                  "wouldn't be that gutted", "if a bus clipped me", "if a car hit me", "if a lorry hit me",
+                  "rather just not be", "rather not exist", "rather be dead", "rather be gone", "easier to just not be",
+                  "easier not to be", "easier to not be", "tired of all of it", "tired of it all", "swallowed the lot",
+                  "swallowed them all"}), notHereAnyMore())},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -212,7 +212,10 @@ const std::vector<CueFamily>& clientCues()
                   "online instead", "had it delivered", "ringing in sick", "rang in sick", "so i don't have to face", "so i don't have to", "won't even go", "steering clear", "getting taxis everywhere",
                   "don't go to the", "don't go anymore", "stopped going", "phone face down", "let it ring", "let it go to voicemail",
                   "didn't answer", "don't answer it", "ignored her calls", "ignored his calls", "ignoring the calls",
-                  "eat my lunch in the", "didn't open"})},
+                  "eat my lunch in the", "didn't open", "not been back to", "haven't been back to", "not gone back to",
+                  "haven't gone back", "hiding in my room", "hide in my room", "stay in my room", "back row",
+                  "sit at the back", "got off at", "got off the", "walked the rest", "instead of going",
+                  "been getting the bus", "make myself invisible", "making me invisible"})},
         {C::Rumination, A::Ideation,
          phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
@@ -394,12 +397,20 @@ bool speaksOfThePast(const std::vector<std::string>& tokens)
     if (recentOrOngoing(tokens)) return false;
     for (const Phrase& marker : historyMarkers())
         if (findPhrase(tokens, marker) != npos) return true;
-    // A year said in words: "nineteen ninety-three".
+    // A year said in words after "in", "of" or "be" ("in nineteen ninety-three", "this would be
+    // nineteen eighty-eight"): not "since nineteen ninety-three" (still going on) nor "nineteen
+    // fifty-milligram tablets".
     static const std::vector<std::string_view> decades = {"fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (std::size_t k = 0; k + 1 < tokens.size(); ++k)
-        if (tokens[k] == "nineteen" &&
-            std::any_of(decades.begin(), decades.end(), [&](std::string_view d) { return tokens[k + 1].rfind(d, 0) == 0; }))
-            return true;
+    static const std::vector<std::string_view> units = {"",     "-one", "-two", "-three", "-four",
+                                                        "-five", "-six", "-seven", "-eight", "-nine"};
+    for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+        if (tokens[k] != "nineteen" || (tokens[k - 1] != "in" && tokens[k - 1] != "of" && tokens[k - 1] != "be" &&
+                                        tokens[k - 1] != "back"))
+            continue;
+        for (auto d : decades)
+            for (auto u : units)
+                if (tokens[k + 1] == std::string(d) + std::string(u)) return true;
+    }
     // A year after "in" or "of", from 1950 to last year ("in 2015"); this year's events are
     // not history.
     static const int thisYear = [] {

@@ -5,6 +5,7 @@
 #include "notes/text_analysis.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace noteward::core::notes {
@@ -71,13 +72,23 @@ const std::vector<Phrase>& accidents()
 // hot or sharp, in the client's turn, put to a part of their body where self-harm is usually
 // done, in the client's own words. Read from the parts rather than from one phrasing, so a
 // euphemism for the act ("the lighter thing") told in plain words is still read.
-bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<std::string>& clause)
+bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<std::string>& clause,
+                      const std::vector<std::string>& sentence)
 {
     static const std::vector<Phrase> tools =
         phrases({"lighter", "razor", "razors", "blade", "blades", "cigarette", "cigarettes", "compass", "scissors",
-                 "knife", "glass", "sharpener", "needle", "pin", "match", "matches", "heat up", "heated", "red hot",
-                 "hot", "sharp", "lit", "nails", "till it marks", "until it marks", "till it goes red",
-                 "until it goes red", "till it stings", "till it burns"});
+                 "knife", "sharpener", "needle", "pin", "heat up", "heated", "red hot", "nails", "till it marks",
+                 "until it marks", "till it goes red", "until it goes red", "till it stings", "till it burns",
+                 "till it bleeds", "until it bleeds"});
+    // Done by the client: a verb of putting or pressing, an "I" in the sentence, and nobody else
+    // acting in the clause ("the nurse put the needle into my arm", "he put his cigarette out on
+    // my hand" are not self-harm).
+    static const std::vector<std::string_view> doing = {
+        "press", "pressed", "pressing", "presses", "hold", "held", "holding", "put", "putting", "dig", "dug", "digging",
+        "drag", "dragged", "dragging", "run", "ran", "running", "scrape", "scraped", "scraping", "push", "pushed",
+        "pushing", "stub", "stubbed", "stick", "stuck", "jab", "jabbed", "keep", "kept"};
+    static const std::vector<std::string_view> self = {"i", "i'd", "i've", "i'm"};
+    static const std::vector<std::string_view> third = {"he", "she", "they", "his", "her", "their", "him", "them"};
     static const std::vector<Phrase> toTheBody = [] {
         std::vector<std::string_view> to = {"on", "into", "against", "across", "onto", "along", "down", "of", "under"};
         std::vector<std::string_view> parts = {"arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
@@ -87,7 +98,41 @@ bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<st
             for (auto part : parts) out.push_back({std::string(t), "my", std::string(part)});
         return out;
     }();
-    return containsAny(clause, toTheBody) && containsAny(turn, tools);
+    const auto has = [](const std::vector<std::string>& ws, const std::vector<std::string_view>& list) {
+        return std::any_of(ws.begin(), ws.end(),
+                           [&](const std::string& w) { return std::find(list.begin(), list.end(), w) != list.end(); });
+    };
+    if (!containsAny(clause, toTheBody) || !containsAny(turn, tools) || has(clause, third) || aboutSomeoneElse(clause))
+        return false;
+    // The one doing it: back from the verb, an "I" before anyone else ("I heat up the end and
+    // press it on my arm"); "the nurse put…", "my stepdad used to put…" name no "I" first.
+    for (std::size_t v = 0; v < sentence.size(); ++v) {
+        if (std::find(doing.begin(), doing.end(), sentence[v]) == doing.end()) continue;
+        for (std::size_t at = v; at-- > 0;) {
+            if (std::find(self.begin(), self.end(), sentence[at]) != self.end()) return true;
+            static const std::vector<std::string_view> someoneElse = {
+                "my", "nurse", "doctor", "dentist", "paramedic", "mum", "dad", "stepdad", "stepmum", "brother",
+                "sister", "partner", "boyfriend", "girlfriend", "husband", "wife", "friend", "someone", "somebody"};
+            if (std::find(third.begin(), third.end(), sentence[at]) != third.end() ||
+                std::find(someoneElse.begin(), someoneElse.end(), sentence[at]) != someoneElse.end())
+                break;
+        }
+    }
+    return false;
+}
+
+// A reason to live that is lost, doubted, waited out or not yet overcome ("I've run out of
+// reasons to live", "my dog needs me, well, he was put down", "I've got my kids this weekend so
+// it won't be till after", "the only thing holding me back is I haven't found the right place
+// yet", "I have my husband, but he's the reason I want to die") protects nothing.
+bool protectsNothing(const std::vector<std::string>& said)
+{
+    static const std::vector<Phrase> notProtecting =
+        phrases({"run out of", "ran out of", "don't care", "didn't care", "put down", "passed away", "died",
+                 "won't be till", "till after", "until after", "whenever", "wait till", "waiting till", "waiting until",
+                 "once she's gone", "once he's gone", "no longer", "used to be", "haven't found", "not found the",
+                 "the right place", "the right time", "the reason i", "reason i want", "why i want"});
+    return containsAny(said, notProtecting);
 }
 
 // The clauses of a sentence in the client's own voice: reported speech cut off, clauses about
@@ -119,21 +164,19 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
 {
     std::vector<Observation> found;
     const auto turn = words(segment.text);
-    const auto quoted = othersQuotedSpans(segment.text);
+    // Someone else's quoted words ("he said, "I am done. I don't want to wake up any more."",
+    // a song's chorus) are blanked out: they are theirs, in every sentence they run over.
+    std::string mine(segment.text);
+    for (const auto& [open, close] : othersQuotedSpans(segment.text))
+        std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
-        // A later sentence of someone else's quoted words ("he said, "I am done. I don't want
-        // to wake up any more."") is theirs.
-        if (std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) {
-                return sentenceSpan.begin > q.first && sentenceSpan.begin < q.second;
-            }))
-            continue;
         // Only what the client says in their own voice.
-        const auto own = ownClausesOf(sentence);
+        const auto own = ownClausesOf(sentenceSpan.of(mine));
         const bool history = own.history;
         for (const auto& tokens : own.clauses) {
-            if (toolPutToTheBody(turn, tokens) && !containsAny(tokens, hypotheticalMarkers()) &&
+            if (toolPutToTheBody(turn, tokens, words(sentence)) && !containsAny(tokens, hypotheticalMarkers()) &&
                 !containsAny(words(sentence), accidents()))
                 found.push_back({RiskCategory::SelfHarmThreats, RiskAspect::Ideation,
                                  history ? RiskStatus::Historical : RiskStatus::Present,
@@ -154,12 +197,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                     // A reason to live that is lost, doubted or waited out ("I've run out of
                     // reasons to live", "my dog needs me, well, he was put down", "I've got my
                     // kids this weekend so it won't be till after") protects nothing.
-                    static const std::vector<Phrase> notProtecting =
-                        phrases({"run out of", "ran out of", "don't care", "didn't care", "put down", "passed away",
-                                 "died", "won't be till", "till after", "until after", "whenever", "wait till",
-                                 "waiting till", "waiting until", "once she's gone", "once he's gone", "no longer",
-                                 "used to be"});
-                    if (family.aspect == RiskAspect::ProtectiveFactors && containsAny(words(own.text), notProtecting)) break;
+                    if (family.aspect == RiskAspect::ProtectiveFactors && protectsNothing(words(own.text))) break;
                     RiskCategory category = family.category;
                     // Doubt about the therapy is a rupture in the alliance, not hopelessness about life.
                     if (category == RiskCategory::Hopelessness && containsAny(words(sentence), therapyWords()))
@@ -431,6 +469,25 @@ bool asksOpenly(std::string_view question)
     static const std::vector<std::string_view> closing = {"about", "often", "many", "much", "likely", "long",
                                                          "strong", "close", "far", "bad", "serious", "frequently",
                                                          "else"};
+    // "When you do it, is any part of it about wanting to die?": a clause about when, then the
+    // question itself, closed. A part after a comma that opens like a yes/no question closes it.
+    static const std::vector<std::string_view> auxiliaries = {
+        "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "would", "could", "can", "will",
+        "any", "anything", "ever"};
+    static const std::vector<Phrase> yesNo = phrases({"do you", "have you", "are you", "did you", "is there", "has it",
+                                                      "have they", "are they", "is it", "would you", "could you",
+                                                      "will you", "were you", "was it", "have there"});
+    // "When you're low do you think about…?": a yes/no question after a clause. Right after the
+    // question word it is the open question's own ("How do you see…?", "Where are you with…?").
+    const auto all = words(question);
+    for (const Phrase& p : yesNo)
+        for (std::size_t k = 2; k + p.size() <= all.size(); ++k)
+            if (std::equal(p.begin(), p.end(), all.begin() + static_cast<std::ptrdiff_t>(k))) return false;
+    for (std::size_t comma = question.find(','); comma != std::string_view::npos; comma = question.find(',', comma + 1)) {
+        const auto part = words(question.substr(comma + 1));
+        if (!part.empty() && std::find(auxiliaries.begin(), auxiliaries.end(), part.front()) != auxiliaries.end())
+            return false;
+    }
     auto tokens = words(question);
     while (!tokens.empty() && std::find(lead.begin(), lead.end(), tokens.front()) != lead.end())
         tokens.erase(tokens.begin());
@@ -438,16 +495,30 @@ bool asksOpenly(std::string_view question)
     return std::find(closing.begin(), closing.end(), tokens[1]) == closing.end();
 }
 
-// "Stopped at twenty-one.", "I stopped years ago.": the act was there and is over. To a
-// question about the risk it is a denial of now, told as history (pastOnlyDenials); to
-// "have you managed to stop?" it is a yes.
-const std::vector<Phrase>& stoppedThen()
+// "Stopped at twenty-one.", "I stopped years ago.", "Stopped when I was at school.": the act
+// was there and is over. Only "stopped" followed by a time long past: "Stopped at the bridge
+// last night" or "Stopped after ten. On Saturday." are acts, and recent.
+bool stoppedLongAgo(const std::vector<std::string>& answer)
 {
-    static const std::vector<Phrase> openers =
-        phrases({"stopped at", "stopped when", "stopped in", "stopped years", "stopped ages", "stopped a long",
-                 "stopped after", "i stopped at", "i stopped when", "i stopped in", "i stopped years",
-                 "i stopped ages", "i stopped a long", "i stopped after", "gave up years", "gave it up years"});
-    return openers;
+    std::size_t at = 0;
+    if (at < answer.size() && answer[at] == "i") ++at;
+    if (at >= answer.size() || (answer[at] != "stopped" && answer[at] != "quit")) return false;
+    const std::vector<std::string> rest(answer.begin() + static_cast<std::ptrdiff_t>(at + 1), answer.end());
+    if (recentOrOngoing(answer) || rest.empty()) return false;
+    static const std::vector<Phrase> longAgo =
+        phrases({"when i was", "when i left school", "when i left uni", "when i left college", "when i left home",
+                 "years ago", "years back", "ages ago", "a long time ago", "a long while ago", "in my teens",
+                 "in my twenties", "at school", "at uni", "at college", "after school", "after uni"});
+    if (startsWithAny(rest, longAgo)) return true;
+    // "at twenty-one", "at sixteen", "at 16": an age.
+    static const std::vector<std::string_view> ages = {"thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                                       "eighteen", "nineteen", "twenty", "thirty", "forty"};
+    if (rest.size() >= 2 && rest[0] == "at") {
+        const std::string& n = rest[1];
+        if (!n.empty() && std::isdigit(static_cast<unsigned char>(n.front()))) return true;
+        return std::any_of(ages.begin(), ages.end(), [&](std::string_view a) { return n.rfind(a, 0) == 0; });
+    }
+    return false;
 }
 
 Answer openerOf(std::vector<std::string> tokens)
@@ -484,6 +555,17 @@ Answer openerOf(std::vector<std::string> tokens)
 // takes it back ("Not really. Well, sometimes, when it gets bad at night.").
 bool speaksOnlyOfAnother(std::string_view sentence, RiskCategory category);
 
+// "It crosses my mind", "it comes and goes": the thought asked about does come ("it" is the
+// thing asked about, whatever else the sentence names).
+bool saysTheThoughtComes(const std::vector<std::string>& sentence)
+{
+    static const std::vector<Phrase> comes =
+        phrases({"crosses my mind", "crossed my mind", "comes and goes", "come and go", "pops into my head",
+                 "pop into my head", "the thought is there", "the thought's there", "the thoughts are there",
+                 "i do think about it", "i think about it sometimes", "i think about it a lot"});
+    return containsAny(sentence, comes);
+}
+
 Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::optional<Span>* takenBack)
 {
     auto sentences = splitSentences(segment.text);
@@ -504,24 +586,30 @@ Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::op
     const Answer first = openerOf(words(sentences.front().of(segment.text)));
     // "Not really. I mean, it crosses my mind.": the "no" taken back by a later yes, or by a
     // sentence saying the thought does come.
-    static const std::vector<Phrase> thoughtComes =
-        phrases({"crosses my mind", "crossed my mind", "comes and goes", "come and go", "pops into my head",
-                 "pop into my head", "pops up", "the thought is there", "the thought's there", "it's there",
-                 "they're there", "i do think about it", "i think about it", "it does happen", "it happens"});
     if (first == Answer::Denies)
         for (std::size_t k = 1; k < sentences.size(); ++k) {
             const auto later = words(sentences[k].of(segment.text));
-            if (openerOf(later) == Answer::Affirms || containsAny(later, thoughtComes)) {
+            if (openerOf(later) == Answer::Affirms || saysTheThoughtComes(later)) {
                 *takenBack = sentences[k];
                 break;
             }
         }
     // "I wouldn't put it like that. But... yeah.": an answer that is neither at first, then a
     // yes, is a yes (a later "no" after an unclear start is not read: it would lower the risk).
-    if (first == Answer::Neither)
+    // "My sister has. Yes, she's in hospital now." is about her.
+    const auto aboutThem = [&](std::string_view sentence) {
+        const auto ws = words(sentence);
+        static const std::vector<std::string_view> third = {"he", "she", "they", "he's", "she's", "they're", "him",
+                                                            "her", "his", "them", "their"};
+        return aboutSomeoneElse(ws) ||
+               std::any_of(ws.begin(), ws.end(), [](const std::string& w) {
+                   return std::find(third.begin(), third.end(), w) != third.end();
+               });
+    };
+    if (first == Answer::Neither && !aboutThem(sentences.front().of(segment.text)))
         for (std::size_t k = 1; k < sentences.size() && k < 4; ++k)
             if (openerOf(words(sentences[k].of(segment.text))) == Answer::Affirms &&
-                !speaksOnlyOfAnother(sentences[k].of(segment.text), asked)) {
+                !aboutThem(sentences[k].of(segment.text)) && !speaksOnlyOfAnother(sentences[k].of(segment.text), asked)) {
                 *where = sentences[k];
                 return Answer::Affirms;
             }
@@ -781,12 +869,7 @@ const std::vector<Phrase>& pastOnlyDenials()
     static const std::vector<Phrase> openers =
         phrases({"not for years", "not for a long time", "not for ages", "not any more", "not anymore",
                  "not these days", "no not any more", "no not anymore", "no not for years", "not in years"});
-    static const std::vector<Phrase> all = [] {
-        std::vector<Phrase> list = openers;
-        list.insert(list.end(), stoppedThen().begin(), stoppedThen().end());
-        return list;
-    }();
-    return all;
+    return openers;
 }
 
 // After a denial in the same turn, the client's own sentence about the past that is about
@@ -934,12 +1017,25 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "What stops you?" "Nothing." names nothing: no protective factor (a denial);
                 // "Not sure." is no answer at all.
                 const auto answerWords = words(where.of(segments[j].text));
-                const std::string_view askedSentence = question.sentence.of(seg.text);
-                if (answer == Answer::Denies && asksOpenly(askedSentence)) answer = Answer::Neither;
-                // "Did you keep up the diary?" "Stopped after two days." is not done either way.
-                if (answer == Answer::Neither && startsWithAny(answerWords, stoppedThen()))
-                    answer = family.yesMeansPresent || family.category == RiskCategory::NonCompliance ? Answer::Denies
-                                                                                                   : Answer::Affirms;
+                // To an open question the "no" is recorded as no denial; what follows it in the
+                // turn (taken back, an exception, history) is still read.
+                const bool openNo = answer == Answer::Denies && asksOpenly(question.sentence.of(seg.text));
+                // "Did you keep up the diary?" "Stopped after two days." is not done.
+                static const std::vector<Phrase> stopped = phrases({"stopped", "i stopped", "gave up", "i gave up"});
+                if (answer == Answer::Neither && family.category == RiskCategory::NonCompliance &&
+                    startsWithAny(answerWords, stopped))
+                    answer = Answer::Denies;
+                // "Stopped at twenty-one." to a question about the risk: over, long ago (history
+                // below); to "have you managed to stop?" a yes.
+                const bool stoppedThen = answer == Answer::Neither && isSuicideOrSelfHarm(family.category) &&
+                                         stoppedLongAgo(answerWords) && !recentOrOngoing(words(segments[j].text));
+                if (stoppedThen) answer = family.yesMeansPresent ? Answer::Denies : Answer::Affirms;
+                // Otherwise "Stopped at the bridge last night.", "Stopped after ten.", "Stopped when I
+                // saw the blood.": what was stopped was being done. A yes, and recent.
+                static const std::vector<Phrase> stoppedNow = phrases({"stopped", "i stopped"});
+                if (answer == Answer::Neither && isSuicideOrSelfHarm(family.category) && family.yesMeansPresent &&
+                    startsWithAny(answerWords, stoppedNow))
+                    answer = Answer::Affirms;
                 if (answer == Answer::Neither && namesIt && containsAny(answerWords, nonAnswers())) break;
                 if (answer == Answer::Neither && namesIt && startsWithAny(answerWords, emptyAnswers()))
                     answer = Answer::Denies;
@@ -958,8 +1054,11 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 static const std::vector<Phrase> share = phrases({"most of me", "all of me", "part of me", "some of me",
                                                                   "a bit of me", "half of me", "a lot of me",
                                                                   "a little bit of me", "a small part of me"});
+                // Not "Most of me knows I never would." or "Part of me wants to get better, so no."
+                static const std::vector<Phrase> notActing = phrases({"never", "won't", "wouldn't", "not", "no",
+                                                                      "get better", "knows", "doesn't", "don't"});
                 if (answer != Answer::Affirms && family.aspect == RiskAspect::Intent && family.yesMeansPresent &&
-                    startsWithAny(answerWords, share))
+                    startsWithAny(answerWords, share) && !containsAny(words(segments[j].text), notActing))
                     answer = Answer::Affirms;
                 // "Zero now. At night more like a seven.": the highest rating given is the answer.
                 if (answer == Answer::Neither && family.aspect == RiskAspect::Intent && family.yesMeansPresent)
@@ -978,7 +1077,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // What "helps" that is itself a risk ("Getting drunk.", "My tablets.") is no
                 // protective factor.
                 if (family.aspect == RiskAspect::ProtectiveFactors && answer == Answer::Affirms &&
-                    holdsARisk(words(segments[j].text)))
+                    (holdsARisk(words(segments[j].text)) || protectsNothing(words(segments[j].text))))
                     break;
                 if (answer == Answer::Neither) break;
                 const std::string asked(question.sentence.of(seg.text));
@@ -995,7 +1094,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 };
                 const bool disclosure = (answer == Answer::Affirms) == family.yesMeansPresent;
                 if (!disclosure && denialNamesAnotherCategory(where.of(segments[j].text), family.category)) break;
-                observe(disclosure, where);
+                if (disclosure || !openNo) observe(disclosure, where);
                 if (disclosure && family.category == RiskCategory::SuicidalIdeation) lastSuicideSign = j;
                 if (disclosure && family.aspect == RiskAspect::Plan && family.yesMeansPresent &&
                     namesAMeans(words(segments[j].text)))
@@ -1005,7 +1104,8 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "Not of harming myself, no. But I have thought about dying." takes back nothing
                 // about self-harm: what it says is about another risk.
                 if (takenBack && family.yesMeansPresent &&
-                    !speaksOnlyOfAnother(takenBack->of(segments[j].text), family.category))
+                    (saysTheThoughtComes(words(takenBack->of(segments[j].text))) ||
+                     !speaksOnlyOfAnother(takenBack->of(segments[j].text), family.category)))
                     observe(true, *takenBack);
                 // "No, not plans as such. I know where I'd do it though.", "Have those thoughts
                 // gone away?" "Yeah, mostly. They still come back at night.": the answer given,
@@ -1057,7 +1157,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     said(RiskStatus::Present, *recentException);
                 // A bare "Not any more." to a question about both suicide and self-harm does not
                 // say which it was: the rest of the turn must (toldOfThePast).
-                else if (aboutIdeation && (startsWithAny(leadWords, pastOnlyDenials()) || longAgo) &&
+                else if (aboutIdeation && (startsWithAny(leadWords, pastOnlyDenials()) || longAgo || stoppedThen) &&
                          !(asksAboutSuicide(words(asked)) && asksAboutSelfHarm(words(asked))))
                     said(RiskStatus::Historical, lead);
                 else if (aboutIdeation && sinceOpener && !sinceWhen.empty())

@@ -768,6 +768,10 @@ private slots:
         const auto closed = twoTurns("What about thoughts of ending your life?", "No.");
         QVERIFY(closed.ok());
         QCOMPARE(statusOf(closed.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
+        // A clause about when, then the question: closed.
+        const auto when = twoTurns("When it gets that bad, do you ever think about ending your life?", "No, never.");
+        QVERIFY(when.ok());
+        QCOMPARE(statusOf(when.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Denied));
     }
 
     // Not being here said in its many forms, then denied when asked: the disclosure is kept and
@@ -946,9 +950,86 @@ private slots:
     void yearsInWordsAreHistory()
     {
         const auto draft = twoTurns("Do you ever have thoughts of ending your life?",
-                                    "No. Back in nineteen eighty-eight I took the lot, but I'm not that lad now.");
+                                    "No. Back in nineteen eighty-eight I swallowed the lot, but I'm not that lad now.");
         QVERIFY(draft.ok());
         QCOMPARE(statusOf(draft.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Historical));
+    }
+
+    // From the safety review of the rules above: each of these drafted a disclosure as history,
+    // as nothing, or someone else's words or acts as the client's.
+    void reviewedDisclosuresAreKept()
+    {
+        const auto si = [](const char* question, const char* answer) {
+            const auto d = twoTurns(question, answer);
+            return d.ok() ? statusOf(d.value(), RiskCategory::SuicidalIdeation) : std::nullopt;
+        };
+        const auto present = std::optional(RiskStatus::Present);
+        // "Stopped" is history only when a time long past follows it.
+        QCOMPARE(si("Have you had any thoughts of ending your life?",
+                    "Stopped at the bridge on the way home last night. Just stood there."), present);
+        const auto tablets = twoTurns("Have you taken any tablets to hurt yourself since we last met?",
+                                      "Stopped after ten. On Saturday. I was scared.");
+        QVERIFY(tablets.ok());
+        QCOMPARE(statusOf(tablets.value(), RiskCategory::SelfHarmThreats), present);
+        const auto blood = twoTurns("Have you been cutting yourself again?", "Stopped when I saw the blood. That was Tuesday.");
+        QVERIFY(blood.ok());
+        QCOMPARE(statusOf(blood.value(), RiskCategory::SelfHarmThreats), present);
+        // An open question's "no" is no denial, and the rest of the answer is still read.
+        QCOMPARE(si("Where are you with the thoughts of suicide now?", "Not really there. I mean, it crosses my mind most days."),
+                 present);
+        // "It" is the thing asked about, whatever else the sentence names.
+        QCOMPARE(si("Have you had thoughts of killing yourself?", "No. When I'm cutting myself, though, it crosses my mind."),
+                 present);
+        // Years in words: "since" is still going on; "nineteen fifty-milligram" is no year.
+        QCOMPARE(si("How have you been?", "I've wanted to kill myself since nineteen ninety-three, and it hasn't gone."), present);
+        QCOMPARE(si("Have you thought about ending your life?", "Yes. I've got nineteen fifty-milligram tramadol saved up."),
+                 present);
+        // The client's own words, however reported.
+        QCOMPARE(si("How did it go with Kim?", "I told her she was fine and said I'd kill myself if she left."), present);
+        QCOMPARE(si("What happened?", "My sister said I was being dramatic and I said \"No. I want to die. I mean it.\""), present);
+        QCOMPARE(si("What happened?", "He said \"you're pathetic. I went home and I want to die."), present);
+    }
+
+    void reviewedOthersStayOthers()
+    {
+        const auto si = [](const char* question, const char* answer) {
+            const auto d = twoTurns(question, answer);
+            return d.ok() ? statusOf(d.value(), RiskCategory::SuicidalIdeation) : std::nullopt;
+        };
+        QVERIFY(si("Have you had thoughts of ending your life?", "My sister has. Yes, she's in hospital now.") !=
+                std::optional(RiskStatus::Present));
+        QCOMPARE(si("What have you been listening to?", "The chorus goes \"I want to die. I want to end it all.\""), std::nullopt);
+        for (const char* act : {"My stepdad used to put his cigarette out on my hand when I was little.",
+                                "The nurse put the needle into my arm and I nearly fainted.",
+                                "I put a hot water bottle on my stomach for the cramps."}) {
+            const auto d = twoTurns("How was the week?", act);
+            QVERIFY(d.ok());
+            QVERIFY2(!statusOf(d.value(), RiskCategory::SelfHarmThreats).has_value(), act);
+        }
+        for (const char* everyday : {"The team will have to manage without me next week.", "I took the lot to the charity shop.",
+                                     "I'd rather not be in the office on Fridays.", "It's easier to just not answer the bank."}) {
+            const auto d = twoTurns("How was the week?", everyday);
+            QVERIFY(d.ok());
+            QVERIFY2(!statusOf(d.value(), RiskCategory::SuicidalIdeation).has_value(), everyday);
+        }
+        // A reason not yet found, or a person who is the reason, protects nothing; "most of me
+        // knows I never would" is no intent.
+        const auto start = std::vector<std::pair<const char*, const char*>>{
+            {"therapist", "Have you had thoughts of ending your life?"}, {"client", "Yes, every day."}};
+        auto with = [&](const char* question, const char* answer) {
+            auto all = start;
+            all.push_back({"therapist", question});
+            all.push_back({"client", answer});
+            return turns(all);
+        };
+        const auto notYet = with("What stops you?", "The only thing holding me back is I haven't found the right place yet.");
+        QVERIFY(notYet.ok());
+        const auto pf = notYet->risk(RiskCategory::SuicidalIdeation)->aspects;
+        QVERIFY(!pf.count(RiskAspect::ProtectiveFactors) || pf.at(RiskAspect::ProtectiveFactors).status != RiskStatus::Present);
+        const auto never = with("How likely are you to act on them?", "Most of me knows I never would.");
+        QVERIFY(never.ok());
+        const auto in = never->risk(RiskCategory::SuicidalIdeation)->aspects;
+        QVERIFY(!in.count(RiskAspect::Intent) || in.at(RiskAspect::Intent).status != RiskStatus::Present);
     }
 
     // "What stops you?" "Nothing." is no protective factor: never recorded as one.

@@ -82,10 +82,10 @@ private slots:
         // Each batch written by another hand lowered these at first look, and rules written from
         // it raised them part way back: 0.957 risk recall on 48 sessions; 0.92 with the fresh_
         // sessions (the spent held-out set, moved here); 0.861 with the hard_ ones (risk said
-        // sideways), whose first look found 0 of 5 suicidal ideation. Section recall: 0.795 on the
-        // first 26 sessions, 0.594 on 60, 0.546 on 68 (see the issue notes).
-        QVERIFY(s.recall() >= 0.86);
-        QVERIFY(s.sectionRecall() >= 0.54);
+        // sideways), whose first look found 0 of 5 suicidal ideation; 0.898 after. Section
+        // recall: 0.795 on the first 26 sessions, 0.594 on 60, 0.55 on 68 (see the issue notes).
+        QVERIFY(s.recall() >= 0.89);
+        QVERIFY(s.sectionRecall() >= 0.55);
         QVERIFY(s.sectionsFilledWhenEmpty() <= 2);
     }
 
