@@ -488,11 +488,10 @@ bool asksOpenly(std::string_view question)
         if (!part.empty() && std::find(auxiliaries.begin(), auxiliaries.end(), part.front()) != auxiliaries.end())
             return false;
     }
-    auto tokens = words(question);
-    while (!tokens.empty() && std::find(lead.begin(), lead.end(), tokens.front()) != lead.end())
-        tokens.erase(tokens.begin());
-    if (tokens.size() < 3 || std::find(open.begin(), open.end(), tokens.front()) == open.end()) return false;
-    return std::find(closing.begin(), closing.end(), tokens[1]) == closing.end();
+    std::size_t at = 0;
+    while (at < all.size() && std::find(lead.begin(), lead.end(), all[at]) != lead.end()) ++at;
+    if (all.size() < at + 3 || std::find(open.begin(), open.end(), all[at]) == open.end()) return false;
+    return std::find(closing.begin(), closing.end(), all[at + 1]) == closing.end();
 }
 
 // "Stopped at twenty-one.", "I stopped years ago.", "Stopped when I was at school.": the act
