@@ -1016,9 +1016,6 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 // "What stops you?" "Nothing." names nothing: no protective factor (a denial);
                 // "Not sure." is no answer at all.
                 const auto answerWords = words(where.of(segments[j].text));
-                // To an open question the "no" is recorded as no denial; what follows it in the
-                // turn (taken back, an exception, history) is still read.
-                const bool openNo = answer == Answer::Denies && asksOpenly(question.sentence.of(seg.text));
                 // "Did you keep up the diary?" "Stopped after two days." is not done.
                 static const std::vector<Phrase> stopped = phrases({"stopped", "i stopped", "gave up", "i gave up"});
                 if (answer == Answer::Neither && family.category == RiskCategory::NonCompliance &&
@@ -1037,6 +1034,12 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     answer = Answer::Affirms;
                 if (answer == Answer::Neither && namesIt && containsAny(answerWords, nonAnswers())) break;
                 if (answer == Answer::Neither && namesIt && startsWithAny(answerWords, emptyAnswers()))
+                    answer = Answer::Denies;
+                // "What's happened with the thoughts since last week?" "Nothing. Well, apart from
+                // Sunday night.": a "nothing" about the thoughts themselves is a no, and what
+                // follows it is still read (below).
+                if (answer == Answer::Neither && family.aspect == RiskAspect::Ideation && family.yesMeansPresent &&
+                    isSuicideOrSelfHarm(family.category) && startsWithAny(answerWords, emptyAnswers()))
                     answer = Answer::Denies;
                 if (answer == Answer::Neither && namesIt) answer = Answer::Affirms;
                 // "Any self-harm, ever?" "At school. Cutting." An answer that says when is a yes,
@@ -1079,6 +1082,9 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     (holdsARisk(words(segments[j].text)) || protectsNothing(words(segments[j].text))))
                     break;
                 if (answer == Answer::Neither) break;
+                // To an open question the "no" is recorded as no denial; what follows it in the
+                // turn (taken back, an exception, history) is still read.
+                const bool openNo = answer == Answer::Denies && asksOpenly(question.sentence.of(seg.text));
                 const std::string asked(question.sentence.of(seg.text));
                 auto observe = [&](bool disclosure, Span said) {
                     // "Once, when I was fifteen." answers "Has there ever been a time…?" about the

@@ -977,6 +977,9 @@ private slots:
         // An open question's "no" is no denial, and the rest of the answer is still read.
         QCOMPARE(si("Where are you with the thoughts of suicide now?", "Not really there. I mean, it crosses my mind most days."),
                  present);
+        QCOMPARE(si("What's happened with the thoughts of ending your life since last week?",
+                    "Nothing. Well, apart from Sunday night."),
+                 present);
         // "It" is the thing asked about, whatever else the sentence names.
         QCOMPARE(si("Have you had thoughts of killing yourself?", "No. When I'm cutting myself, though, it crosses my mind."),
                  present);
