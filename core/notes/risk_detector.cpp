@@ -89,6 +89,9 @@ bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<st
         "pushing", "stub", "stubbed", "stick", "stuck", "jab", "jabbed", "keep", "kept"};
     static const std::vector<std::string_view> self = {"i", "i'd", "i've", "i'm"};
     static const std::vector<std::string_view> third = {"he", "she", "they", "his", "her", "their", "him", "them"};
+    static const std::vector<std::string_view> someoneElse = {
+        "my", "nurse", "doctor", "dentist", "paramedic", "mum", "dad", "stepdad", "stepmum", "brother",
+        "sister", "partner", "boyfriend", "girlfriend", "husband", "wife", "friend", "someone", "somebody"};
     static const std::vector<Phrase> toTheBody = [] {
         std::vector<std::string_view> to = {"on", "into", "against", "across", "onto", "along", "down", "of", "under"};
         std::vector<std::string_view> parts = {"arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
@@ -110,9 +113,6 @@ bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<st
         if (std::find(doing.begin(), doing.end(), sentence[v]) == doing.end()) continue;
         for (std::size_t at = v; at-- > 0;) {
             if (std::find(self.begin(), self.end(), sentence[at]) != self.end()) return true;
-            static const std::vector<std::string_view> someoneElse = {
-                "my", "nurse", "doctor", "dentist", "paramedic", "mum", "dad", "stepdad", "stepmum", "brother",
-                "sister", "partner", "boyfriend", "girlfriend", "husband", "wife", "friend", "someone", "somebody"};
             if (std::find(third.begin(), third.end(), sentence[at]) != third.end() ||
                 std::find(someoneElse.begin(), someoneElse.end(), sentence[at]) != someoneElse.end())
                 break;

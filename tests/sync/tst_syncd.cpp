@@ -220,6 +220,25 @@ QString newPractice(const QString& dataDir, const char* name)
 {
     return QString::fromUtf8(syncd({"admin", "create-practice", "--name", name, "--data-dir", dataDir}).out).trimmed();
 }
+
+// A new practice with one therapist signed in: the practice, the therapist's request headers,
+// and the path their clients live under. `as` is empty if signing up failed.
+struct PracticeTherapist {
+    QString practiceId;
+    httplib::Headers as;
+    std::string clients;  // "/v1/practices/<id>/clients/"
+};
+
+PracticeTherapist practiceWithTherapist(httplib::SSLClient& client, const QString& dataDir, const char* name, const char* email)
+{
+    PracticeTherapist p;
+    p.practiceId = newPractice(dataDir, name);
+    const User therapist = signUp(client, dataDir, p.practiceId, email, "therapist");
+    if (therapist.bearer.empty()) return p;
+    p.as = {{"Authorization", therapist.bearer}};
+    p.clients = "/v1/practices/" + p.practiceId.toStdString() + "/clients/";
+    return p;
+}
 }  // namespace
 
 class TestSyncd : public QObject {
@@ -854,11 +873,9 @@ private slots:
         RunningServer server(dataDir("race"));
         QVERIFY(server.port() > 0);
         auto setup = server.client();
-        const QString practiceId = newPractice(dir("race"), "Race");
-        const User therapist = signUp(*setup, dir("race"), practiceId, "r@x.org", "therapist");
-        QVERIFY(!therapist.bearer.empty());
-        const httplib::Headers as = {{"Authorization", therapist.bearer}};
-        const std::string clientPath = "/v1/practices/" + practiceId.toStdString() + "/clients/" + core::crypto::randomUuid();
+        const auto [practiceId, as, clients] = practiceWithTherapist(*setup, dir("race"), "Race", "r@x.org");
+        QVERIFY(!as.empty());
+        const std::string clientPath = clients + core::crypto::randomUuid();
         QCOMPARE(setup->Put(clientPath, as, "{}", "application/json")->status, 201);
         const std::string objectPath = clientPath + "/objects/" + core::crypto::randomUuid();
         constexpr int kWriters = 8;
@@ -904,11 +921,8 @@ private slots:
         RunningServer server(dataDir("follow"));
         QVERIFY(server.port() > 0);
         auto setup = server.client();
-        const QString practiceId = newPractice(dir("follow"), "Follow");
-        const User therapist = signUp(*setup, dir("follow"), practiceId, "f@x.org", "therapist");
-        QVERIFY(!therapist.bearer.empty());
-        const httplib::Headers as = {{"Authorization", therapist.bearer}};
-        const std::string base = "/v1/practices/" + practiceId.toStdString() + "/clients/";
+        const auto [practiceId, as, base] = practiceWithTherapist(*setup, dir("follow"), "Follow", "f@x.org");
+        QVERIFY(!as.empty());
         std::vector<std::string> clients;
         for (int i = 0; i < 3; ++i) {
             clients.push_back(base + core::crypto::randomUuid());
