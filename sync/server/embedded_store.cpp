@@ -206,7 +206,7 @@ EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Datab
       m_checkpointer(std::make_unique<WalCheckpointer>(std::move(checkpointing), *m_db)), m_dataDir(dataDir),
       m_blobDir(std::move(dataDir) / "blobs"), m_inUse(std::move(inUse))
 {
-    m_writer = std::thread([this] { writeBatches(); });
+    m_batcher = std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); });
 }
 
 namespace {
@@ -234,12 +234,7 @@ std::size_t sweepUnlistedBlobs(Database& db, const std::filesystem::path& blobDi
 std::filesystem::path EmbeddedStore::blobPath(const std::string& hash) const { return m_blobDir / hash.substr(0, 2) / hash; }
 EmbeddedStore::~EmbeddedStore()
 {
-    {
-        std::lock_guard lock(m_queueMutex);
-        m_stopping = true;
-    }
-    m_queued.notify_one();
-    m_writer.join();  // writes already queued are written and answered first
+    m_batcher.reset();  // writes already queued are written and answered first
     {
         const auto lock = exclusive();
     }
@@ -641,63 +636,41 @@ private:
 
 core::Result<PutOutcome> EmbeddedStore::putObject(const StoredObject& object, std::int64_t baseVersion)
 {
-    QueuedWrite write{&object, baseVersion, {}};
-    auto answer = write.answer.get_future();
-    {
-        std::lock_guard lock(m_queueMutex);
-        m_queue.push_back(&write);
-    }
-    m_queued.notify_one();
-    return answer.get();
+    return m_batcher->put(object, baseVersion);
 }
 
-void EmbeddedStore::writeBatches()
+std::vector<core::Result<PutOutcome>> EmbeddedStore::writeBatch(const std::vector<PendingPut>& batch)
 {
-    for (;;) {
-        std::vector<QueuedWrite*> batch;
-        {
-            std::unique_lock lock(m_queueMutex);
-            m_queued.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty()) return;  // stopping, and every write answered
-            batch.swap(m_queue);
-        }
-        std::vector<core::Result<PutOutcome>> outcomes;
-        outcomes.reserve(batch.size());
-        bool failed = false;
-        {
-            std::lock_guard lock(m_mutex);
-            bool poisoned = false;
-            auto begun = core::vault::guarded([&]() -> core::Result<void> {
-                rollBackIfOpen(*m_db);
-                m_db->exec("BEGIN IMMEDIATE;");
-                return core::Ok{};
-            });
-            if (!begun) {
-                // Nothing was read or written: each write gets the reason.
-                for (QueuedWrite* w : batch) w->answer.set_value(begun.error());
-                continue;
-            }
-            for (QueuedWrite* w : batch) outcomes.push_back(writeObject(*w->object, w->baseVersion, poisoned));
-            // Every answer waits for the commit, conflicts too: "version 2 is current" may rest
-            // on a write of the same batch, and must not be given if that write is never kept.
-            failed = poisoned || !m_db->inTransaction();  // SQLite may have rolled it back itself
-            if (!failed) {
-                try {
-                    m_db->exec("COMMIT;");
-                } catch (const core::vault::DbError&) {
-                    failed = true;
-                }
-            }
-            if (failed) rollBackIfOpen(*m_db);
-        }
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-            if (failed)
-                batch[k]->answer.set_value(
-                    makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept."));
-            else
-                batch[k]->answer.set_value(std::move(outcomes[k]));
+    std::vector<core::Result<PutOutcome>> outcomes;
+    outcomes.reserve(batch.size());
+    std::lock_guard lock(m_mutex);
+    bool poisoned = false;
+    auto begun = core::vault::guarded([&]() -> core::Result<void> {
+        rollBackIfOpen(*m_db);
+        m_db->exec("BEGIN IMMEDIATE;");
+        return core::Ok{};
+    });
+    if (!begun) {
+        // Nothing was read or written: each write gets the reason.
+        outcomes.assign(batch.size(), begun.error());
+        return outcomes;
+    }
+    for (const PendingPut& w : batch) outcomes.push_back(writeObject(*w.object, w.baseVersion, poisoned));
+    // Every answer waits for the commit, conflicts too: "version 2 is current" may rest on a
+    // write of the same batch, and must not be given if that write is never kept.
+    bool failed = poisoned || !m_db->inTransaction();  // SQLite may have rolled it back itself
+    if (!failed) {
+        try {
+            m_db->exec("COMMIT;");
+        } catch (const core::vault::DbError&) {
+            failed = true;
         }
     }
+    if (failed) {
+        rollBackIfOpen(*m_db);
+        outcomes.assign(batch.size(), makeError(ErrorCode::Io, "The store could not commit the write; nothing of it was kept."));
+    }
+    return outcomes;
 }
 
 core::Result<PutOutcome> EmbeddedStore::writeObject(const StoredObject& object, std::int64_t baseVersion, bool& poisoned)

@@ -1,17 +1,14 @@
 #pragma once
 
 #include "crypto/secret_bytes.h"
+#include "server/put_batcher.h"
 #include "server/server_store.h"
 #include "server/store_lock.h"
 #include "server/wal_checkpointer.h"
 
 #include <filesystem>
 #include <memory>
-#include <condition_variable>
-#include <cstdint>
-#include <future>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace noteward::core::vault {
@@ -82,8 +79,8 @@ private:
     std::unique_lock<std::mutex> exclusive();
     // One object write inside the open batch's transaction (writer thread, mutex held).
     core::Result<PutOutcome> writeObject(const StoredObject& object, std::int64_t baseVersion, bool& poisoned);
-    // The writer thread: takes every queued write, runs them in one transaction, commits once.
-    void writeBatches();
+    // A batch of object writes in one transaction, committed once (the batcher's thread).
+    std::vector<core::Result<PutOutcome>> writeBatch(const std::vector<PendingPut>& batch);
 
     std::unique_ptr<core::vault::Database> m_db;
     std::unique_ptr<core::vault::Database> m_reader;  // committed data only (WAL), under m_readMutex
@@ -94,21 +91,7 @@ private:
     std::mutex m_mutex;  // the writing connection, one statement at a time
     std::mutex m_readMutex;
 
-    // Group commit of object writes. Requests queue their writes and wait; one writer thread
-    // takes all that are queued, runs each in a savepoint of one transaction and commits once,
-    // so concurrent writers share one fsync and each is answered only once its write is
-    // durable. While it commits, the next batch gathers in the queue: the batch grows with the
-    // load, and no request waits on a timer.
-    struct QueuedWrite {
-        const StoredObject* object;
-        std::int64_t baseVersion;
-        std::promise<core::Result<PutOutcome>> answer;
-    };
-    std::mutex m_queueMutex;
-    std::condition_variable m_queued;
-    std::vector<QueuedWrite*> m_queue;
-    bool m_stopping = false;
-    std::thread m_writer;  // started last, joined first
+    std::unique_ptr<PutBatcher> m_batcher;  // made last, stopped first
 };
 
 }  // namespace noteward::sync::server

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <ctime>
+#include <set>
 
 namespace noteward::sync::server {
 
@@ -231,6 +232,12 @@ std::optional<std::string> openSecret(const core::crypto::SecretBytes& key, cons
 }  // namespace
 
 int PostgresStore::schemaVersion() { return kMigrations.back().version; }
+
+PostgresStore::PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey)
+    : m_pool(std::move(pool)), m_dataDir(std::move(dataDir)), m_secretKey(std::move(secretKey)),
+      m_batcher(std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); }))
+{
+}
 
 template <typename T, typename Work>
 core::Result<T> PostgresStore::withConnection(Work&& work)
@@ -507,50 +514,115 @@ core::Result<ClientAccess> PostgresStore::clientAccess(const std::string& practi
     });
 }
 
+namespace {
+
+// The practice's feed lock, then its audit lock (the order every writer keeps), held to commit:
+// the practice's changes commit in the order of their numbers, and its audit chain stays a line.
+void lockForObjectWrites(Connection& c, const std::string& practiceId)
+{
+    c.run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))",
+          {"feed:" + practiceId, "audit:" + practiceId});
+}
+
+// One object write inside the caller's transaction, with the practice's locks held: three
+// round trips (check, store, audit entry).
+PutOutcome writeObject(Connection& c, const StoredObject& object, std::int64_t baseVersion)
+{
+    // Read after the locks: an erasure that committed while this request was on its way wins.
+    const auto r = c.run("SELECT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1), o.practice_id, o.client_id, o.type, "
+                         "o.version, o.signed FROM (SELECT 1) AS one LEFT JOIN objects AS o ON o.id = $2",
+                         {object.clientId, object.objectId});
+    if (r.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+    const std::string type(protocol::objectTypeName(object.type));
+    if (!r.isNull(0, 1)) {
+        if (r.text(0, 1) != object.practiceId || r.text(0, 2) != object.clientId || r.text(0, 3) != type)
+            return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+        const std::int64_t current = r.int64(0, 4);
+        if (r.flag(0, 5)) return PutOutcome{PutOutcome::Kind::Immutable, current};
+        if (current != baseVersion) return PutOutcome{PutOutcome::Kind::VersionConflict, current};
+    } else if (baseVersion != 0) {
+        return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
+    }
+    const std::int64_t version = baseVersion + 1;
+    const auto size = static_cast<std::int64_t>(object.envelope.size());
+    // The object, its change, and the audit chain's head in one statement. The update's
+    // condition repeats the checks above: a new id another practice made at the same moment
+    // (under its own locks) is a conflict on the key, never an overwrite.
+    static const std::string store =
+        std::string("WITH stored AS (INSERT INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
+                    "envelope, updated_at) VALUES ($3, $1, $2, $4, $5, $6, $7, $8, $9, $10) "
+                    "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, author = EXCLUDED.author, "
+                    "signed = EXCLUDED.signed, size = EXCLUDED.size, envelope = EXCLUDED.envelope, "
+                    "updated_at = EXCLUDED.updated_at WHERE objects.practice_id = EXCLUDED.practice_id "
+                    "AND objects.version = $11 AND NOT objects.signed RETURNING version), "
+                    "changed AS (INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+                    "SELECT $1, $2, $3, $4, version, $6, $7 FROM stored RETURNING seq) "
+                    "SELECT EXISTS (SELECT 1 FROM changed), ") +
+        kAuditHeadColumns + ", CASE WHEN EXISTS (SELECT 1 FROM changed) THEN nextval('audit_seq') ELSE 0 END";
+    const auto done = c.run(store.c_str(), {object.practiceId, object.clientId, object.objectId, type, version, object.author,
+                                            object.isSigned, size, Param::bytes(object.envelope), nowSeconds(), baseVersion});
+    if (!done.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+    appendAuditEntry(c, object.practiceId, "object.put", object.author, object.objectId, done.text(0, 1), done.int64(0, 2));
+    return PutOutcome{PutOutcome::Kind::Stored, version};
+}
+
+}  // namespace
+
 core::Result<PutOutcome> PostgresStore::putObject(const StoredObject& object, std::int64_t baseVersion)
 {
-    // Five round trips between BEGIN and COMMIT: on a loaded machine the time goes in round trips.
+    return m_batcher->put(object, baseVersion);
+}
+
+core::Result<PutOutcome> PostgresStore::putOne(const StoredObject& object, std::int64_t baseVersion)
+{
     return inTransaction<PutOutcome>([&](Connection& c) -> core::Result<PutOutcome> {
-        // The practice's feed lock, then its audit lock (the order every writer keeps).
-        c.run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))",
-              {"feed:" + object.practiceId, "audit:" + object.practiceId});
-        // Read after the locks: an erasure that committed while this request was on its way wins.
-        const auto r = c.run("SELECT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1), o.practice_id, o.client_id, o.type, "
-                             "o.version, o.signed FROM (SELECT 1) AS one LEFT JOIN objects AS o ON o.id = $2",
-                             {object.clientId, object.objectId});
-        if (r.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
-        const std::string type(protocol::objectTypeName(object.type));
-        if (!r.isNull(0, 1)) {
-            if (r.text(0, 1) != object.practiceId || r.text(0, 2) != object.clientId || r.text(0, 3) != type)
-                return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
-            const std::int64_t current = r.int64(0, 4);
-            if (r.flag(0, 5)) return PutOutcome{PutOutcome::Kind::Immutable, current};
-            if (current != baseVersion) return PutOutcome{PutOutcome::Kind::VersionConflict, current};
-        } else if (baseVersion != 0) {
-            return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
-        }
-        const std::int64_t version = baseVersion + 1;
-        const auto size = static_cast<std::int64_t>(object.envelope.size());
-        // The object, its change, and the audit chain's head in one statement. The update's
-        // condition repeats the checks above: a new id another practice made at the same moment
-        // (under its own locks) is a conflict on the key, never an overwrite.
-        static const std::string store =
-            std::string("WITH stored AS (INSERT INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
-                        "envelope, updated_at) VALUES ($3, $1, $2, $4, $5, $6, $7, $8, $9, $10) "
-                        "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, author = EXCLUDED.author, "
-                        "signed = EXCLUDED.signed, size = EXCLUDED.size, envelope = EXCLUDED.envelope, "
-                        "updated_at = EXCLUDED.updated_at WHERE objects.practice_id = EXCLUDED.practice_id "
-                        "AND objects.version = $11 AND NOT objects.signed RETURNING version), "
-                        "changed AS (INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
-                        "SELECT $1, $2, $3, $4, version, $6, $7 FROM stored RETURNING seq) "
-                        "SELECT EXISTS (SELECT 1 FROM changed), ") +
-            kAuditHeadColumns + ", CASE WHEN EXISTS (SELECT 1 FROM changed) THEN nextval('audit_seq') ELSE 0 END";
-        const auto done = c.run(store.c_str(), {object.practiceId, object.clientId, object.objectId, type, version, object.author,
-                                                object.isSigned, size, Param::bytes(object.envelope), nowSeconds(), baseVersion});
-        if (!done.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
-        appendAuditEntry(c, object.practiceId, "object.put", object.author, object.objectId, done.text(0, 1), done.int64(0, 2));
-        return PutOutcome{PutOutcome::Kind::Stored, version};
+        lockForObjectWrites(c, object.practiceId);
+        return writeObject(c, object, baseVersion);
     });
+}
+
+std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
+{
+    std::vector<core::Result<PutOutcome>> outcomes;
+    outcomes.reserve(batch.size());
+    if (batch.size() == 1) {
+        outcomes.push_back(putOne(*batch.front().object, batch.front().baseVersion));
+        return outcomes;
+    }
+    auto conn = m_pool->lease();
+    try {
+        conn->run("BEGIN ISOLATION LEVEL READ COMMITTED");
+        // Each practice's locks once, when its first write comes: one batch writes at a time,
+        // and other writers hold one practice's locks, so no two wait on each other.
+        std::set<std::string> locked;
+        for (const PendingPut& w : batch) {
+            if (locked.insert(w.object->practiceId).second) lockForObjectWrites(*conn, w.object->practiceId);
+            outcomes.push_back(writeObject(*conn, *w.object, w.baseVersion));
+        }
+    } catch (const PgError&) {
+        // A statement failed (a new id taken by another practice at the same moment, a
+        // deadlock): the transaction is lost, nothing of it was kept, and each write is tried
+        // again on its own, so one write cannot fail the others.
+        try {
+            if (conn->healthy()) conn->run("ROLLBACK");
+        } catch (const PgError&) {
+        }
+        outcomes.clear();
+        for (const PendingPut& w : batch) outcomes.push_back(putOne(*w.object, w.baseVersion));
+        return outcomes;
+    }
+    // Every answer waits for the commit, conflicts too: "version 2 is current" may rest on a
+    // write of the same batch, and must not be given if that write is never kept.
+    try {
+        conn->run("COMMIT");
+    } catch (const PgError& e) {
+        try {
+            if (conn->healthy()) conn->run("ROLLBACK");
+        } catch (const PgError&) {
+        }
+        outcomes.assign(batch.size(), pg::storeError(e));
+    }
+    return outcomes;
 }
 
 core::Result<std::optional<StoredObject>> PostgresStore::object(const std::string& practiceId, const std::string& clientId,

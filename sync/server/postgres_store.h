@@ -2,10 +2,12 @@
 
 #include "crypto/secret_bytes.h"
 #include "server/pg_connection.h"
+#include "server/put_batcher.h"
 #include "server/server_store.h"
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 namespace noteward::sync::server {
 
@@ -63,10 +65,7 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
-    PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey)
-        : m_pool(std::move(pool)), m_dataDir(std::move(dataDir)), m_secretKey(std::move(secretKey))
-    {
-    }
+    PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey);
     // One statement (or a few) outside a transaction, its PgError turned into a store error.
     template <typename T, typename Work>
     core::Result<T> withConnection(Work&& work);
@@ -77,10 +76,16 @@ private:
     // totp_secret, mfa_confirmed), its second-factor secret opened.
     core::Result<Account> accountIn(const pg::Rows& rows, int first) const;
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
+    // One object write in a transaction of its own.
+    core::Result<PutOutcome> putOne(const StoredObject& object, std::int64_t baseVersion);
+    // A batch of object writes in one transaction under each practice's locks, committed once
+    // (the batcher's thread); a batch whose transaction fails is written again one by one.
+    std::vector<core::Result<PutOutcome>> writeBatch(const std::vector<PendingPut>& batch);
 
     std::unique_ptr<pg::Pool> m_pool;
     std::filesystem::path m_dataDir;
     core::crypto::SecretBytes m_secretKey;  // seals the TOTP secrets
+    std::unique_ptr<PutBatcher> m_batcher;  // made last, stopped first (it uses the pool)
 };
 
 }  // namespace noteward::sync::server

@@ -913,6 +913,54 @@ private slots:
         }
     }
 
+    // Writes that share a commit do not share a failure: one that the store refuses (its client
+    // was never registered) among writers racing into the same batches is refused alone, and
+    // every other write is stored and answered as stored.
+    void oneFailingWriteFailsNoOtherOfItsBatch()
+    {
+        auto store = storeAt(dataDir("batchfail"));
+        QVERIFY(store);
+        auto practice = store->createPractice("Batch");
+        QVERIFY(practice.ok());
+        const std::string client = core::crypto::randomUuid();
+        QVERIFY(store->registerClient(practice->id, client, std::nullopt).ok());
+        constexpr int kWriters = 8;
+        for (int round = 0; round < 4; ++round) {
+            std::vector<sync::server::StoredObject> objects;
+            for (int w = 0; w < kWriters; ++w)
+                objects.push_back({practice->id, w == round ? core::crypto::randomUuid() : client, core::crypto::randomUuid(),
+                                   sync::protocol::ObjectType::Note, 0, "author", false, core::Bytes{1, 2, 3}});
+            std::vector<std::optional<sync::server::PutOutcome>> outcomes(kWriters);
+            std::atomic<int> ready{0};
+            std::vector<std::thread> writers;
+            for (int w = 0; w < kWriters; ++w)
+                writers.emplace_back([&, w] {
+                    ++ready;
+                    while (ready < kWriters) std::this_thread::yield();
+                    auto put = store->putObject(objects[static_cast<std::size_t>(w)], 0);
+                    if (put) outcomes[static_cast<std::size_t>(w)] = *put;
+                });
+            for (auto& w : writers) w.join();
+            for (int w = 0; w < kWriters; ++w) {
+                const auto& o = objects[static_cast<std::size_t>(w)];
+                const auto kept = store->object(o.practiceId, o.clientId, o.objectId);
+                QVERIFY(kept.ok());
+                if (w == round) {
+                    QVERIFY2(!outcomes[static_cast<std::size_t>(w)] ||
+                                 outcomes[static_cast<std::size_t>(w)]->kind != sync::server::PutOutcome::Kind::Stored,
+                             "a write for an unregistered client was answered as stored");
+                    QVERIFY(!kept->has_value());
+                    continue;
+                }
+                QVERIFY2(outcomes[static_cast<std::size_t>(w)].has_value(), "a good write failed with the bad one");
+                QCOMPARE(static_cast<int>(outcomes[static_cast<std::size_t>(w)]->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
+                QCOMPARE(outcomes[static_cast<std::size_t>(w)]->version, std::int64_t{1});
+                QVERIFY(kept->has_value());
+                QCOMPARE((*kept)->version, std::int64_t{1});
+            }
+        }
+    }
+
     // Writers on several connections while a device follows the feed by its cursor: every
     // acknowledged write reaches the follower (a change numbered earlier but committed later
     // would be passed over by a cursor that moved beyond it).
