@@ -1,5 +1,6 @@
 #include "risk_panel.h"
 
+#include "notes/local_engine.h"
 #include "qt_text.h"
 #include "sign_gate_text.h"
 #include "vocabulary_labels.h"
@@ -46,7 +47,8 @@ RiskPanel::RiskPanel(QWidget* parent)
       m_dismiss(new QPushButton(tr("&Dismiss"), this)),
       m_status(new QComboBox(this)),
       m_assess(new QPushButton(tr("Set asse&ssment"), this)),
-      m_hint(new QLabel(this))
+      m_hint(new QLabel(this)),
+      m_caveat(new QLabel(this))
 {
     setObjectName(QStringLiteral("riskPanel"));
     auto* title = new QLabel(tr("<b>Risk</b>"), this);
@@ -92,6 +94,15 @@ RiskPanel::RiskPanel(QWidget* parent)
     m_assess->setObjectName(QStringLiteral("assessRiskButton"));
     m_hint->setWordWrap(true);
     m_hint->setObjectName(QStringLiteral("riskHint"));
+    // The on-device rules read risk said in plain words; on sessions written by other hands
+    // they found about half of what was disclosed. An empty "Not assessed" row must not read
+    // as "nothing was said", so the panel says so wherever such a draft is reviewed.
+    m_caveat->setObjectName(QStringLiteral("riskCaveat"));
+    m_caveat->setWordWrap(true);
+    m_caveat->setText(tr("Drafted on this device: its risk reading finds risk said in plain words and misses much "
+                         "that is said in everyday or roundabout ones. Read the transcript before you decide; "
+                         "\"Not assessed\" does not mean nothing was said."));
+    m_caveat->setVisible(false);
     connect(m_confirm, &QPushButton::clicked, this, &RiskPanel::confirmCurrent);
     connect(m_dismiss, &QPushButton::clicked, this, &RiskPanel::dismissCurrent);
     connect(m_assess, &QPushButton::clicked, this, &RiskPanel::assessCurrent);
@@ -109,6 +120,7 @@ RiskPanel::RiskPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
+    layout->addWidget(m_caveat);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_hint);
     auto* reasonRow = new QHBoxLayout;
@@ -142,6 +154,7 @@ void RiskPanel::setRecord(const core::app::SessionRecord& record)
         m_pending.reset();
     }
     m_record = record;
+    m_caveat->setVisible(record.draft && record.draft->engine == core::notes::LocalEngine::kName && !record.signedNote);
     const std::optional<RiskCategory> keep = currentCategory();
     for (RiskCategory category : kAllRiskCategories) {
         auto* item = categoryItem(category);

@@ -55,6 +55,7 @@ private:
     QComboBox* m_status;
     QPushButton* m_assess;
     QLabel* m_hint;
+    QLabel* m_caveat;  // what the on-device engine's risk reading cannot be trusted to find
     std::optional<core::app::SessionRecord> m_record;
     std::optional<core::notes::RiskCategory> m_reasonFor;  // the category the reason was typed for
     std::optional<core::notes::RiskCategory> m_pending;    // a decision sent, not yet read back

@@ -20,8 +20,10 @@ namespace noteward::core::notes {
 class LocalEngine : public NoteEngine {
 public:
     static constexpr std::size_t kMaxStatementsPerSection = 6;
+    // Its name in drafts and settings.
+    static constexpr const char* kName = "local";
 
-    std::string name() const override { return "local"; }
+    std::string name() const override { return kName; }
     void prepare(const Transcript& transcript) override;
     Result<Extraction> extract(const Chunk& chunk) override;
     Result<Extraction> synthesise(const std::vector<Extraction>& perChunk) override;

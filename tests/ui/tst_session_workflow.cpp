@@ -283,6 +283,10 @@ private slots:
         auto* siItem = workspace->riskPanel()->categoryItem(core::notes::RiskCategory::SuicidalIdeation);
         QVERIFY(siItem->childCount() >= 1);
         QVERIFY(siItem->child(0)->text(0).contains("kill myself"));
+        // Drafted on the device: the panel says what its risk reading misses.
+        auto* caveat = test::named<QLabel>(&window, "riskCaveat");
+        QVERIFY(caveat->isVisible());
+        QVERIFY(caveat->text().contains("does not mean nothing was said"));
 
         // Edit a statement: it becomes the therapist's, and is saved without a Save.
         auto* editor = workspace->noteEditor();
@@ -342,6 +346,7 @@ private slots:
         auto* keySheet = test::named<ui::MessageBanner>(&window, "workspaceBanner");
         QVERIFY(keySheet->isVisible());
         QVERIFY(keySheet->text().contains("first signature"));
+        QVERIFY(!caveat->isVisible());  // signed: the decisions are the clinician's
 
         // Read-only: nothing in the note or the transcript can be edited.
         QVERIFY(!(editor->tree()->topLevelItem(0)->child(0)->flags() & Qt::ItemIsEditable));
