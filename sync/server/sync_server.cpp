@@ -8,6 +8,7 @@
 #include "server/audit_routes.h"
 #include "server/blob_routes.h"
 #include "server/http_replies.h"
+#include "server/memory_trimmer.h"
 #include "server/object_routes.h"
 #include "server/session_routes.h"
 #include "server/tls_context.h"
@@ -119,7 +120,12 @@ core::Result<int> SyncServer::bind()
     return port;
 }
 
-bool SyncServer::serve() { return m_http && m_http->listen_after_bind(); }
+bool SyncServer::serve()
+{
+    if (!m_http) return false;
+    const MemoryTrimmer trimmer(std::chrono::seconds(30));
+    return m_http->listen_after_bind();
+}
 
 void SyncServer::stop()
 {

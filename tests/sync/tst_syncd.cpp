@@ -9,6 +9,8 @@
 #include "server/auth_key_hash.h"
 #include "server/open_store.h"
 #include "server/pg_connection.h"
+#include "server/tls_context.h"
+#include "server/tls_identity.h"
 #include "pg_test_cluster.h"
 #include "server/totp.h"
 #include "test_support.h"
@@ -325,6 +327,21 @@ private slots:
     }
 
     // Health, metrics and the region over verified TLS; unknown addresses answer JSON errors.
+    // Every full handshake keeps a session for resumption; OpenSSL's default cache (20,480
+    // sessions, two hours) let the server's memory creep up under a stream of new connections.
+    void tlsSessionCacheIsBounded()
+    {
+        const auto files = sync::server::loopbackIdentity(dataDir("tlscache"));
+        QVERIFY(files.ok());
+        SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+        QVERIFY(ctx);
+        QVERIFY(SSL_CTX_sess_get_cache_size(ctx) > 10000);  // what OpenSSL would keep
+        QVERIFY(sync::server::configureServerTls(*ctx, files->certificate, files->privateKey).ok());
+        QCOMPARE(SSL_CTX_sess_get_cache_size(ctx), sync::server::kTlsSessionCacheSize);
+        QVERIFY(sync::server::kTlsSessionCacheSize <= 4096);
+        SSL_CTX_free(ctx);
+    }
+
     void servesOverVerifiedTls()
     {
         RunningServer server(dataDir("tls"), {"--region", "eu-west-2"});
