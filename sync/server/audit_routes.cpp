@@ -22,8 +22,8 @@ void readLog(ServerStore& store, const ServerConfig& config, const httplib::Requ
     const auto who = requireSignedIn(store, config, req, res);
     if (!who) return;
     const std::string practiceId = req.matches[1];
-    if (!protocol::isWireId(practiceId) || who->account.practiceId != practiceId)
-        return replyError(res, 404, "not_found", "There is nothing at this address.");
+    if (!protocol::isWireId(practiceId)) return notFound(res);
+    if (who->account.practiceId != practiceId) return refuseAccess(store, *who, practiceId, res);
     if (who->account.role != Role::PracticeManager)
         return replyError(res, 403, "forbidden", "Only a practice manager reads the practice's audit log.");
     const auto after = queryNumber(req, "after", 0, std::numeric_limits<std::int64_t>::max());

@@ -63,8 +63,8 @@ void getBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
     auto info = store.blobInfo(hash);
     if (!info) return busy(res);
-    if (!info->has_value() || (*info)->clientId != clientId || ((*info)->recording && (*info)->author != who->account.id))
-        return notFound(res);
+    if (!info->has_value() || (*info)->clientId != clientId) return notFound(res);
+    if ((*info)->recording && (*info)->author != who->account.id) return refuseAccess(store, *who, hash, res);
     // Streamed in pieces: copying the whole chunk into the answer cost more in page faults than
     // TLS cost in encryption (download was 9 % of plain HTTP), while a piece's buffer is reused
     // by the allocator.

@@ -31,11 +31,19 @@ bool idsValid(const httplib::Request& req, std::size_t count)
     return true;
 }
 
+void refuseAccess(ServerStore& store, const SignedIn& who, const std::string& asked, httplib::Response& res)
+{
+    // An account without a practice (a server admin) has no log to write to; the request log
+    // has the refusal either way.
+    if (!who.account.practiceId.empty()) (void)store.appendAudit(who.account.practiceId, "access.refused", who.account.id, asked);
+    notFound(res);
+}
+
 bool canSeeClient(ServerStore& store, const SignedIn& who, const std::string& practiceId, const std::string& clientId,
                   httplib::Response& res)
 {
     if (who.account.practiceId != practiceId || who.account.role == Role::Admin) {
-        notFound(res);
+        refuseAccess(store, who, clientId, res);
         return false;
     }
     auto access = store.clientAccess(practiceId, clientId);
@@ -44,8 +52,12 @@ bool canSeeClient(ServerStore& store, const SignedIn& who, const std::string& pr
         return false;
     }
     const bool assigned = std::find(access->therapists.begin(), access->therapists.end(), who.account.id) != access->therapists.end();
-    if (!access->exists || (who.account.role == Role::Therapist && !assigned)) {
-        notFound(res);
+    if (!access->exists) {
+        notFound(res);  // never made, or erased
+        return false;
+    }
+    if (who.account.role == Role::Therapist && !assigned) {
+        refuseAccess(store, who, clientId, res);
         return false;
     }
     return true;

@@ -26,7 +26,8 @@ void putClient(ServerStore& store, const ServerConfig& config, const httplib::Re
     if (!who) return;
     if (!idsValid(req, 2)) return notFound(res);
     const std::string practiceId = req.matches[1], clientId = req.matches[2];
-    if (who->account.practiceId != practiceId || who->account.role == Role::Admin) return notFound(res);
+    if (who->account.practiceId != practiceId || who->account.role == Role::Admin)
+        return refuseAccess(store, *who, clientId, res);
     auto access = store.clientAccess(practiceId, clientId);
     if (!access) return busy(res);
     const bool therapist = who->account.role == Role::Therapist;
@@ -34,7 +35,7 @@ void putClient(ServerStore& store, const ServerConfig& config, const httplib::Re
     if (access->exists) {
         const bool assigned = std::find(access->therapists.begin(), access->therapists.end(), who->account.id) !=
                               access->therapists.end();
-        if (therapist && !assigned) return notFound(res);
+        if (therapist && !assigned) return refuseAccess(store, *who, clientId, res);
         return replyJson(res, 200, {{"client_id", clientId}, {"created", false}});
     }
     auto made = store.registerClient(practiceId, clientId, therapist ? std::optional(who->account.id) : std::nullopt);
@@ -49,7 +50,7 @@ void assign(ServerStore& store, const ServerConfig& config, const httplib::Reque
     if (!idsValid(req, 3)) return notFound(res);
     const std::string practiceId = req.matches[1], clientId = req.matches[2], accountId = req.matches[3];
     if (who->account.role != Role::PracticeManager) {
-        if (who->account.practiceId != practiceId) return notFound(res);
+        if (who->account.practiceId != practiceId) return refuseAccess(store, *who, clientId, res);
         return replyError(res, 403, "forbidden", "Only a practice manager assigns therapists.");
     }
     if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
@@ -122,7 +123,7 @@ void getObject(ServerStore& store, const ServerConfig& config, const httplib::Re
     if (!object) return busy(res);
     if (!object->has_value()) return notFound(res);
     const auto& o = **object;
-    if (protocol::isRecordingMaterial(o.type) && o.author != who->account.id) return notFound(res);
+    if (protocol::isRecordingMaterial(o.type) && o.author != who->account.id) return refuseAccess(store, *who, objectId, res);
     replyJson(res, 200,
               {{"object_id", o.objectId},
                {"client_id", o.clientId},
@@ -154,7 +155,8 @@ void feed(ServerStore& store, const ServerConfig& config, const httplib::Request
     if (!who) return;
     if (!idsValid(req, 1)) return notFound(res);
     const std::string practiceId = req.matches[1];
-    if (who->account.practiceId != practiceId || who->account.role == Role::Admin) return notFound(res);
+    if (who->account.practiceId != practiceId || who->account.role == Role::Admin)
+        return refuseAccess(store, *who, practiceId, res);
     const auto after = queryNumber(req, "after", 0, std::numeric_limits<std::int64_t>::max());
     const auto limit = queryNumber(req, "limit", kDefaultPage, kMaxPage);
     if (!after || !limit || *limit == 0)

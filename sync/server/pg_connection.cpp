@@ -146,6 +146,14 @@ Rows Connection::check(pg_result* result)
 bool Connection::healthy() const { return PQstatus(m_conn) == CONNECTION_OK; }
 bool Connection::inTransaction() const { return PQtransactionStatus(m_conn) != PQTRANS_IDLE; }
 
+void rollBackQuietly(Connection& conn)
+{
+    try {
+        if (conn.healthy()) conn.run("ROLLBACK");
+    } catch (const PgError&) {
+    }
+}
+
 core::Result<std::unique_ptr<Pool>> Pool::open(const std::string& conninfo, std::size_t size)
 {
     auto pool = std::make_unique<Pool>();

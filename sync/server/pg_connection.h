@@ -104,6 +104,10 @@ private:
     std::unordered_map<std::string, std::string> m_prepared;  // SQL text → statement name on this connection
 };
 
+// Ends the open transaction, if the connection still works; a failure here changes nothing
+// (the server rolls back a transaction whose connection is gone).
+void rollBackQuietly(Connection& conn);
+
 // BEGIN … COMMIT around `work`; rolled back when it throws or returns an error. A
 // serialization failure or deadlock is retried a few times (another writer went first).
 template <typename T, typename Work>
@@ -159,19 +163,13 @@ core::Result<T> inTransaction(Connection& conn, Work&& work)
             conn.run(outcome ? "COMMIT" : "ROLLBACK");
             return outcome;
         } catch (const PgError& e) {
-            try {
-                if (conn.healthy()) conn.run("ROLLBACK");
-            } catch (const PgError&) {
-            }
+            rollBackQuietly(conn);
             if (e.retryable() && attempt < 5) continue;
             return storeError(e);
         } catch (...) {
             // Anything else (out of memory) must not leave the transaction open on a pooled
             // connection: the next borrower's work would run, and commit, inside it.
-            try {
-                if (conn.healthy()) conn.run("ROLLBACK");
-            } catch (const PgError&) {
-            }
+            rollBackQuietly(conn);
             throw;
         }
     }

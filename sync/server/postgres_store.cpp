@@ -573,23 +573,30 @@ core::Result<PutOutcome> PostgresStore::putObject(const StoredObject& object, st
     return m_batcher->put(object, baseVersion);
 }
 
-core::Result<PutOutcome> PostgresStore::putOne(const StoredObject& object, std::int64_t baseVersion)
+namespace {
+
+// One object write in a transaction of its own.
+core::Result<PutOutcome> putOne(Connection& conn, const StoredObject& object, std::int64_t baseVersion)
 {
-    return inTransaction<PutOutcome>([&](Connection& c) -> core::Result<PutOutcome> {
+    return pg::inTransaction<PutOutcome>(conn, [&](Connection& c) -> core::Result<PutOutcome> {
         lockForObjectWrites(c, object.practiceId);
         return writeObject(c, object, baseVersion);
     });
 }
 
+}  // namespace
+
 std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
 {
     std::vector<core::Result<PutOutcome>> outcomes;
     outcomes.reserve(batch.size());
+    // One connection for the whole batch, its retries included: with a pool of one, a
+    // second lease would wait for ever.
+    auto conn = m_pool->lease();
     if (batch.size() == 1) {
-        outcomes.push_back(putOne(*batch.front().object, batch.front().baseVersion));
+        outcomes.push_back(putOne(*conn, *batch.front().object, batch.front().baseVersion));
         return outcomes;
     }
-    auto conn = m_pool->lease();
     try {
         conn->run("BEGIN ISOLATION LEVEL READ COMMITTED");
         // Each practice's locks once, when its first write comes: one batch writes at a time,
@@ -603,12 +610,9 @@ std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vecto
         // A statement failed (a new id taken by another practice at the same moment, a
         // deadlock): the transaction is lost, nothing of it was kept, and each write is tried
         // again on its own, so one write cannot fail the others.
-        try {
-            if (conn->healthy()) conn->run("ROLLBACK");
-        } catch (const PgError&) {
-        }
+        pg::rollBackQuietly(*conn);
         outcomes.clear();
-        for (const PendingPut& w : batch) outcomes.push_back(putOne(*w.object, w.baseVersion));
+        for (const PendingPut& w : batch) outcomes.push_back(putOne(*conn, *w.object, w.baseVersion));
         return outcomes;
     }
     // Every answer waits for the commit, conflicts too: "version 2 is current" may rest on a
@@ -616,10 +620,7 @@ std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vecto
     try {
         conn->run("COMMIT");
     } catch (const PgError& e) {
-        try {
-            if (conn->healthy()) conn->run("ROLLBACK");
-        } catch (const PgError&) {
-        }
+        pg::rollBackQuietly(*conn);
         outcomes.assign(batch.size(), pg::storeError(e));
     }
     return outcomes;

@@ -76,8 +76,6 @@ private:
     // totp_secret, mfa_confirmed), its second-factor secret opened.
     core::Result<Account> accountIn(const pg::Rows& rows, int first) const;
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
-    // One object write in a transaction of its own.
-    core::Result<PutOutcome> putOne(const StoredObject& object, std::int64_t baseVersion);
     // A batch of object writes in one transaction under each practice's locks, committed once
     // (the batcher's thread); a batch whose transaction fails is written again one by one.
     std::vector<core::Result<PutOutcome>> writeBatch(const std::vector<PendingPut>& batch);

@@ -75,12 +75,14 @@ QStringList withStore(QStringList args)
     return args;
 }
 
-// The store behind a data folder, opened as the server opens it.
-std::unique_ptr<sync::server::ServerStore> storeAt(const std::filesystem::path& dataDir)
+// The store behind a data folder, opened as the server opens it (on PostgreSQL, with a pool of
+// `connections` when given).
+std::unique_ptr<sync::server::ServerStore> storeAt(const std::filesystem::path& dataDir, std::size_t connections = 0)
 {
     auto config = sync::server::embeddedServerConfig(dataDir, "127.0.0.1:0");
     if (!config) return nullptr;
     if (onPostgres()) config->postgresql = conninfoFor(dataDir);
+    if (connections > 0) config->postgresqlConnections = connections;
     auto store = sync::server::openStore(*config);
     return store ? std::move(store.value()) : nullptr;
 }
@@ -644,8 +646,9 @@ private slots:
             return signUp(*client, dir("tenants"), practiceId, email, role);
         };
         const User t1 = user(a, "t1@a.org", "therapist"), t2 = user(a, "t2@a.org", "therapist"),
-                   manager = user(a, "m@a.org", "practice_manager"), other = user(b, "x@b.org", "therapist");
-        for (const auto* u : {&t1, &t2, &manager, &other}) QVERIFY(!u->bearer.empty());
+                   manager = user(a, "m@a.org", "practice_manager"), other = user(b, "x@b.org", "therapist"),
+                   managerB = user(b, "m@b.org", "practice_manager");
+        for (const auto* u : {&t1, &t2, &manager, &other, &managerB}) QVERIFY(!u->bearer.empty());
         const std::string pa = a.toStdString(), pb = b.toStdString();
         const std::string c = "3f8a1b2c-4d5e-4f60-9a7b-8c9d0e1f2a3b";
         const std::string base = "/v1/practices/" + pa + "/clients/" + c;
@@ -779,6 +782,28 @@ private slots:
         QCOMPARE(actions["object.put"], 4);
         QCOMPARE(actions["client.therapist_assigned"], 1);
         QCOMPARE(actions["client.erased"], 1);
+        // Refusals of what is someone else's are in the log of the asker's practice: the
+        // colleague four times (the record before assignment: read, join, write; the recording
+        // after), the manager once (the therapist's recording). Nothing there is not a refusal.
+        QCOMPARE(actions["access.refused"], 5);
+        std::map<std::string, int> refusedBy;
+        for (const auto& e : entries)
+            if (e["action"] == "access.refused") ++refusedBy[e["actor"].get<std::string>()];
+        QCOMPARE(refusedBy[t2.id], 4);
+        QCOMPARE(refusedBy[manager.id], 1);
+        // The other practice's therapist asked for practice A's record, client, feed, erasure
+        // and log: five refusals, in practice B's log (A's holds nothing of B's user).
+        auto logB = client->Get("/v1/practices/" + pb + "/audit?limit=1000", as(managerB));
+        QVERIFY(logB && logB->status == 200);
+        const auto entriesB = json::parse(logB->body)["entries"];
+        int refusedInB = 0;
+        for (const auto& e : entriesB)
+            if (e["action"] == "access.refused") {
+                ++refusedInB;
+                QCOMPARE(e["actor"].get<std::string>(), other.id);
+            }
+        QCOMPARE(refusedInB, 5);
+        QVERIFY(refusedBy.count(other.id) == 0);
 
         // Audit anchoring: a device's head only moves forward.
         const std::string device = "/v1/devices/5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f/audit-head";
@@ -932,10 +957,11 @@ private slots:
 
     // Writes that share a commit do not share a failure: one that the store refuses (its client
     // was never registered) among writers racing into the same batches is refused alone, and
-    // every other write is stored and answered as stored.
+    // every other write is stored and answered as stored. On PostgreSQL with a pool of one
+    // connection, so that the retry of a failed batch cannot wait for a second.
     void oneFailingWriteFailsNoOtherOfItsBatch()
     {
-        auto store = storeAt(dataDir("batchfail"));
+        auto store = storeAt(dataDir("batchfail"), 1);
         QVERIFY(store);
         auto practice = store->createPractice("Batch");
         QVERIFY(practice.ok());
