@@ -3,11 +3,13 @@
 #include "protocol/wire_ids.h"
 #include "server/http_replies.h"
 #include "server/server_store.h"
+#include "server/session_rate_limiter.h"
 
 #include <httplib.h>
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 
 namespace noteward::sync::server {
 
@@ -33,9 +35,16 @@ bool idsValid(const httplib::Request& req, std::size_t count)
 
 void refuseAccess(ServerStore& store, const SignedIn& who, const std::string& asked, httplib::Response& res)
 {
-    // An account without a practice (a server admin) has no log to write to; the request log
-    // has the refusal either way.
-    if (!who.account.practiceId.empty()) (void)store.appendAudit(who.account.practiceId, "access.refused", who.account.id, asked);
+    // At most one entry a second per account on average (bursts of ten): each entry is a
+    // durable write, and made-up ids of another practice cost a caller nothing to send. Past
+    // that the request log still has every refusal. An account without a practice (a server
+    // admin) has no log to write to.
+    static SessionRateLimiter perAccount(1.0);
+    const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (!who.account.practiceId.empty() && !perAccount.retryAfter(who.account.id, now)) {
+        perAccount.charge(who.account.id, now);
+        (void)store.appendAudit(who.account.practiceId, "access.refused", who.account.id, asked);
+    }
     notFound(res);
 }
 

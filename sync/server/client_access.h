@@ -29,7 +29,8 @@ bool idsValid(const httplib::Request& req, std::size_t count);
 
 // Refuses `who` something that is someone else's with the same 404 as for nothing there, and
 // records the refusal ("access.refused": the account and the id it asked for, ids only) in the
-// audit log of the account's own practice, where its practice manager reads it.
+// audit log of the account's own practice, where its practice manager reads it (at most about
+// one entry a second per account: the request log has the rest).
 void refuseAccess(ServerStore& store, const SignedIn& who, const std::string& asked, httplib::Response& res);
 
 // May `who` see this client's records? Writes the 404 (or 503) when not; a client that exists

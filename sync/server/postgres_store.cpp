@@ -586,43 +586,93 @@ core::Result<PutOutcome> putOne(Connection& conn, const StoredObject& object, st
 
 }  // namespace
 
+namespace {
+
+// How a try at writing a batch together ended.
+struct TogetherOutcome {
+    enum class Kind { Committed, PracticeBusy, StatementFailed, CommitFailed } kind = Kind::Committed;
+    std::string practiceId;            // PracticeBusy: whose locks could not be had
+    std::optional<PgError> error;      // PracticeBusy, CommitFailed: why
+};
+
+// The writes at `pending` in one transaction: every practice's locks first, in one order for
+// every batch of every server (ids sorted), so batches never wait on each other in a circle;
+// then the writes; one commit. `answers` is filled only when it commits.
+TogetherOutcome writeTogether(Connection& c, const std::vector<PendingPut>& batch, const std::vector<std::size_t>& pending,
+                              std::vector<std::optional<core::Result<PutOutcome>>>& answers)
+{
+    std::vector<std::optional<core::Result<PutOutcome>>> written(batch.size());
+    try {
+        c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
+        std::set<std::string> practices;
+        for (const std::size_t i : pending) practices.insert(batch[i].object->practiceId);
+        for (const std::string& practiceId : practices) {
+            try {
+                lockForObjectWrites(c, practiceId);
+            } catch (const PgError& e) {
+                // Held past the lock timeout (a long erasure): that practice's writes are
+                // answered busy, the others go on without them.
+                if (e.state() != "55P03") throw;
+                pg::rollBackQuietly(c);
+                return {TogetherOutcome::Kind::PracticeBusy, practiceId, e};
+            }
+        }
+        for (const std::size_t i : pending) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion);
+    } catch (const PgError&) {
+        pg::rollBackQuietly(c);
+        return {TogetherOutcome::Kind::StatementFailed, {}, std::nullopt};
+    }
+    try {
+        c.run("COMMIT");
+    } catch (const PgError& e) {
+        pg::rollBackQuietly(c);
+        return {TogetherOutcome::Kind::CommitFailed, {}, e};
+    }
+    for (const std::size_t i : pending) answers[i] = std::move(written[i]);
+    return {};
+}
+
+}  // namespace
+
 std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
 {
+    std::vector<std::optional<core::Result<PutOutcome>>> answers(batch.size());
+    std::vector<std::size_t> pending(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) pending[i] = i;
+    while (!pending.empty()) {
+        TogetherOutcome outcome;
+        {
+            auto conn = m_pool->lease();  // given back before any retry below leases again
+            outcome = writeTogether(*conn, batch, pending, answers);
+        }
+        if (outcome.kind == TogetherOutcome::Kind::Committed) break;
+        if (outcome.kind == TogetherOutcome::Kind::PracticeBusy) {
+            std::erase_if(pending, [&](std::size_t i) {
+                if (batch[i].object->practiceId != outcome.practiceId) return false;
+                answers[i] = pg::storeError(*outcome.error);
+                return true;
+            });
+            continue;
+        }
+        if (outcome.kind == TogetherOutcome::Kind::CommitFailed) {
+            // Whether it committed is unknown: every write hears so, none is tried again.
+            for (const std::size_t i : pending) answers[i] = pg::storeError(*outcome.error);
+            break;
+        }
+        // A statement failed (a new id taken by another practice at the same moment, a lost
+        // connection): nothing of the transaction was kept, and each write is tried again in a
+        // transaction of its own, on a connection leased afresh (a broken one is opened again),
+        // so one write cannot fail the others.
+        for (const std::size_t i : pending) {
+            auto conn = m_pool->lease();
+            answers[i] = putOne(*conn, *batch[i].object, batch[i].baseVersion);
+        }
+        break;
+    }
     std::vector<core::Result<PutOutcome>> outcomes;
     outcomes.reserve(batch.size());
-    // One connection for the whole batch, its retries included: with a pool of one, a
-    // second lease would wait for ever.
-    auto conn = m_pool->lease();
-    if (batch.size() == 1) {
-        outcomes.push_back(putOne(*conn, *batch.front().object, batch.front().baseVersion));
-        return outcomes;
-    }
-    try {
-        conn->run("BEGIN ISOLATION LEVEL READ COMMITTED");
-        // Each practice's locks once, when its first write comes: one batch writes at a time,
-        // and other writers hold one practice's locks, so no two wait on each other.
-        std::set<std::string> locked;
-        for (const PendingPut& w : batch) {
-            if (locked.insert(w.object->practiceId).second) lockForObjectWrites(*conn, w.object->practiceId);
-            outcomes.push_back(writeObject(*conn, *w.object, w.baseVersion));
-        }
-    } catch (const PgError&) {
-        // A statement failed (a new id taken by another practice at the same moment, a
-        // deadlock): the transaction is lost, nothing of it was kept, and each write is tried
-        // again on its own, so one write cannot fail the others.
-        pg::rollBackQuietly(*conn);
-        outcomes.clear();
-        for (const PendingPut& w : batch) outcomes.push_back(putOne(*conn, *w.object, w.baseVersion));
-        return outcomes;
-    }
-    // Every answer waits for the commit, conflicts too: "version 2 is current" may rest on a
-    // write of the same batch, and must not be given if that write is never kept.
-    try {
-        conn->run("COMMIT");
-    } catch (const PgError& e) {
-        pg::rollBackQuietly(*conn);
-        outcomes.assign(batch.size(), pg::storeError(e));
-    }
+    for (auto& answer : answers)
+        outcomes.push_back(answer ? std::move(*answer) : makeError(ErrorCode::Io, "The store did not answer this write."));
     return outcomes;
 }
 

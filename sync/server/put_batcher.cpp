@@ -38,22 +38,22 @@ void PutBatcher::writeBatches()
             if (m_queue.empty()) return;  // stopping, and every write answered
             batch.swap(m_queue);
         }
-        std::vector<PendingPut> puts;
-        puts.reserve(batch.size());
-        for (const Queued* q : batch) puts.push_back(q->put);
-        std::vector<core::Result<PutOutcome>> outcomes;
+        std::size_t answered = 0;
         try {
-            outcomes = m_write(puts);
+            std::vector<PendingPut> puts;
+            puts.reserve(batch.size());
+            for (const Queued* q : batch) puts.push_back(q->put);
+            auto outcomes = m_write(puts);
+            for (; answered < batch.size(); ++answered) {
+                if (answered < outcomes.size())
+                    batch[answered]->answer.set_value(std::move(outcomes[answered]));
+                else
+                    batch[answered]->answer.set_value(core::makeError(core::ErrorCode::Io, "The store did not answer this write."));
+            }
         } catch (...) {
-            // Out of memory and the like: every waiting request hears of it, none waits forever.
-            for (Queued* q : batch) q->answer.set_exception(std::current_exception());
-            continue;
-        }
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-            if (k < outcomes.size())
-                batch[k]->answer.set_value(std::move(outcomes[k]));
-            else
-                batch[k]->answer.set_value(core::makeError(core::ErrorCode::Io, "The store did not answer this write."));
+            // Out of memory and the like: every request still waiting hears of it, none waits
+            // for ever, and the thread goes on.
+            for (; answered < batch.size(); ++answered) batch[answered]->answer.set_exception(std::current_exception());
         }
     }
 }

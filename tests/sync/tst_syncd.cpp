@@ -963,16 +963,22 @@ private slots:
     {
         auto store = storeAt(dataDir("batchfail"), 1);
         QVERIFY(store);
-        auto practice = store->createPractice("Batch");
-        QVERIFY(practice.ok());
-        const std::string client = core::crypto::randomUuid();
-        QVERIFY(store->registerClient(practice->id, client, std::nullopt).ok());
+        // Two practices, so that batches hold both practices' locks.
+        std::vector<std::pair<std::string, std::string>> clients;  // practice, client
+        for (const char* name : {"Batch A", "Batch B"}) {
+            auto practice = store->createPractice(name);
+            QVERIFY(practice.ok());
+            clients.emplace_back(practice->id, core::crypto::randomUuid());
+            QVERIFY(store->registerClient(practice->id, clients.back().second, std::nullopt).ok());
+        }
         constexpr int kWriters = 8;
         for (int round = 0; round < 4; ++round) {
             std::vector<sync::server::StoredObject> objects;
-            for (int w = 0; w < kWriters; ++w)
-                objects.push_back({practice->id, w == round ? core::crypto::randomUuid() : client, core::crypto::randomUuid(),
+            for (int w = 0; w < kWriters; ++w) {
+                const auto& [practiceId, client] = clients[static_cast<std::size_t>(w % 2)];
+                objects.push_back({practiceId, w == round ? core::crypto::randomUuid() : client, core::crypto::randomUuid(),
                                    sync::protocol::ObjectType::Note, 0, "author", false, core::Bytes{1, 2, 3}});
+            }
             std::vector<std::optional<sync::server::PutOutcome>> outcomes(kWriters);
             std::atomic<int> ready{0};
             std::vector<std::thread> writers;
