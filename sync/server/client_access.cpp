@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 
 namespace noteward::sync::server {
 
@@ -40,7 +39,7 @@ void refuseAccess(ServerStore& store, const SignedIn& who, const std::string& as
     // that the request log still has every refusal. An account without a practice (a server
     // admin) has no log to write to.
     static SessionRateLimiter perAccount(1.0);
-    const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    const double now = SessionRateLimiter::secondsNow();
     if (!who.account.practiceId.empty() && !perAccount.retryAfter(who.account.id, now)) {
         perAccount.charge(who.account.id, now);
         (void)store.appendAudit(who.account.practiceId, "access.refused", who.account.id, asked);

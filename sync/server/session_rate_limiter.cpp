@@ -1,9 +1,15 @@
 #include "server/session_rate_limiter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace noteward::sync::server {
+
+double SessionRateLimiter::secondsNow()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 void SessionRateLimiter::refill(Bucket& bucket, double now) const
 {

@@ -19,6 +19,9 @@ class SessionRateLimiter {
 public:
     explicit SessionRateLimiter(double perSecond) : m_rate(perSecond), m_burst(perSecond * 10) {}
 
+    // The clock its callers pass as `now`: seconds on the steady clock.
+    static double secondsNow();
+
     // Whole seconds until the session may make another request, or nothing when it may now.
     std::optional<std::int64_t> retryAfter(const std::string& tokenHash, double now);
     // One request made by a valid session.

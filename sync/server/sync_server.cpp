@@ -64,15 +64,6 @@ std::string utcNow()
 }
 }  // namespace
 
-namespace {
-
-double secondsNow()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
-
 SyncServer::SyncServer(ServerConfig config, ServerStore& store, std::ostream& log)
     : m_config(std::move(config)), m_store(store), m_log(log), m_sessionRate(m_config.sessionRatePerSecond)
 {
@@ -161,7 +152,7 @@ void SyncServer::addRoutes()
         }
         // A session over its rate is turned away before the store is asked anything.
         if (const auto hash = bearerTokenHash(req); !hash.empty())
-            if (const auto wait = m_sessionRate.retryAfter(hash, secondsNow())) {
+            if (const auto wait = m_sessionRate.retryAfter(hash, SessionRateLimiter::secondsNow())) {
                 res.set_header("Retry-After", std::to_string(*wait));
                 replyError(res, 429, "rate_limited", "Too many requests from this session; slow down and try again.");
                 return httplib::Server::HandlerResponse::Handled;
@@ -171,7 +162,7 @@ void SyncServer::addRoutes()
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         // Charged once answered, and only for a session a route admitted: made-up tokens, and
         // tokens sent to routes that never look at them, get no bucket.
-        if (!admittedSession().empty()) m_sessionRate.charge(admittedSession(), secondsNow());
+        if (!admittedSession().empty()) m_sessionRate.charge(admittedSession(), SessionRateLimiter::secondsNow());
         forgetAdmittedSession();
         const auto took = t_inFlight ? std::chrono::duration_cast<std::chrono::microseconds>(
                                            std::chrono::steady_clock::now() - t_requestStart)
