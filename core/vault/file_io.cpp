@@ -106,6 +106,17 @@ Result<void> DurableFileWriter::write(ByteView data)
     return Ok{};
 }
 
+Result<void> DurableFileWriter::startWriteback()
+{
+    if (!m_file) return makeError(ErrorCode::Internal, "write-back of a file that is not open");
+    if (std::fflush(m_file) != 0) return fileWriteError(errno, m_target);
+#ifdef __linux__
+    // Advisory: a failure here is met again, and reported, by commit()'s fsync.
+    (void)::sync_file_range(::fileno(m_file), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+    return Ok{};
+}
+
 Result<void> DurableFileWriter::commit()
 {
     if (!m_file) return makeError(ErrorCode::Internal, "commit of a file that is not open");

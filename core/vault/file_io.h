@@ -22,6 +22,9 @@ public:
 
     Result<void> open();
     Result<void> write(ByteView data);
+    // Starts writing what was written so far to the disk without waiting for it (Linux), so
+    // that commit()'s flush has less left to wait for when the bytes arrive over time.
+    Result<void> startWriteback();
     Result<void> commit();
 
 private:

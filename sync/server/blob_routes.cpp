@@ -4,13 +4,17 @@
 #include "protocol/strict_json.h"
 #include "server/client_access.h"
 #include "server/http_replies.h"
+#include "server/incoming_blob.h"
+#include "server/request_auth.h"
 #include "server/server_config.h"
 #include "server/server_store.h"
 #include "util/hex.h"
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace noteward::sync::server {
 
@@ -22,33 +26,99 @@ bool isSha256Hex(const std::string& text)
     return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+// An upload the route may store: who sends it, and where it goes.
+struct Upload {
+    SignedIn who;
+    std::string practiceId, clientId, hash;
+    bool recording = false;
+};
+
+// Every check that needs no byte of the body; a refusal is answered in `res`.
+std::optional<Upload> admitUpload(ServerStore& store, const ServerConfig& config, const httplib::Request& req,
+                                  httplib::Response& res)
 {
-    const auto who = requireSignedIn(store, config, req, res);
-    if (!who) return;
-    if (!idsValid(req, 2) || !isSha256Hex(req.matches[3])) return notFound(res);
-    const std::string practiceId = req.matches[1], clientId = req.matches[2], hash = req.matches[3];
-    if (!canSeeClient(store, *who, practiceId, clientId, res)) return;
-    if (who->account.role != Role::Therapist)
-        return replyError(res, 403, "forbidden", "Only a treating therapist uploads a client's data.");
-    if (req.get_header_value("Content-Type") != "application/octet-stream")
-        return replyError(res, 415, "unsupported_media_type", "Send the chunk as application/octet-stream.");
+    auto who = requireSignedIn(store, config, req, res);
+    if (!who) return std::nullopt;
+    if (!idsValid(req, 2) || !isSha256Hex(req.matches[3])) {
+        notFound(res);
+        return std::nullopt;
+    }
+    Upload upload{*who, req.matches[1], req.matches[2], req.matches[3]};
+    if (!canSeeClient(store, upload.who, upload.practiceId, upload.clientId, res)) return std::nullopt;
+    if (upload.who.account.role != Role::Therapist) {
+        replyError(res, 403, "forbidden", "Only a treating therapist uploads a client's data.");
+        return std::nullopt;
+    }
+    if (req.get_header_value("Content-Type") != "application/octet-stream") {
+        replyError(res, 415, "unsupported_media_type", "Send the chunk as application/octet-stream.");
+        return std::nullopt;
+    }
     const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "data";
-    if (kind != "data" && kind != "recording") return replyError(res, 400, "invalid_input", "'kind' is data or recording.");
-    if (req.body.empty()) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
+    if (kind != "data" && kind != "recording") {
+        replyError(res, 400, "invalid_input", "'kind' is data or recording.");
+        return std::nullopt;
+    }
+    upload.recording = kind == "recording";
+    return upload;
+}
+
+// A PUT with no body (httplib routes it apart from those with one).
+void putEmptyBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
+{
+    if (admitUpload(store, config, req, res)) replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
+}
+
+// The body is read off the connection straight into the store (a file of the embedded store,
+// the disk writing behind) while it is hashed, instead of into memory first: the store's
+// write then overlaps the transfer (upload was under half of plain HTTP's speed).
+void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res,
+             const httplib::ContentReader& read)
+{
+    const auto upload = admitUpload(store, config, req, res);
+    if (!upload) {
+        // Refused: the body is read and dropped so the connection can carry the next request
+        // (a body over the limit is httplib's to skip; the refusal stands).
+        const int status = res.status;
+        if (!read([](const char*, std::size_t) { return true; })) res.set_header("Connection", "close");
+        res.status = status;
+        return;
+    }
+    const auto declared = req.get_header_value<std::uint64_t>("Content-Length");
+    auto incoming = store.receiveBlob(upload->hash, static_cast<std::size_t>(std::min<std::uint64_t>(declared, config.maxBodyBytes)));
+    if (!incoming) {
+        res.set_header("Connection", "close");  // the body is left unread
+        return busy(res);
+    }
+    core::crypto::Sha256 hashing;
+    std::size_t received = 0;
+    std::optional<core::Error> failed;
+    const bool whole = read([&](const char* data, std::size_t length) {
+        const auto piece = core::ByteView(reinterpret_cast<const std::uint8_t*>(data), length);
+        hashing.update(piece);
+        received += length;
+        if (auto kept = (*incoming)->append(piece); !kept) {
+            failed = kept.error();
+            return false;
+        }
+        return true;
+    });
+    if (failed) {
+        res.set_header("Connection", "close");
+        return busy(res);  // nothing was listed
+    }
+    if (!whole) return;  // cut short, or over the limit: httplib answers (400 or 413), nothing is listed
     // The address is the content: a chunk cut short or changed on the way does not match it.
-    if (core::toHex(core::crypto::sha256(core::asBytes(req.body))) != hash)
+    if (core::toHex(hashing.finish()) != upload->hash)
         return replyError(res, 400, "hash_mismatch", "The chunk's SHA-256 is not the one in its address; nothing was stored.");
-    auto stored = store.putBlob({hash, practiceId, clientId, who->account.id, kind == "recording",
-                                 static_cast<std::int64_t>(req.body.size())},
-                                core::asBytes(req.body));
+    auto stored = (*incoming)->store(
+        {upload->hash, upload->practiceId, upload->clientId, upload->who.account.id, upload->recording, static_cast<std::int64_t>(received)});
     if (!stored) {
         if (stored.error().code == core::ErrorCode::AlreadyExists)
             return replyError(res, 409, "conflict", "This chunk is stored for another client.");
         if (stored.error().code == core::ErrorCode::NotFound) return notFound(res);  // erased meanwhile
         return busy(res);
     }
-    replyJson(res, *stored ? 201 : 200, {{"hash", hash}, {"size", req.body.size()}, {"created", *stored}});
+    replyJson(res, *stored ? 201 : 200, {{"hash", upload->hash}, {"size", received}, {"created", *stored}});
 }
 
 // A download is sent in pieces of this size (see getBlob).
@@ -127,7 +197,11 @@ void addBlobRoutes(httplib::Server& http, ServerStore& store, const ServerConfig
     http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/missing)",
               [&](const httplib::Request& req, httplib::Response& res) { missing(store, config, req, res); });
     http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
-             [&](const httplib::Request& req, httplib::Response& res) { putBlob(store, config, req, res); });
+             [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+                 putBlob(store, config, req, res, read);
+             });
+    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
+             [&](const httplib::Request& req, httplib::Response& res) { putEmptyBlob(store, config, req, res); });
     http.Get(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
              [&](const httplib::Request& req, httplib::Response& res) { getBlob(store, config, req, res); });
 }

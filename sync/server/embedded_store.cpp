@@ -1,6 +1,7 @@
 #include "server/embedded_store.h"
 
 #include "server/data_folder.h"
+#include "server/embedded_incoming_blob.h"
 #include "server/erasure_list.h"
 #include "server/store_key.h"
 
@@ -739,20 +740,21 @@ core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::strin
 
 core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView data)
 {
-    {
-        auto known = blobInfo(info.hash);
-        if (!known) return known.error();
-        if (known->has_value()) {
-            if ((*known)->clientId != info.clientId) return makeError(ErrorCode::AlreadyExists, "This chunk belongs elsewhere.");
-            return false;
-        }
-    }
-    // The bytes first (durably, under a name only this hash has), then the row that lists them.
-    const auto file = blobPath(info.hash);
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    if (ec) return makeError(ErrorCode::Io, "The blob folder could not be created.");
-    if (auto written = core::vault::writeFileAtomically(file, data); !written) return written.error();
+    auto incoming = receiveBlob(info.hash, data.size());
+    if (!incoming) return incoming.error();
+    if (auto appended = (*incoming)->append(data); !appended) return appended.error();
+    return (*incoming)->store(info);
+}
+
+core::Result<std::unique_ptr<IncomingBlob>> EmbeddedStore::receiveBlob(const std::string& hash, std::size_t)
+{
+    auto incoming = std::make_unique<EmbeddedIncomingBlob>(*this, blobPath(hash));
+    if (auto opened = incoming->open(); !opened) return opened.error();
+    return std::unique_ptr<IncomingBlob>(std::move(incoming));
+}
+
+core::Result<bool> EmbeddedStore::listBlob(const BlobInfo& info)
+{
     const auto lock = exclusive();
     return core::vault::guarded([&]() -> core::Result<bool> {
         Transaction tx(*m_db);
@@ -767,11 +769,11 @@ core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView d
             .bind(3, info.clientId)
             .bind(4, info.author)
             .bind(5, static_cast<std::int64_t>(info.recording))
-            .bind(6, static_cast<std::int64_t>(data.size()))
+            .bind(6, info.size)
             .bind(7, nowSeconds())
             .run();
         if (m_db->changes() != 1) {
-            // Listed meanwhile (the check above was made before the lock): by this client, or not.
+            // Listed meanwhile (the caller's check was made before the lock): by this client, or not.
             auto owner = m_db->cached("SELECT client_id FROM blobs WHERE hash = ?;");
             owner.bind(1, info.hash);
             if (owner.step() && owner.text(0) != info.clientId)

@@ -52,6 +52,7 @@ public:
     core::Result<std::optional<StoredObject>> object(const std::string& practiceId, const std::string& clientId,
                                                      const std::string& objectId) override;
     core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) override;
+    core::Result<std::unique_ptr<IncomingBlob>> receiveBlob(const std::string& hash, std::size_t expectedSize) override;
     core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) override;
     core::Result<core::Bytes> blobPiece(const std::string& hash, std::uint64_t offset, std::size_t length) override;
     core::Result<std::vector<std::string>> missingBlobs(const std::string& clientId,
@@ -67,9 +68,12 @@ public:
                                               const std::string& reader, bool allClients) override;
 
 private:
+    friend class EmbeddedIncomingBlob;
     EmbeddedStore(std::unique_ptr<core::vault::Database> db, std::unique_ptr<core::vault::Database> reader,
                   std::unique_ptr<core::vault::Database> checkpointing, std::filesystem::path dataDir, StoreLock inUse);
     std::filesystem::path blobPath(const std::string& hash) const;
+    // Lists a chunk whose file is already durable under its name (see EmbeddedIncomingBlob).
+    core::Result<bool> listBlob(const BlobInfo& info);
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // The next entry of the practice's audit chain, inside the caller's transaction (mutex held).

@@ -21,7 +21,7 @@ struct ServerConfig {
     std::filesystem::path storeKeyFile;       // the server's key (SQLCipher, or PostgreSQL's TOTP seal); empty: <data-dir>/store.key
     std::string postgresql;                   // libpq connection string; empty: the embedded store
     std::size_t postgresqlConnections = 8;
-    std::size_t maxBodyBytes = 1024 * 1024;   // JSON requests; blob chunks have their own limit
+    std::size_t maxBodyBytes = 1024 * 1024;   // every request body, blob chunks included
     int readTimeoutSeconds = 15;
     int writeTimeoutSeconds = 15;
     int idleSessionMinutes = 30;

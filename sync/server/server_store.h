@@ -5,11 +5,14 @@
 #include "util/result.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace noteward::sync::server {
+
+class IncomingBlob;
 
 enum class Role { Therapist, PracticeManager, Admin };
 std::string_view roleName(Role role);
@@ -192,6 +195,9 @@ public:
     // AlreadyExists when the same bytes belong to another client. The bytes are on disk
     // before the chunk is listed, so a listed chunk is always readable.
     virtual core::Result<bool> putBlob(const BlobInfo& info, core::ByteView data) = 0;
+    // The same, for a chunk that arrives in pieces (see IncomingBlob). By default the pieces
+    // are gathered in memory for putBlob; a store that writes files streams them to disk.
+    virtual core::Result<std::unique_ptr<IncomingBlob>> receiveBlob(const std::string& hash, std::size_t expectedSize);
     virtual core::Result<std::optional<BlobInfo>> blobInfo(const std::string& hash) = 0;
     // At most `length` bytes of a chunk from `offset` (fewer at its end). Chunks are read in
     // pieces so a download streams through a small buffer instead of a copy of the chunk.

@@ -1268,6 +1268,86 @@ private slots:
         QCOMPARE(client->Get(base + "/blobs/" + hashes[4], as(therapist))->status, 404);
     }
 
+    // A chunk is read off the connection into the store in pieces: a chunk of the largest
+    // size comes back byte for byte; an upload cut mid-body, or over the limit, leaves nothing
+    // listed and (embedded store) no file behind; a refused upload's body is not kept either.
+    void chunksStreamInAndCutUploadsLeaveNothing()
+    {
+        RunningServer server(dataDir("stream"));
+        QVERIFY(server.port() > 0);
+        auto client = server.client();
+        const QString practiceId = newPractice(dir("stream"), "Stream");
+        const User therapist = signUp(*client, dir("stream"), practiceId, "s1@x.org", "therapist");
+        const User manager = signUp(*client, dir("stream"), practiceId, "sm@x.org", "practice_manager");
+        QVERIFY(!therapist.bearer.empty() && !manager.bearer.empty());
+        const std::string base = "/v1/practices/" + practiceId.toStdString() + "/clients/" + core::crypto::randomUuid();
+        const auto as = [](const User& u) { return httplib::Headers{{"Authorization", u.bearer}}; };
+        QCOMPARE(client->Put(base, as(therapist), "{}", "application/json")->status, 201);
+        const auto chunk = [](std::size_t size) {
+            const auto bytes = core::crypto::randomBytes(size);
+            return std::string(bytes.begin(), bytes.end());
+        };
+        const auto hashOf = [](const std::string& bytes) { return core::toHex(core::crypto::sha256(core::asBytes(bytes))); };
+        const auto filesOnDisk = [&]() -> std::size_t {
+            std::size_t files = 0;
+            if (!onPostgres() && std::filesystem::exists(dataDir("stream") / "blobs"))
+                for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir("stream") / "blobs"))
+                    files += entry.is_regular_file() ? 1u : 0u;
+            return files;
+        };
+
+        // The largest chunk the limit allows (1 MiB of body): several of the store's pieces.
+        const std::string big = chunk(1024 * 1024 - 1);
+        auto put = client->Put(base + "/blobs/" + hashOf(big) + "?kind=recording", as(therapist), big, "application/octet-stream");
+        QVERIFY(put);
+        QCOMPARE(put->status, 201);
+        QCOMPARE(json::parse(put->body)["size"].get<std::size_t>(), big.size());
+        auto back = client->Get(base + "/blobs/" + hashOf(big), as(therapist));
+        QVERIFY(back && back->status == 200);
+        QVERIFY(back->body == big);
+        const std::size_t kept = filesOnDisk();
+
+        // Cut after half of its declared length.
+        const std::string cut = chunk(600 * 1024);
+        {
+            auto cutting = server.client();
+            std::size_t sent = 0;
+            auto r = cutting->Put(
+                base + "/blobs/" + hashOf(cut), as(therapist), cut.size(),
+                [&](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                    if (offset >= cut.size() / 2) return false;  // the sender gives up
+                    const std::size_t n = std::min<std::size_t>(64 * 1024, cut.size() / 2 - offset);
+                    sent += n;
+                    return sink.write(cut.data() + offset, n);
+                },
+                "application/octet-stream");
+            QVERIFY(!r || r->status >= 400);
+            QCOMPARE(sent, cut.size() / 2);
+        }
+        // Over the limit: 413 before anything is kept.
+        const std::string over = chunk(1024 * 1024 + 1);
+        auto tooBig = client->Put(base + "/blobs/" + hashOf(over), as(therapist), over, "application/octet-stream");
+        QVERIFY(tooBig);
+        QCOMPARE(tooBig->status, 413);
+        // Refused (a manager does not upload), then the same connection carries on.
+        auto refused = client->Put(base + "/blobs/" + hashOf(cut), as(manager), cut, "application/octet-stream");
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 403);
+        QCOMPARE(client->Get(base + "/blobs/" + hashOf(big), as(therapist))->status, 200);
+
+        auto owed = client->Post(base + "/blobs/missing", as(therapist),
+                                 json{{"hashes", {hashOf(big), hashOf(cut), hashOf(over)}}}.dump(), "application/json");
+        QVERIFY(owed && owed->status == 200);
+        QVERIFY(json::parse(owed->body)["missing"] == json({hashOf(cut), hashOf(over)}));
+        // The cut upload's handler may still be finishing: its temporary file goes when it does.
+        for (int waited = 0; waited < 100 && filesOnDisk() != kept; ++waited)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        QCOMPARE(filesOnDisk(), kept);
+        // And the cut chunk, sent whole, is stored.
+        QCOMPARE(client->Put(base + "/blobs/" + hashOf(cut), as(therapist), cut, "application/octet-stream")->status, 201);
+        QCOMPARE(client->Get(base + "/blobs/" + hashOf(cut), as(therapist))->body, cut);
+    }
+
     // A recording's upload cut by SIGKILL: after the restart every acknowledged chunk is
     // there, the server says which are still owed, and the upload finishes from there.
     void killedDuringUploadResumes()
