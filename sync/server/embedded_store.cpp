@@ -207,7 +207,13 @@ EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db, std::unique_ptr<Datab
       m_checkpointer(std::make_unique<WalCheckpointer>(std::move(checkpointing), *m_db)), m_dataDir(dataDir),
       m_blobDir(std::move(dataDir) / "blobs"), m_inUse(std::move(inUse))
 {
-    m_batcher = std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); });
+    // Every write of a batch is answered with it (one writing connection: nothing to wait
+    // for but the batch itself).
+    m_batcher = std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) {
+        auto outcomes = writeBatch(batch);
+        return std::vector<std::optional<core::Result<PutOutcome>>>(std::make_move_iterator(outcomes.begin()),
+                                                                     std::make_move_iterator(outcomes.end()));
+    });
 }
 
 namespace {

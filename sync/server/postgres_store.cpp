@@ -8,7 +8,7 @@
 
 #include <array>
 #include <ctime>
-#include <set>
+#include <map>
 
 namespace noteward::sync::server {
 
@@ -235,7 +235,8 @@ int PostgresStore::schemaVersion() { return kMigrations.back().version; }
 
 PostgresStore::PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey)
     : m_pool(std::move(pool)), m_dataDir(std::move(dataDir)), m_secretKey(std::move(secretKey)),
-      m_batcher(std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); }))
+      m_batcher(std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); },
+                                             [this](const PendingPut& put) { return writeAlone(put); }))
 {
 }
 
@@ -588,92 +589,61 @@ core::Result<PutOutcome> putOne(Connection& conn, const StoredObject& object, st
 
 namespace {
 
-// How a try at writing a batch together ended.
-struct TogetherOutcome {
-    enum class Kind { Committed, PracticeBusy, StatementFailed, CommitFailed } kind = Kind::Committed;
-    std::string practiceId;            // PracticeBusy: whose locks could not be had
-    std::optional<PgError> error;      // PracticeBusy, CommitFailed: why
-};
-
-// The writes at `pending` in one transaction: every practice's locks first, in one order for
-// every batch of every server (ids sorted), so batches never wait on each other in a circle;
-// then the writes; one commit. `answers` is filled only when it commits.
-TogetherOutcome writeTogether(Connection& c, const std::vector<PendingPut>& batch, const std::vector<std::size_t>& pending,
-                              std::vector<std::optional<core::Result<PutOutcome>>>& answers)
+// Takes the practice's locks if nobody else holds them, without waiting.
+bool tryLockForObjectWrites(Connection& c, const std::string& practiceId)
 {
+    // Both are tried (no short cut): a lock had while the other is held elsewhere is kept to
+    // the commit, which delays the holder only as long as this batch takes.
+    const auto r = c.run("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)), "
+                         "pg_try_advisory_xact_lock(hashtextextended($2, 0))",
+                         {"feed:" + practiceId, "audit:" + practiceId});
+    return r.flag(0, 0) && r.flag(0, 1);
+}
+
+}  // namespace
+
+// One transaction for the batch, and one commit. Locks are tried, never waited for: a
+// practice whose locks someone else holds (an erasure, another server's batch) would stall
+// every practice's writes behind it, so its writes are left to writeAlone, which waits for
+// that practice alone. A batch that never waits cannot be part of a circle of waits either.
+std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
+{
+    std::vector<std::optional<core::Result<PutOutcome>>> answers(batch.size());
+    auto conn = m_pool->lease();
+    Connection& c = *conn;
     std::vector<std::optional<core::Result<PutOutcome>>> written(batch.size());
     try {
         c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
-        std::set<std::string> practices;
-        for (const std::size_t i : pending) practices.insert(batch[i].object->practiceId);
-        for (const std::string& practiceId : practices) {
-            try {
-                lockForObjectWrites(c, practiceId);
-            } catch (const PgError& e) {
-                // Held past the lock timeout (a long erasure): that practice's writes are
-                // answered busy, the others go on without them.
-                if (e.state() != "55P03") throw;
-                pg::rollBackQuietly(c);
-                return {TogetherOutcome::Kind::PracticeBusy, practiceId, e};
-            }
-        }
-        for (const std::size_t i : pending) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion);
+        std::map<std::string, bool> locked;  // practice: its locks had
+        for (const PendingPut& put : batch)
+            if (!locked.contains(put.object->practiceId))
+                locked[put.object->practiceId] = tryLockForObjectWrites(c, put.object->practiceId);
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            if (locked[batch[i].object->practiceId]) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion);
     } catch (const PgError&) {
+        // A statement failed (a new id taken by another practice at the same moment, a lost
+        // connection): nothing of the transaction was kept, and every write is written alone,
+        // on a connection leased afresh (a broken one is opened again), so one write cannot
+        // fail the others.
         pg::rollBackQuietly(c);
-        return {TogetherOutcome::Kind::StatementFailed, {}, std::nullopt};
+        return answers;
     }
     try {
         c.run("COMMIT");
     } catch (const PgError& e) {
         pg::rollBackQuietly(c);
-        return {TogetherOutcome::Kind::CommitFailed, {}, e};
+        // Whether it committed is unknown: every write of it hears so, none is tried again.
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            if (written[i]) answers[i] = pg::storeError(e);
+        return answers;
     }
-    for (const std::size_t i : pending) answers[i] = std::move(written[i]);
-    return {};
+    return written;
 }
 
-}  // namespace
-
-std::vector<core::Result<PutOutcome>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
+core::Result<PutOutcome> PostgresStore::writeAlone(const PendingPut& put)
 {
-    std::vector<std::optional<core::Result<PutOutcome>>> answers(batch.size());
-    std::vector<std::size_t> pending(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) pending[i] = i;
-    while (!pending.empty()) {
-        TogetherOutcome outcome;
-        {
-            auto conn = m_pool->lease();  // given back before any retry below leases again
-            outcome = writeTogether(*conn, batch, pending, answers);
-        }
-        if (outcome.kind == TogetherOutcome::Kind::Committed) break;
-        if (outcome.kind == TogetherOutcome::Kind::PracticeBusy) {
-            std::erase_if(pending, [&](std::size_t i) {
-                if (batch[i].object->practiceId != outcome.practiceId) return false;
-                answers[i] = pg::storeError(*outcome.error);
-                return true;
-            });
-            continue;
-        }
-        if (outcome.kind == TogetherOutcome::Kind::CommitFailed) {
-            // Whether it committed is unknown: every write hears so, none is tried again.
-            for (const std::size_t i : pending) answers[i] = pg::storeError(*outcome.error);
-            break;
-        }
-        // A statement failed (a new id taken by another practice at the same moment, a lost
-        // connection): nothing of the transaction was kept, and each write is tried again in a
-        // transaction of its own, on a connection leased afresh (a broken one is opened again),
-        // so one write cannot fail the others.
-        for (const std::size_t i : pending) {
-            auto conn = m_pool->lease();
-            answers[i] = putOne(*conn, *batch[i].object, batch[i].baseVersion);
-        }
-        break;
-    }
-    std::vector<core::Result<PutOutcome>> outcomes;
-    outcomes.reserve(batch.size());
-    for (auto& answer : answers)
-        outcomes.push_back(answer ? std::move(*answer) : makeError(ErrorCode::Io, "The store did not answer this write."));
-    return outcomes;
+    auto conn = m_pool->lease();
+    return putOne(*conn, *put.object, put.baseVersion);
 }
 
 core::Result<std::optional<StoredObject>> PostgresStore::object(const std::string& practiceId, const std::string& clientId,

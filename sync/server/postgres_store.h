@@ -78,7 +78,10 @@ private:
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // A batch of object writes in one transaction under each practice's locks, committed once
     // (the batcher's thread); a batch whose transaction fails is written again one by one.
-    std::vector<core::Result<PutOutcome>> writeBatch(const std::vector<PendingPut>& batch);
+    // The batch's writes in one transaction; writes of a practice whose locks are held
+    // elsewhere (and all, if a statement fails) are left to writeAlone.
+    std::vector<std::optional<core::Result<PutOutcome>>> writeBatch(const std::vector<PendingPut>& batch);
+    core::Result<PutOutcome> writeAlone(const PendingPut& put);
 
     std::unique_ptr<pg::Pool> m_pool;
     std::filesystem::path m_dataDir;

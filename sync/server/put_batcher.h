@@ -4,9 +4,11 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -24,12 +26,18 @@ struct PendingPut {
 // one turn of the practice's lock) and each is answered only once its write is durable. While
 // a batch commits the next one gathers: the batch grows with the load, and no request waits on
 // a timer.
+//
+// A store may leave some writes of a batch unanswered (a practice whose locks someone else
+// holds): those are written one at a time by `WriteAlone` on a second thread, so that one
+// busy practice holds up its own writes only, never the next batch.
 class PutBatcher {
 public:
-    // Writes the batch and answers each put, in order (the answers have the batch's size).
-    using WriteBatch = std::function<std::vector<core::Result<PutOutcome>>(const std::vector<PendingPut>&)>;
+    // Writes the batch and answers each put, in order (the answers have the batch's size); an
+    // empty answer hands that put to WriteAlone.
+    using WriteBatch = std::function<std::vector<std::optional<core::Result<PutOutcome>>>(const std::vector<PendingPut>&)>;
+    using WriteAlone = std::function<core::Result<PutOutcome>(const PendingPut&)>;
 
-    explicit PutBatcher(WriteBatch write);
+    explicit PutBatcher(WriteBatch write, WriteAlone writeAlone = {});
     // Writes and answers what is already queued, then stops.
     ~PutBatcher();
     PutBatcher(const PutBatcher&) = delete;
@@ -44,13 +52,19 @@ private:
         std::promise<core::Result<PutOutcome>> answer;
     };
     void writeBatches();
+    void writeAloneInTurn();
 
     WriteBatch m_write;
+    WriteAlone m_writeAlone;
     std::mutex m_mutex;
     std::condition_variable m_queued;
     std::vector<Queued*> m_queue;
+    std::deque<Queued*> m_aloneQueue;  // handed over by the batch writer
+    std::condition_variable m_aloneQueued;
     bool m_stopping = false;
-    std::thread m_writer;  // started last, joined first
+    bool m_aloneStopping = false;
+    std::thread m_aloneWriter;  // started before, and joined after, the batch writer
+    std::thread m_writer;       // started last, joined first
 };
 
 }  // namespace noteward::sync::server
