@@ -218,8 +218,30 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
             }
         }
     }
+    // A time is when they would act only in the sentence that says so ("I'm going to take them
+    // this weekend"), beside another sign in the same sentence, or standing alone ("This
+    // weekend."): "I have the kids this weekend. But they'd be better off without me." names
+    // the week's arrangements.
+    static const std::vector<Phrase> acting =
+        phrases({"do it", "going to", "gonna", "go through with", "act on", "take them", "take the", "that's when",
+                 "plan to", "planning to", "i'll do", "when i'll", "i will do"});
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const Observation& o) {
+                                   if (o.category != RiskCategory::SuicidalIdeation || o.aspect != RiskAspect::Timeframe ||
+                                       o.evidence.empty())
+                                       return false;
+                                   const std::string& sentence = o.evidence.front().quote;
+                                   const auto said = words(sentence);
+                                   const bool signBeside = std::any_of(found.begin(), found.end(), [&](const Observation& other) {
+                                       return other.category == RiskCategory::SuicidalIdeation && !needsCompany(other.aspect) &&
+                                              other.stance != RiskStatus::Denied && !other.evidence.empty() &&
+                                              other.evidence.front().quote == sentence;
+                                   });
+                                   return !signBeside && !containsAny(said, acting) && said.size() > 4;
+                               }),
+                found.end());
     // A timeframe or a protective factor counts only beside another sign in the same turn or
-// the turns just before it.
+    // the turns just before it.
     const bool company = std::any_of(found.begin(), found.end(), [](const Observation& o) {
         return o.category == RiskCategory::SuicidalIdeation && !needsCompany(o.aspect) && o.stance != RiskStatus::Denied;
     });

@@ -417,6 +417,27 @@ private slots:
         QVERIFY2(acting->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Timeframe), allText(acting.value()).c_str());
     }
 
+    // A time is when they would act only in the sentence that says so, or beside another sign
+    // of the risk: "I have the kids this weekend." is the week's arrangements, even in a turn
+    // that goes on to a wish to be gone.
+    void aTimeInAnotherSentenceIsNoTimeframe()
+    {
+        const auto kids = turns({{"therapist", "How have things been?"},
+                                 {"client", "I have the kids this weekend. But honestly they'd be better off without me."}});
+        QVERIFY(kids.ok());
+        const RiskFlag* si = kids->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY2(si && si->status == RiskStatus::Present, allText(kids.value()).c_str());
+        QVERIFY2(!si->aspects.count(RiskAspect::Timeframe), allText(kids.value()).c_str());
+        // When they would act, said in so many words, in the sign's sentence or alone after it.
+        for (const char* said : {"I've saved up my tablets. I'm going to take them this weekend.",
+                                 "I want to end it all this weekend.", "I've saved up my tablets. This weekend."}) {
+            const auto acting = turns({{"therapist", "How have things been?"}, {"client", said}});
+            QVERIFY(acting.ok());
+            const RiskFlag* flag = acting->risk(RiskCategory::SuicidalIdeation);
+            QVERIFY2(flag && flag->aspects.count(RiskAspect::Timeframe), (std::string(said) + " | " + allText(acting.value())).c_str());
+        }
+    }
+
     // History is read in the answer, not in a later sentence of the same turn about something
     // else: "Yes, most nights. My nan died years ago." is current ideation.
     void historyIsReadInTheAnswerItself()
