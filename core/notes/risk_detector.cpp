@@ -222,9 +222,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     // this weekend"), beside another sign in the same sentence, or standing alone ("This
     // weekend."): "I have the kids this weekend. But they'd be better off without me." names
     // the week's arrangements.
+    // ("Picked a date" is a time chosen for it whatever else the sentence says.)
     static const std::vector<Phrase> acting =
         phrases({"do it", "going to", "gonna", "go through with", "act on", "take them", "take the", "that's when",
-                 "plan to", "planning to", "i'll do", "when i'll", "i will do"});
+                 "plan to", "planning to", "i'll do", "when i'll", "i will do", "picked a date", "chosen a date",
+                 "set a date", "chose a date"});
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Observation& o) {
                                    if (o.category != RiskCategory::SuicidalIdeation || o.aspect != RiskAspect::Timeframe ||
@@ -774,7 +776,13 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
     auto in = [&](const std::vector<std::string_view>& list, const std::string& w) {
         return std::find(list.begin(), list.end(), w) != list.end();
     };
-    const bool mentionsSelf = std::any_of(clauseWords.begin(), clauseWords.end(), [&](const auto& w) { return in(self, w); });
+    // "In the book I'm reading the main character writes goodbye letters": the client in a
+    // clause that only says which book or film is not the one the clause is about.
+    static const std::vector<std::string_view> works = {"book", "film", "novel", "series", "show", "story", "programme",
+                                                        "documentary", "podcast", "song", "play", "game"};
+    bool mentionsSelf = false;
+    for (std::size_t j = 0; j < clauseWords.size() && !mentionsSelf; ++j)
+        mentionsSelf = in(self, clauseWords[j]) && !(j > 0 && in(works, clauseWords[j - 1]));
     const bool mentionsOther =
         std::any_of(clauseWords.begin(), clauseWords.end(), [&](const auto& w) { return in(others, w); });
     return mentionsOther && !mentionsSelf;

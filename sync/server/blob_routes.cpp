@@ -62,12 +62,6 @@ std::optional<Upload> admitUpload(ServerStore& store, const ServerConfig& config
     return upload;
 }
 
-// A PUT with no body (httplib routes it apart from those with one).
-void putEmptyBlob(ServerStore& store, const ServerConfig& config, const httplib::Request& req, httplib::Response& res)
-{
-    if (admitUpload(store, config, req, res)) replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
-}
-
 // The body is read off the connection straight into the store (a file of the embedded store,
 // the disk writing behind) while it is hashed, instead of into memory first: the store's
 // write then overlaps the transfer (upload was under half of plain HTTP's speed).
@@ -76,36 +70,38 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
 {
     const auto upload = admitUpload(store, config, req, res);
     if (!upload) {
-        // Refused: the body is read and dropped so the connection can carry the next request
-        // (a body over the limit is httplib's to skip; the refusal stands).
+        // Refused: the body is read and dropped (see below; a body over the limit is
+        // httplib's to skip), and the refusal stands.
         const int status = res.status;
-        if (!read([](const char*, std::size_t) { return true; })) res.set_header("Connection", "close");
+        (void)read([](const char*, std::size_t) { return true; });
         res.status = status;
         return;
     }
     const auto declared = req.get_header_value<std::uint64_t>("Content-Length");
-    auto incoming = store.receiveBlob(upload->hash, static_cast<std::size_t>(std::min<std::uint64_t>(declared, config.maxBodyBytes)));
+    // (httplib sends every PUT here, with or without a body.)
+    if (declared == 0) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
+    // Over the limit: httplib skips the body and answers 413; nothing is set up for it.
+    if (declared > config.maxBodyBytes) return (void)read([](const char*, std::size_t) { return true; });
+    // Every accepted body is read to its end, even when the store fails on the way: httplib
+    // 0.11 keeps the connection open whatever the answer says, and unread body bytes would be
+    // read as the next request.
+    auto incoming = store.receiveBlob(upload->hash, static_cast<std::size_t>(declared));
     if (!incoming) {
-        res.set_header("Connection", "close");  // the body is left unread
+        (void)read([](const char*, std::size_t) { return true; });
         return busy(res);
     }
     core::crypto::Sha256 hashing;
     std::size_t received = 0;
-    std::optional<core::Error> failed;
+    bool failed = false;
     const bool whole = read([&](const char* data, std::size_t length) {
+        if (failed) return true;  // the rest is read and dropped
         const auto piece = core::ByteView(reinterpret_cast<const std::uint8_t*>(data), length);
         hashing.update(piece);
         received += length;
-        if (auto kept = (*incoming)->append(piece); !kept) {
-            failed = kept.error();
-            return false;
-        }
+        failed = !(*incoming)->append(piece).ok();
         return true;
     });
-    if (failed) {
-        res.set_header("Connection", "close");
-        return busy(res);  // nothing was listed
-    }
+    if (whole && failed) return busy(res);  // nothing was listed
     if (!whole) return;  // cut short, or over the limit: httplib answers (400 or 413), nothing is listed
     // The address is the content: a chunk cut short or changed on the way does not match it.
     if (core::toHex(hashing.finish()) != upload->hash)
@@ -200,8 +196,6 @@ void addBlobRoutes(httplib::Server& http, ServerStore& store, const ServerConfig
              [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
                  putBlob(store, config, req, res, read);
              });
-    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
-             [&](const httplib::Request& req, httplib::Response& res) { putEmptyBlob(store, config, req, res); });
     http.Get(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
              [&](const httplib::Request& req, httplib::Response& res) { getBlob(store, config, req, res); });
 }

@@ -1,5 +1,7 @@
 #include "server/pipelined_file_writer.h"
 
+#include <system_error>
+
 namespace noteward::sync::server {
 
 namespace {
@@ -13,7 +15,11 @@ PipelinedFileWriter::~PipelinedFileWriter() { (void)drain(); }
 core::Result<void> PipelinedFileWriter::open()
 {
     if (auto opened = m_file.open(); !opened) return opened;
-    m_thread = std::thread([this] { run(); });
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+        return core::makeError(core::ErrorCode::Unavailable, "No thread could be started to write the file.");
+    }
     return core::Ok{};
 }
 

@@ -236,7 +236,7 @@ int PostgresStore::schemaVersion() { return kMigrations.back().version; }
 PostgresStore::PostgresStore(std::unique_ptr<pg::Pool> pool, std::filesystem::path dataDir, core::crypto::SecretBytes secretKey)
     : m_pool(std::move(pool)), m_dataDir(std::move(dataDir)), m_secretKey(std::move(secretKey)),
       m_batcher(std::make_unique<PutBatcher>([this](const std::vector<PendingPut>& batch) { return writeBatch(batch); },
-                                             [this](const PendingPut& put) { return writeAlone(put); }))
+                                             [this](const std::vector<PendingPut>& writes) { return writeWaiting(writes); }))
 {
 }
 
@@ -589,23 +589,42 @@ core::Result<PutOutcome> putOne(Connection& conn, const StoredObject& object, st
 
 namespace {
 
-// Takes the practice's locks if nobody else holds them, without waiting.
-bool tryLockForObjectWrites(Connection& c, const std::string& practiceId)
+// Takes the practice's locks if they are free within a moment: at once when nobody holds them,
+// else after at most kShortLockWait (a chunk's upload or an audit entry holds them for a few
+// milliseconds; an erasure, or another server's batch stuck on something, for longer).
+constexpr const char* kShortLockWait = "25ms";
+
+bool lockSoon(Connection& c, const std::string& practiceId)
 {
-    // Both are tried (no short cut): a lock had while the other is held elsewhere is kept to
-    // the commit, which delays the holder only as long as this batch takes.
+    const std::string feed = "feed:" + practiceId, audit = "audit:" + practiceId;
+    // Both are tried (no short cut): one had while the other is held elsewhere is kept to the
+    // commit, which delays its holder only as long as this batch takes.
     const auto r = c.run("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)), "
                          "pg_try_advisory_xact_lock(hashtextextended($2, 0))",
-                         {"feed:" + practiceId, "audit:" + practiceId});
-    return r.flag(0, 0) && r.flag(0, 1);
+                         {feed, audit});
+    if (r.flag(0, 0) && r.flag(0, 1)) return true;
+    c.run("SAVEPOINT lock_soon");
+    c.run((std::string("SET LOCAL lock_timeout = '") + kShortLockWait + "'").c_str());
+    bool had = true;
+    try {
+        lockForObjectWrites(c, practiceId);
+        c.run("RELEASE SAVEPOINT lock_soon");
+    } catch (const PgError& e) {
+        if (e.state() != "55P03") throw;
+        c.run("ROLLBACK TO SAVEPOINT lock_soon");  // (which also undoes the SET LOCAL)
+        had = false;
+    }
+    c.run("SET LOCAL lock_timeout = '10s'");
+    return had;
 }
 
 }  // namespace
 
-// One transaction for the batch, and one commit. Locks are tried, never waited for: a
-// practice whose locks someone else holds (an erasure, another server's batch) would stall
-// every practice's writes behind it, so its writes are left to writeAlone, which waits for
-// that practice alone. A batch that never waits cannot be part of a circle of waits either.
+// One transaction for the batch, and one commit. A practice's locks are waited for only a
+// moment: a practice whose locks someone holds for long (an erasure, another server's batch)
+// would stall every practice's writes behind it, so its writes are left to writeWaiting, which
+// waits for that practice alone. Every wait here is short, so batches of several servers
+// cannot hold each other up for long either (the practices are still taken in sorted order).
 std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(const std::vector<PendingPut>& batch)
 {
     std::vector<std::optional<core::Result<PutOutcome>>> answers(batch.size());
@@ -614,17 +633,16 @@ std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(c
     std::vector<std::optional<core::Result<PutOutcome>>> written(batch.size());
     try {
         c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
-        std::map<std::string, bool> locked;  // practice: its locks had
-        for (const PendingPut& put : batch)
-            if (!locked.contains(put.object->practiceId))
-                locked[put.object->practiceId] = tryLockForObjectWrites(c, put.object->practiceId);
+        std::map<std::string, bool> locked;  // practice (sorted): its locks had
+        for (const PendingPut& put : batch) locked.emplace(put.object->practiceId, false);
+        for (auto& [practiceId, had] : locked) had = lockSoon(c, practiceId);
         for (std::size_t i = 0; i < batch.size(); ++i)
             if (locked[batch[i].object->practiceId]) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion);
     } catch (const PgError&) {
         // A statement failed (a new id taken by another practice at the same moment, a lost
-        // connection): nothing of the transaction was kept, and every write is written alone,
-        // on a connection leased afresh (a broken one is opened again), so one write cannot
-        // fail the others.
+        // connection): nothing of the transaction was kept, and every write is written again
+        // by writeWaiting, practice by practice, on a connection leased afresh (a broken one is
+        // opened again).
         pg::rollBackQuietly(c);
         return answers;
     }
@@ -640,10 +658,47 @@ std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(c
     return written;
 }
 
-core::Result<PutOutcome> PostgresStore::writeAlone(const PendingPut& put)
+std::vector<core::Result<PutOutcome>> PostgresStore::writeWaiting(const std::vector<PendingPut>& writes)
 {
-    auto conn = m_pool->lease();
-    return putOne(*conn, *put.object, put.baseVersion);
+    std::vector<core::Result<PutOutcome>> outcomes;
+    outcomes.reserve(writes.size());
+    {
+        auto conn = m_pool->lease();
+        Connection& c = *conn;
+        std::vector<core::Result<PutOutcome>> written;
+        written.reserve(writes.size());
+        bool statementFailed = false;
+        try {
+            c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
+            if (!writes.empty()) lockForObjectWrites(c, writes.front().object->practiceId);  // one practice
+            for (const PendingPut& w : writes) written.push_back(writeObject(c, *w.object, w.baseVersion));
+        } catch (const PgError& e) {
+            pg::rollBackQuietly(c);
+            // Held past the lock timeout: every write hears so (503), and none is tried again.
+            if (e.state() == "55P03") {
+                outcomes.assign(writes.size(), pg::storeError(e));
+                return outcomes;
+            }
+            statementFailed = true;
+        }
+        if (!statementFailed) {
+            try {
+                c.run("COMMIT");
+                return written;
+            } catch (const PgError& e) {
+                pg::rollBackQuietly(c);
+                // Whether it committed is unknown: every write hears so, none is tried again.
+                outcomes.assign(writes.size(), pg::storeError(e));
+                return outcomes;
+            }
+        }
+    }
+    // A statement failed: each write alone, so one cannot fail the others.
+    for (const PendingPut& w : writes) {
+        auto conn = m_pool->lease();
+        outcomes.push_back(putOne(*conn, *w.object, w.baseVersion));
+    }
+    return outcomes;
 }
 
 core::Result<std::optional<StoredObject>> PostgresStore::object(const std::string& practiceId, const std::string& clientId,

@@ -79,9 +79,10 @@ private:
     // A batch of object writes in one transaction under each practice's locks, committed once
     // (the batcher's thread); a batch whose transaction fails is written again one by one.
     // The batch's writes in one transaction; writes of a practice whose locks are held
-    // elsewhere (and all, if a statement fails) are left to writeAlone.
+    // elsewhere for long (and all, if a statement fails) are left to writeWaiting.
     std::vector<std::optional<core::Result<PutOutcome>>> writeBatch(const std::vector<PendingPut>& batch);
-    core::Result<PutOutcome> writeAlone(const PendingPut& put);
+    // Writes of one practice, together, once its locks are free (up to the lock timeout).
+    std::vector<core::Result<PutOutcome>> writeWaiting(const std::vector<PendingPut>& writes);
 
     std::unique_ptr<pg::Pool> m_pool;
     std::filesystem::path m_dataDir;

@@ -4,8 +4,8 @@
 
 namespace noteward::sync::server {
 
-PutBatcher::PutBatcher(WriteBatch write, WriteAlone writeAlone)
-    : m_write(std::move(write)), m_writeAlone(std::move(writeAlone)), m_aloneWriter([this] { writeAloneInTurn(); }),
+PutBatcher::PutBatcher(WriteBatch write, WriteWaiting writeWaiting)
+    : m_write(std::move(write)), m_writeWaiting(std::move(writeWaiting)), m_waitingWriter([this] { writeWaitingInTurn(); }),
       m_writer([this] { writeBatches(); })
 {
 }
@@ -20,10 +20,10 @@ PutBatcher::~PutBatcher()
     m_writer.join();  // writes already queued are written and answered first
     {
         std::lock_guard lock(m_mutex);
-        m_aloneStopping = true;  // nothing more can be handed over
+        m_waitingStopping = true;  // nothing more can be handed over
     }
-    m_aloneQueued.notify_one();
-    m_aloneWriter.join();  // and so are those handed over
+    m_waitingQueued.notify_one();
+    m_waitingWriter.join();  // and so are those handed over
 }
 
 core::Result<PutOutcome> PutBatcher::put(const StoredObject& object, std::int64_t baseVersion)
@@ -59,7 +59,7 @@ void PutBatcher::writeBatches()
             for (; answered < batch.size(); ++answered) {
                 if (answered < outcomes.size() && outcomes[answered])
                     batch[answered]->answer.set_value(std::move(*outcomes[answered]));
-                else if (answered < outcomes.size() && m_writeAlone)
+                else if (answered < outcomes.size() && m_writeWaiting)
                     later.push_back(batch[answered]);
                 else
                     batch[answered]->answer.set_value(core::makeError(core::ErrorCode::Io, "The store did not answer this write."));
@@ -68,11 +68,11 @@ void PutBatcher::writeBatches()
                 std::size_t handed = 0;
                 try {
                     std::lock_guard lock(m_mutex);
-                    for (; handed < later.size(); ++handed) m_aloneQueue.push_back(later[handed]);
+                    for (; handed < later.size(); ++handed) m_waitingQueue.push_back(later[handed]);
                 } catch (...) {
                     for (; handed < later.size(); ++handed) later[handed]->answer.set_exception(std::current_exception());
                 }
-                m_aloneQueued.notify_one();
+                m_waitingQueued.notify_one();
             }
         } catch (...) {
             // Out of memory and the like: every request still waiting hears of it, none waits
@@ -82,21 +82,41 @@ void PutBatcher::writeBatches()
     }
 }
 
-void PutBatcher::writeAloneInTurn()
+void PutBatcher::writeWaitingInTurn()
 {
     for (;;) {
-        Queued* write = nullptr;
+        // The first waiting write's practice, with every other write of it waiting behind.
+        std::vector<Queued*> group;
         {
             std::unique_lock lock(m_mutex);
-            m_aloneQueued.wait(lock, [&] { return m_aloneStopping || !m_aloneQueue.empty(); });
-            if (m_aloneQueue.empty()) return;  // stopping, and every write answered
-            write = m_aloneQueue.front();
-            m_aloneQueue.pop_front();
+            m_waitingQueued.wait(lock, [&] { return m_waitingStopping || !m_waitingQueue.empty(); });
+            if (m_waitingQueue.empty()) return;  // stopping, and every write answered
+            const std::string& practiceId = m_waitingQueue.front()->put.object->practiceId;
+            try {
+                group.reserve(m_waitingQueue.size());
+            } catch (...) {
+                // Out of memory: the first write hears of it, and the thread goes on.
+                Queued* first = m_waitingQueue.front();
+                m_waitingQueue.pop_front();
+                first->answer.set_exception(std::current_exception());
+                continue;
+            }
+            for (Queued* q : m_waitingQueue)
+                if (q->put.object->practiceId == practiceId) group.push_back(q);
+            std::erase_if(m_waitingQueue, [&](const Queued* q) { return q->put.object->practiceId == group.front()->put.object->practiceId; });
         }
+        std::size_t answered = 0;
         try {
-            write->answer.set_value(m_writeAlone(write->put));
+            std::vector<PendingPut> puts;
+            puts.reserve(group.size());
+            for (const Queued* q : group) puts.push_back(q->put);
+            auto outcomes = m_writeWaiting(puts);
+            for (; answered < group.size(); ++answered)
+                group[answered]->answer.set_value(answered < outcomes.size()
+                                                      ? std::move(outcomes[answered])
+                                                      : core::makeError(core::ErrorCode::Io, "The store did not answer this write."));
         } catch (...) {
-            write->answer.set_exception(std::current_exception());
+            for (; answered < group.size(); ++answered) group[answered]->answer.set_exception(std::current_exception());
         }
     }
 }

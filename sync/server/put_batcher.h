@@ -28,16 +28,19 @@ struct PendingPut {
 // a timer.
 //
 // A store may leave some writes of a batch unanswered (a practice whose locks someone else
-// holds): those are written one at a time by `WriteAlone` on a second thread, so that one
-// busy practice holds up its own writes only, never the next batch.
+// holds for long): those go to a second thread, which hands `WriteWaiting` the queued writes
+// of one practice at a time, to be written together once that practice's locks are free. So a
+// busy practice holds up its own writes (and other busy practices' behind it), never the next
+// batch.
 class PutBatcher {
 public:
     // Writes the batch and answers each put, in order (the answers have the batch's size); an
-    // empty answer hands that put to WriteAlone.
+    // empty answer hands that put to WriteWaiting.
     using WriteBatch = std::function<std::vector<std::optional<core::Result<PutOutcome>>>(const std::vector<PendingPut>&)>;
-    using WriteAlone = std::function<core::Result<PutOutcome>(const PendingPut&)>;
+    // Writes of one practice, waiting for its locks as long as the store allows; answers in order.
+    using WriteWaiting = std::function<std::vector<core::Result<PutOutcome>>(const std::vector<PendingPut>&)>;
 
-    explicit PutBatcher(WriteBatch write, WriteAlone writeAlone = {});
+    explicit PutBatcher(WriteBatch write, WriteWaiting writeWaiting = {});
     // Writes and answers what is already queued, then stops.
     ~PutBatcher();
     PutBatcher(const PutBatcher&) = delete;
@@ -52,18 +55,18 @@ private:
         std::promise<core::Result<PutOutcome>> answer;
     };
     void writeBatches();
-    void writeAloneInTurn();
+    void writeWaitingInTurn();
 
     WriteBatch m_write;
-    WriteAlone m_writeAlone;
+    WriteWaiting m_writeWaiting;
     std::mutex m_mutex;
     std::condition_variable m_queued;
     std::vector<Queued*> m_queue;
-    std::deque<Queued*> m_aloneQueue;  // handed over by the batch writer
-    std::condition_variable m_aloneQueued;
+    std::deque<Queued*> m_waitingQueue;  // handed over by the batch writer
+    std::condition_variable m_waitingQueued;
     bool m_stopping = false;
-    bool m_aloneStopping = false;
-    std::thread m_aloneWriter;  // started before, and joined after, the batch writer
+    bool m_waitingStopping = false;
+    std::thread m_waitingWriter;  // started before, and joined after, the batch writer
     std::thread m_writer;       // started last, joined first
 };
 

@@ -1036,28 +1036,37 @@ private slots:
         (*holder)->run("BEGIN");
         (*holder)->run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))",
                        {"feed:" + clients[0].first, "audit:" + clients[0].first});
-        const auto waiting = object(0);
-        std::atomic<bool> answered{false};
-        std::optional<sync::server::PutOutcome> waitingOutcome;
-        std::thread busyWriter([&] {
-            auto put = store->putObject(waiting, 0);
-            if (put) waitingOutcome = *put;
-            answered = true;
-        });
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // so that it is queued first
+        // Two writes of the busy practice wait; meanwhile the other practice's writes are
+        // answered. Checked only after the locks are let go and the waiting writers are back
+        // (a failed check must not leave them running).
+        const std::vector<sync::server::StoredObject> waiting = {object(0), object(0)};
+        std::atomic<int> answered{0};
+        std::vector<std::optional<sync::server::PutOutcome>> waitingOutcomes(waiting.size());
+        std::vector<std::thread> busyWriters;
+        for (std::size_t w = 0; w < waiting.size(); ++w)
+            busyWriters.emplace_back([&, w] {
+                auto put = store->putObject(waiting[w], 0);
+                if (put) waitingOutcomes[w] = *put;
+                ++answered;
+            });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // so that they are queued first
+        std::vector<int> freeOutcomes;
+        int answeredMeanwhile = 0;
         for (int i = 0; i < 3; ++i) {
-            const auto free = object(1);
-            auto put = store->putObject(free, 0);
-            QVERIFY(put.ok());
-            QCOMPARE(static_cast<int>(put->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
-            QVERIFY2(!answered, "the busy practice's write was answered before the locks were let go");
+            auto put = store->putObject(object(1), 0);
+            freeOutcomes.push_back(put ? static_cast<int>(put->kind) : -1);
+            answeredMeanwhile = std::max(answeredMeanwhile, answered.load());
         }
         (*holder)->run("COMMIT");
-        busyWriter.join();
-        QVERIFY2(waitingOutcome.has_value(), "the busy practice's write failed");
-        QCOMPARE(static_cast<int>(waitingOutcome->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
-        const auto kept = store->object(waiting.practiceId, waiting.clientId, waiting.objectId);
-        QVERIFY(kept.ok() && kept->has_value());
+        for (auto& t : busyWriters) t.join();
+        for (int outcome : freeOutcomes) QCOMPARE(outcome, static_cast<int>(sync::server::PutOutcome::Kind::Stored));
+        QVERIFY2(answeredMeanwhile == 0, "a busy practice's write was answered before its locks were let go");
+        for (std::size_t w = 0; w < waiting.size(); ++w) {
+            QVERIFY2(waitingOutcomes[w].has_value(), "a busy practice's write failed");
+            QCOMPARE(static_cast<int>(waitingOutcomes[w]->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
+            const auto kept = store->object(waiting[w].practiceId, waiting[w].clientId, waiting[w].objectId);
+            QVERIFY(kept.ok() && kept->has_value());
+        }
     }
 
     // Writers on several connections while a device follows the feed by its cursor: every
@@ -1374,6 +1383,12 @@ private slots:
             QVERIFY(!r || r->status >= 400);
             QCOMPARE(sent, cut.size() / 2);
         }
+        // No body, even at the address of no bytes at all: refused, nothing listed.
+        const std::string nothing = hashOf("");
+        auto empty = client->Put(base + "/blobs/" + nothing, as(therapist), "", "application/octet-stream");
+        QVERIFY(empty);
+        QCOMPARE(empty->status, 400);
+        QCOMPARE(errorCode(empty), std::string("invalid_input"));
         // Over the limit: 413 before anything is kept.
         const std::string over = chunk(1024 * 1024 + 1);
         auto tooBig = client->Put(base + "/blobs/" + hashOf(over), as(therapist), over, "application/octet-stream");
@@ -1386,9 +1401,9 @@ private slots:
         QCOMPARE(client->Get(base + "/blobs/" + hashOf(big), as(therapist))->status, 200);
 
         auto owed = client->Post(base + "/blobs/missing", as(therapist),
-                                 json{{"hashes", {hashOf(big), hashOf(cut), hashOf(over)}}}.dump(), "application/json");
+                                 json{{"hashes", {hashOf(big), hashOf(cut), hashOf(over), nothing}}}.dump(), "application/json");
         QVERIFY(owed && owed->status == 200);
-        QVERIFY(json::parse(owed->body)["missing"] == json({hashOf(cut), hashOf(over)}));
+        QVERIFY(json::parse(owed->body)["missing"] == json({hashOf(cut), hashOf(over), nothing}));
         // The cut upload's handler may still be finishing: its temporary file goes when it does.
         for (int waited = 0; waited < 100 && filesOnDisk() != kept; ++waited)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));

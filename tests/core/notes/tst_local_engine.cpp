@@ -438,6 +438,24 @@ private slots:
         }
     }
 
+    // "The book I'm reading": the client only says which book; what its character does is not
+    // theirs. Their own words about it still are.
+    void aStoryTheClientIsReadingIsNotTheirs()
+    {
+        for (const char* said : {"In the book I'm reading the main character writes goodbye letters and gives her things away.",
+                                 "In the film I watched last night the hero wants to end it all."}) {
+            const auto story = turns({{"therapist", "How have things been?"}, {"client", said}});
+            QVERIFY(story.ok());
+            const RiskFlag* si = story->risk(RiskCategory::SuicidalIdeation);
+            QVERIFY2(!si, (std::string(said) + " | " + allText(story.value())).c_str());
+        }
+        const auto own = turns({{"therapist", "How have things been?"},
+                                {"client", "The book I'm reading made me think I want to end it all."}});
+        QVERIFY(own.ok());
+        const RiskFlag* si = own->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY2(si && si->status == RiskStatus::Present, allText(own.value()).c_str());
+    }
+
     // History is read in the answer, not in a later sentence of the same turn about something
     // else: "Yes, most nights. My nan died years ago." is current ideation.
     void historyIsReadInTheAnswerItself()
