@@ -218,15 +218,19 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
             }
         }
     }
-    // A time is when they would act only in the sentence that says so ("I'm going to take them
-    // this weekend"), beside another sign in the same sentence, or standing alone ("This
-    // weekend."): "I have the kids this weekend. But they'd be better off without me." names
-    // the week's arrangements.
-    // ("Picked a date" is a time chosen for it whatever else the sentence says.)
+    // A time in a sentence about the week's arrangements ("I have the kids this weekend. But
+    // they'd be better off without me.", "I'm going to see my mum tonight.") is not when they
+    // would act, unless that sentence also says they would ("…and then I'll do it"). Any other
+    // time beside a sign of the risk stays: a clinician would rather read one too many.
+    static const std::vector<Phrase> arrangements =
+        phrases({"have the kids", "got the kids", "have the children", "got the children", "having the kids",
+                 "seeing my", "visiting my", "going to see", "going to visit", "coming over", "coming round",
+                 "coming to stay", "at work", "working", "my shift", "appointment", "party", "wedding", "on holiday",
+                 "going away", "the match", "the football"});
     static const std::vector<Phrase> acting =
-        phrases({"do it", "going to", "gonna", "go through with", "act on", "take them", "take the", "that's when",
-                 "plan to", "planning to", "i'll do", "when i'll", "i will do", "picked a date", "chosen a date",
-                 "set a date", "chose a date"});
+        phrases({"do it", "doing it", "take them", "take the", "end it", "go through with", "act on", "that's when",
+                 "it'll be", "the plan is", "plan to", "planning to", "picked a date", "chosen a date", "set a date",
+                 "kill myself", "end my life"});
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Observation& o) {
                                    if (o.category != RiskCategory::SuicidalIdeation || o.aspect != RiskAspect::Timeframe ||
@@ -239,7 +243,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                                               other.stance != RiskStatus::Denied && !other.evidence.empty() &&
                                               other.evidence.front().quote == sentence;
                                    });
-                                   return !signBeside && !containsAny(said, acting) && said.size() > 4;
+                                   return containsAny(said, arrangements) && !signBeside && !containsAny(said, acting);
                                }),
                 found.end());
     // A timeframe or a protective factor counts only beside another sign in the same turn or
@@ -776,13 +780,27 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
     auto in = [&](const std::vector<std::string_view>& list, const std::string& w) {
         return std::find(list.begin(), list.end(), w) != list.end();
     };
-    // "In the book I'm reading the main character writes goodbye letters": the client in a
-    // clause that only says which book or film is not the one the clause is about.
+    // "In the book I'm reading the main character writes goodbye letters": "I'm reading" only
+    // says which book. Only that shape (a work, then the client reading, watching or hearing
+    // it) is set aside: "Since the film I just want to die" is the client's own.
     static const std::vector<std::string_view> works = {"book", "film", "novel", "series", "show", "story", "programme",
-                                                        "documentary", "podcast", "song", "play", "game"};
+                                                        "documentary", "podcast", "song", "play", "game", "movie"};
+    static const std::vector<std::string_view> taking = {"reading", "read", "watching", "watched", "listening",
+                                                         "listened", "playing", "played", "saw", "seen", "heard",
+                                                         "finished", "started", "borrowed", "bought"};
+    const auto namesTheWork = [&](std::size_t j) {
+        std::size_t before = j;  // the work's noun, before any "that"
+        if (before > 0 && clauseWords[before - 1] == "that") --before;
+        if (before == 0 || !in(works, clauseWords[before - 1])) return false;
+        std::size_t verb = j + 1;  // the verb, after any "just", "been", "have"
+        while (verb < clauseWords.size() &&
+               (clauseWords[verb] == "just" || clauseWords[verb] == "been" || clauseWords[verb] == "have"))
+            ++verb;
+        return verb < clauseWords.size() && in(taking, clauseWords[verb]);
+    };
     bool mentionsSelf = false;
     for (std::size_t j = 0; j < clauseWords.size() && !mentionsSelf; ++j)
-        mentionsSelf = in(self, clauseWords[j]) && !(j > 0 && in(works, clauseWords[j - 1]));
+        mentionsSelf = in(self, clauseWords[j]) && !namesTheWork(j);
     const bool mentionsOther =
         std::any_of(clauseWords.begin(), clauseWords.end(), [&](const auto& w) { return in(others, w); });
     return mentionsOther && !mentionsSelf;

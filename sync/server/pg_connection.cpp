@@ -79,7 +79,7 @@ core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& co
         made->run("SET client_min_messages = warning");
         // A stuck statement or lock, or a transaction left idle, must not hold a worker for ever.
         made->run("SET statement_timeout = '30s'");
-        made->run("SET lock_timeout = '10s'");
+        made->run((std::string("SET lock_timeout = '") + kLockTimeout + "'").c_str());
         made->run("SET idle_in_transaction_session_timeout = '60s'");
     } catch (const PgError& e) {
         return storeError(e);

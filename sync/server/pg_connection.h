@@ -19,6 +19,10 @@ struct pg_result;
 
 namespace noteward::sync::server::pg {
 
+// How long a statement waits for a lock before it fails (SQLSTATE 55P03) and the request is
+// answered busy: set on every connection as it is opened.
+inline constexpr const char* kLockTimeout = "10s";
+
 // A failed statement or a lost connection. `state` is the SQLSTATE ("23505": unique
 // violation, "40001": serialization failure), empty when the connection itself failed.
 class PgError : public std::runtime_error {

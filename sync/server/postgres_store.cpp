@@ -593,28 +593,39 @@ namespace {
 // else after at most kShortLockWait (a chunk's upload or an audit entry holds them for a few
 // milliseconds; an erasure, or another server's batch stuck on something, for longer).
 constexpr const char* kShortLockWait = "25ms";
+// Any other lock a batch's statement meets (a new row another transaction is inserting).
+constexpr const char* kBatchLockWait = "1s";
+
+void setLockTimeout(Connection& c, const char* timeout)
+{
+    c.run((std::string("SET LOCAL lock_timeout = '") + timeout + "'").c_str());
+}
 
 bool lockSoon(Connection& c, const std::string& practiceId)
 {
     const std::string feed = "feed:" + practiceId, audit = "audit:" + practiceId;
-    // Both are tried (no short cut): one had while the other is held elsewhere is kept to the
-    // commit, which delays its holder only as long as this batch takes.
-    const auto r = c.run("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)), "
-                         "pg_try_advisory_xact_lock(hashtextextended($2, 0))",
+    // Feed before audit, as every other writer takes them (uploads and erasures take the feed
+    // lock, then the audit lock; audit entries the audit lock alone): holding the audit lock
+    // while waiting for the feed lock could close a circle of waits.
+    const auto r = c.run("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtextextended($1, 0)) "
+                         "THEN pg_try_advisory_xact_lock(hashtextextended($2, 0)) ELSE false END",
                          {feed, audit});
-    if (r.flag(0, 0) && r.flag(0, 1)) return true;
+    if (r.flag(0, 0)) return true;
+    // A short wait, in a savepoint: the lock timeout's error would end the transaction.
     c.run("SAVEPOINT lock_soon");
-    c.run((std::string("SET LOCAL lock_timeout = '") + kShortLockWait + "'").c_str());
+    setLockTimeout(c, kShortLockWait);
     bool had = true;
     try {
-        lockForObjectWrites(c, practiceId);
-        c.run("RELEASE SAVEPOINT lock_soon");
+        lockForObjectWrites(c, practiceId);  // feed, then audit
     } catch (const PgError& e) {
         if (e.state() != "55P03") throw;
         c.run("ROLLBACK TO SAVEPOINT lock_soon");  // (which also undoes the SET LOCAL)
         had = false;
     }
-    c.run("SET LOCAL lock_timeout = '10s'");
+    c.run("RELEASE SAVEPOINT lock_soon");
+    // Statements of the batch wait no longer than this either (a row another transaction is
+    // inserting): past it the batch fails, and its writes are written by writeWaiting.
+    setLockTimeout(c, kBatchLockWait);
     return had;
 }
 
@@ -633,6 +644,7 @@ std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(c
     std::vector<std::optional<core::Result<PutOutcome>>> written(batch.size());
     try {
         c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
+        setLockTimeout(c, kBatchLockWait);
         std::map<std::string, bool> locked;  // practice (sorted): its locks had
         for (const PendingPut& put : batch) locked.emplace(put.object->practiceId, false);
         for (auto& [practiceId, had] : locked) had = lockSoon(c, practiceId);

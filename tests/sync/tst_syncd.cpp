@@ -1030,42 +1030,51 @@ private slots:
             return sync::server::StoredObject{clients[which].first, clients[which].second, core::crypto::randomUuid(),
                                               sync::protocol::ObjectType::Note, 0, "author", false, core::Bytes{1, 2, 3}};
         };
-        // Someone else holds the busy practice's locks, as an erasure does.
-        auto holder = sync::server::pg::Connection::open(conninfoFor(dataDir("busy")));
-        QVERIFY(holder.ok());
-        (*holder)->run("BEGIN");
-        (*holder)->run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))",
-                       {"feed:" + clients[0].first, "audit:" + clients[0].first});
-        // Two writes of the busy practice wait; meanwhile the other practice's writes are
-        // answered. Checked only after the locks are let go and the waiting writers are back
-        // (a failed check must not leave them running).
-        const std::vector<sync::server::StoredObject> waiting = {object(0), object(0)};
-        std::atomic<int> answered{0};
-        std::vector<std::optional<sync::server::PutOutcome>> waitingOutcomes(waiting.size());
-        std::vector<std::thread> busyWriters;
-        for (std::size_t w = 0; w < waiting.size(); ++w)
-            busyWriters.emplace_back([&, w] {
-                auto put = store->putObject(waiting[w], 0);
-                if (put) waitingOutcomes[w] = *put;
-                ++answered;
-            });
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // so that they are queued first
-        std::vector<int> freeOutcomes;
-        int answeredMeanwhile = 0;
-        for (int i = 0; i < 3; ++i) {
-            auto put = store->putObject(object(1), 0);
-            freeOutcomes.push_back(put ? static_cast<int>(put->kind) : -1);
-            answeredMeanwhile = std::max(answeredMeanwhile, answered.load());
-        }
-        (*holder)->run("COMMIT");
-        for (auto& t : busyWriters) t.join();
-        for (int outcome : freeOutcomes) QCOMPARE(outcome, static_cast<int>(sync::server::PutOutcome::Kind::Stored));
-        QVERIFY2(answeredMeanwhile == 0, "a busy practice's write was answered before its locks were let go");
-        for (std::size_t w = 0; w < waiting.size(); ++w) {
-            QVERIFY2(waitingOutcomes[w].has_value(), "a busy practice's write failed");
-            QCOMPARE(static_cast<int>(waitingOutcomes[w]->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
-            const auto kept = store->object(waiting[w].practiceId, waiting[w].clientId, waiting[w].objectId);
-            QVERIFY(kept.ok() && kept->has_value());
+        // Someone else holds the busy practice's locks, as an erasure does (both), or one of
+        // them, as an upload (feed first) or an audit entry (audit alone) does, for long.
+        for (const std::vector<std::string>& held : {std::vector<std::string>{"feed:", "audit:"}, {"feed:"}, {"audit:"}}) {
+            auto holder = sync::server::pg::Connection::open(conninfoFor(dataDir("busy")));
+            QVERIFY(holder.ok());
+            (*holder)->run("BEGIN");
+            for (const auto& lock : held)
+                (*holder)->run("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", {lock + clients[0].first});
+            // Two writes of the busy practice wait; meanwhile the other practice's writes are
+            // answered. Checked only after the locks are let go and the waiting writers are back
+            // (a failed check must not leave them running).
+            const std::vector<sync::server::StoredObject> waiting = {object(0), object(0)};
+            std::atomic<int> answered{0};
+            std::vector<std::optional<sync::server::PutOutcome>> waitingOutcomes(waiting.size());
+            std::vector<std::thread> busyWriters;
+            for (std::size_t w = 0; w < waiting.size(); ++w)
+                busyWriters.emplace_back([&, w] {
+                    auto put = store->putObject(waiting[w], 0);
+                    if (put) waitingOutcomes[w] = *put;
+                    ++answered;
+                });
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));  // so that they are queued first
+            std::vector<int> freeOutcomes;
+            int answeredMeanwhile = 0;
+            std::vector<std::thread> alongside;  // joined once the locks are let go
+            for (int i = 0; i < 3; ++i) {
+                // A busy and a free write together, so some batches hold both practices.
+                alongside.emplace_back([&] { (void)store->putObject(object(0), 0); });
+                auto put = store->putObject(object(1), 0);
+                freeOutcomes.push_back(put ? static_cast<int>(put->kind) : -1);
+                answeredMeanwhile = std::max(answeredMeanwhile, answered.load());
+            }
+            (*holder)->run("COMMIT");
+            for (auto& t : busyWriters) t.join();
+            for (auto& t : alongside) t.join();
+            const std::string what = "held: " + held.front() + (held.size() > 1 ? " and audit:" : "");
+            for (int outcome : freeOutcomes)
+                QVERIFY2(outcome == static_cast<int>(sync::server::PutOutcome::Kind::Stored), what.c_str());
+            QVERIFY2(answeredMeanwhile == 0, ("a busy practice's write was answered before its locks were let go; " + what).c_str());
+            for (std::size_t w = 0; w < waiting.size(); ++w) {
+                QVERIFY2(waitingOutcomes[w].has_value(), ("a busy practice's write failed; " + what).c_str());
+                QCOMPARE(static_cast<int>(waitingOutcomes[w]->kind), static_cast<int>(sync::server::PutOutcome::Kind::Stored));
+                const auto kept = store->object(waiting[w].practiceId, waiting[w].clientId, waiting[w].objectId);
+                QVERIFY(kept.ok() && kept->has_value());
+            }
         }
     }
 

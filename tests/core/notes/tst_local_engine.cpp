@@ -422,15 +422,29 @@ private slots:
     // that goes on to a wish to be gone.
     void aTimeInAnotherSentenceIsNoTimeframe()
     {
-        const auto kids = turns({{"therapist", "How have things been?"},
-                                 {"client", "I have the kids this weekend. But honestly they'd be better off without me."}});
-        QVERIFY(kids.ok());
-        const RiskFlag* si = kids->risk(RiskCategory::SuicidalIdeation);
-        QVERIFY2(si && si->status == RiskStatus::Present, allText(kids.value()).c_str());
-        QVERIFY2(!si->aspects.count(RiskAspect::Timeframe), allText(kids.value()).c_str());
+        for (const char* said : {"I have the kids this weekend. But honestly they'd be better off without me.",
+                                 "I'm going to see my mum tonight. I just want to die."}) {
+            const auto plans = turns({{"therapist", "How have things been?"}, {"client", said}});
+            QVERIFY(plans.ok());
+            const RiskFlag* si = plans->risk(RiskCategory::SuicidalIdeation);
+            QVERIFY2(si && si->status == RiskStatus::Present, (std::string(said) + " | " + allText(plans.value())).c_str());
+            QVERIFY2(!si->aspects.count(RiskAspect::Timeframe), (std::string(said) + " | " + allText(plans.value())).c_str());
+        }
+        // A time after a disclosure in an earlier turn is still read.
+        const auto later = turns({{"therapist", "How have things been?"},
+                                  {"client", "I've been thinking about killing myself."},
+                                  {"therapist", "Thank you for telling me. Say more?"},
+                                  {"client", "I think it'll be this weekend when the house is empty."}});
+        QVERIFY(later.ok());
+        QVERIFY2(later->risk(RiskCategory::SuicidalIdeation) &&
+                     later->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Timeframe),
+                 allText(later.value()).c_str());
         // When they would act, said in so many words, in the sign's sentence or alone after it.
         for (const char* said : {"I've saved up my tablets. I'm going to take them this weekend.",
-                                 "I want to end it all this weekend.", "I've saved up my tablets. This weekend."}) {
+                                 "I want to end it all this weekend.", "I've saved up my tablets. This weekend.",
+                                 "I want to die. I'm doing it tonight after the kids are in bed.",
+                                 "I keep thinking about killing myself. Probably this weekend, when the kids are at their dad's.",
+                                 "I want to die. I have the kids this weekend, and after that I'll do it."}) {
             const auto acting = turns({{"therapist", "How have things been?"}, {"client", said}});
             QVERIFY(acting.ok());
             const RiskFlag* flag = acting->risk(RiskCategory::SuicidalIdeation);
@@ -449,11 +463,14 @@ private slots:
             const RiskFlag* si = story->risk(RiskCategory::SuicidalIdeation);
             QVERIFY2(!si, (std::string(said) + " | " + allText(story.value())).c_str());
         }
-        const auto own = turns({{"therapist", "How have things been?"},
-                                {"client", "The book I'm reading made me think I want to end it all."}});
-        QVERIFY(own.ok());
-        const RiskFlag* si = own->risk(RiskCategory::SuicidalIdeation);
-        QVERIFY2(si && si->status == RiskStatus::Present, allText(own.value()).c_str());
+        for (const char* said : {"The book I'm reading made me think I want to end it all.", "Since the film I just want to die.",
+                                 "Ever since that song I just want to end it all.",
+                                 "When my dad switched off the game I wanted to die."}) {
+            const auto own = turns({{"therapist", "How have things been?"}, {"client", said}});
+            QVERIFY(own.ok());
+            const RiskFlag* si = own->risk(RiskCategory::SuicidalIdeation);
+            QVERIFY2(si && si->status == RiskStatus::Present, (std::string(said) + " | " + allText(own.value())).c_str());
+        }
     }
 
     // History is read in the answer, not in a later sentence of the same turn about something
