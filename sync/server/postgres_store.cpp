@@ -607,9 +607,11 @@ bool lockSoon(Connection& c, const std::string& practiceId)
     // Feed before audit, as every other writer takes them (uploads and erasures take the feed
     // lock, then the audit lock; audit entries the audit lock alone): holding the audit lock
     // while waiting for the feed lock could close a circle of waits.
+    // (The batch's own lock timeout is set in the same round trip: see kBatchLockWait.)
     const auto r = c.run("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtextextended($1, 0)) "
-                         "THEN pg_try_advisory_xact_lock(hashtextextended($2, 0)) ELSE false END",
-                         {feed, audit});
+                         "THEN pg_try_advisory_xact_lock(hashtextextended($2, 0)) ELSE false END, "
+                         "set_config('lock_timeout', $3, true)",
+                         {feed, audit, std::string(kBatchLockWait)});
     if (r.flag(0, 0)) return true;
     // A short wait, in a savepoint: the lock timeout's error would end the transaction.
     c.run("SAVEPOINT lock_soon");
@@ -644,7 +646,6 @@ std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(c
     std::vector<std::optional<core::Result<PutOutcome>>> written(batch.size());
     try {
         c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
-        setLockTimeout(c, kBatchLockWait);
         std::map<std::string, bool> locked;  // practice (sorted): its locks had
         for (const PendingPut& put : batch) locked.emplace(put.object->practiceId, false);
         for (auto& [practiceId, had] : locked) had = lockSoon(c, practiceId);
