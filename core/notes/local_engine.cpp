@@ -695,7 +695,22 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     if (isListFraming(sentence) || isAcknowledgement(sentence)) continue;
                     const auto said = words(sentence);
                     const bool commentary = !said.empty() && (said.front() == "i" || said.front().rfind("i'", 0) == 0);
-                    const bool item = (said.size() < 6 && !commentary) || agendaItems == 0 || cued == Section::Agenda;
+                    // "Last Friday I came home and the door was locked…": a story told in answer
+                    // to "Where would you like to start?" is what happened, not an item.
+                    static const auto pastTimes =
+                        phrases({"last", "yesterday", "the other day", "this morning", "over the weekend", "at the weekend",
+                                 "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
+                                 "on sunday", "earlier this week", "a few days ago", "a couple of days ago"});
+                    static const std::set<std::string> fillers = {"so", "like", "well", "um", "erm", "er", "right",
+                                                                  "okay", "ok", "yeah", "and", "basically"};
+                    std::size_t opens = 0;  // past "So, like," to where the sentence opens
+                    while (opens < said.size() && fillers.count(said[opens])) ++opens;
+                    const bool story = said.size() >= 12 && std::any_of(pastTimes.begin(), pastTimes.end(), [&](const auto& p) {
+                                           return findPhrase(std::vector<std::string>(said.begin() + static_cast<std::ptrdiff_t>(opens),
+                                                                                      said.end()),
+                                                             p) == 0;
+                                       });
+                    const bool item = !story && ((said.size() < 6 && !commentary) || agendaItems == 0 || cued == Section::Agenda);
                     if (!item) asked.reset();
                     else ++agendaItems;
                 }

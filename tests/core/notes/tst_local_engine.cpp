@@ -379,6 +379,13 @@ private slots:
         const auto own = agendaOf(turns({{"therapist", "Shall we set the agenda? I'd like ten minutes on the activity schedule."},
                                          {"client", "Fine."}}));
         QVERIFY2(own.size() == 1 && own.front().find("the activity schedule") != std::string::npos, own.empty() ? "" : own.front().c_str());
+        // A story in answer to "where to start" is what happened, not an item.
+        const auto story = agendaOf(twoTurns("What would you like to put on the agenda today?",
+                                             "So, like, last Friday I came home and the bathroom door was locked and my flatmate was in there for ages."));
+        QVERIFY2(story.empty(), story.empty() ? "" : story.front().c_str());
+        const auto namedDraft = twoTurns("What would you like to put on the agenda today?",
+                                         "The row with my flatmate last Friday.");
+        QVERIFY2(agendaOf(namedDraft).size() == 1, allText(namedDraft.value()).c_str());
         const auto checked = agendaOf(twoTurns("So you wanted to focus on sleep today?", "Yes."));
         QVERIFY2(checked.size() == 1 && checked.front().find("sleep") != std::string::npos, checked.empty() ? "" : checked.front().c_str());
     }
