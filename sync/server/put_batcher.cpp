@@ -38,6 +38,14 @@ core::Result<PutOutcome> PutBatcher::put(const StoredObject& object, std::int64_
     return answer.get();
 }
 
+std::vector<PendingPut> PutBatcher::putsOf(const std::vector<Queued*>& queued)
+{
+    std::vector<PendingPut> puts;
+    puts.reserve(queued.size());
+    for (const Queued* q : queued) puts.push_back(q->put);
+    return puts;
+}
+
 void PutBatcher::writeBatches()
 {
     for (;;) {
@@ -50,10 +58,7 @@ void PutBatcher::writeBatches()
         }
         std::size_t answered = 0;
         try {
-            std::vector<PendingPut> puts;
-            puts.reserve(batch.size());
-            for (const Queued* q : batch) puts.push_back(q->put);
-            auto outcomes = m_write(puts);
+            auto outcomes = m_write(putsOf(batch));
             std::vector<Queued*> later;
             later.reserve(batch.size());
             for (; answered < batch.size(); ++answered) {
@@ -107,10 +112,7 @@ void PutBatcher::writeWaitingInTurn()
         }
         std::size_t answered = 0;
         try {
-            std::vector<PendingPut> puts;
-            puts.reserve(group.size());
-            for (const Queued* q : group) puts.push_back(q->put);
-            auto outcomes = m_writeWaiting(puts);
+            auto outcomes = m_writeWaiting(putsOf(group));
             for (; answered < group.size(); ++answered)
                 group[answered]->answer.set_value(answered < outcomes.size()
                                                       ? std::move(outcomes[answered])

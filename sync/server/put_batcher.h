@@ -54,6 +54,7 @@ private:
         PendingPut put;
         std::promise<core::Result<PutOutcome>> answer;
     };
+    static std::vector<PendingPut> putsOf(const std::vector<Queued*>& queued);
     void writeBatches();
     void writeWaitingInTurn();
 
