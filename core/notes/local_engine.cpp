@@ -698,7 +698,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // "Last Friday I came home and the door was locked…": a story told in answer
                     // to "Where would you like to start?" is what happened, not an item.
                     static const auto pastTimes =
-                        phrases({"last", "yesterday", "the other day", "this morning", "over the weekend", "at the weekend",
+                        phrases({"last night", "last friday", "last saturday", "last sunday", "last monday", "last tuesday",
+                                 "last wednesday", "last thursday", "last weekend", "yesterday", "the other day", "this morning", "over the weekend", "at the weekend",
                                  "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
                                  "on sunday", "earlier this week", "a few days ago", "a couple of days ago"});
                     static const std::set<std::string> fillers = {"so", "like", "well", "um", "erm", "er", "right",
@@ -710,7 +711,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                                                                                       said.end()),
                                                              p) == 0;
                                        });
-                    const bool item = !story && ((said.size() < 6 && !commentary) || agendaItems == 0 || cued == Section::Agenda);
+                    const bool item = cued == Section::Agenda || (!story && ((said.size() < 6 && !commentary) || agendaItems == 0));
                     if (!item) asked.reset();
                     else ++agendaItems;
                 }

@@ -231,6 +231,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
         phrases({"do it", "doing it", "take them", "take the", "end it", "go through with", "act on", "that's when",
                  "it'll be", "the plan is", "plan to", "planning to", "picked a date", "chosen a date", "set a date",
                  "kill myself", "end my life"});
+    static const std::vector<Phrase> tying = phrases({"after", "till", "until", "once", "before", "wait", "then"});
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Observation& o) {
                                    if (o.category != RiskCategory::SuicidalIdeation || o.aspect != RiskAspect::Timeframe ||
@@ -243,7 +244,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                                               other.stance != RiskStatus::Denied && !other.evidence.empty() &&
                                               other.evidence.front().quote == sentence;
                                    });
-                                   return containsAny(said, arrangements) && !signBeside && !containsAny(said, acting);
+                                   // The act may be said in the sentence before ("I'm going to do
+                                   // it. After the party this weekend."), or tied to the event
+                                   // ("I'll wait till after my appointment next week").
+                                   return containsAny(said, arrangements) && !signBeside && !containsAny(turn, acting) &&
+                                          !containsAny(said, tying);
                                }),
                 found.end());
     // A timeframe or a protective factor counts only beside another sign in the same turn or
@@ -776,7 +781,8 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
         "daughter", "partner", "partner's", "husband", "wife", "boyfriend", "girlfriend", "colleague", "cousin",
         "uncle", "aunt", "auntie", "neighbour", "nan", "grandad", "grandma", "grandpa", "someone", "somebody",
         "client", "patient", "people", "everyone", "mate", "boss", "character", "book", "film", "novel", "series",
-        "song"};
+        "song", "hero", "heroine", "protagonist", "narrator", "villain", "singer", "actor", "actress", "author", "man",
+        "woman", "girl", "boy", "guy", "lady"};
     auto in = [&](const std::vector<std::string_view>& list, const std::string& w) {
         return std::find(list.begin(), list.end(), w) != list.end();
     };
@@ -799,10 +805,17 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
         return verb < clauseWords.size() && in(taking, clauseWords[verb]);
     };
     bool mentionsSelf = false;
-    for (std::size_t j = 0; j < clauseWords.size() && !mentionsSelf; ++j)
-        mentionsSelf = in(self, clauseWords[j]) && !namesTheWork(j);
-    const bool mentionsOther =
-        std::any_of(clauseWords.begin(), clauseWords.end(), [&](const auto& w) { return in(others, w); });
+    bool workNamed = false;  // a self word set aside as only naming a work
+    for (std::size_t j = 0; j < clauseWords.size() && !mentionsSelf; ++j) {
+        const bool naming = in(self, clauseWords[j]) && namesTheWork(j);
+        workNamed = workNamed || naming;
+        mentionsSelf = in(self, clauseWords[j]) && !naming;
+    }
+    // With the client set aside, the clause is someone else's only if it names a person, not
+    // just the work: "Since that film I watched there's no reason to live" is the client's.
+    const bool mentionsOther = std::any_of(clauseWords.begin(), clauseWords.end(), [&](const auto& w) {
+        return in(others, w) && !(workNamed && in(works, w));
+    });
     return mentionsOther && !mentionsSelf;
 }
 

@@ -613,7 +613,9 @@ bool lockSoon(Connection& c, const std::string& practiceId)
                          "set_config('lock_timeout', $3, true)",
                          {feed, audit, std::string(kBatchLockWait)});
     if (r.flag(0, 0)) return true;
-    // A short wait, in a savepoint: the lock timeout's error would end the transaction.
+    // A short wait, in a savepoint: the lock timeout's error would end the transaction. (A
+    // feed lock the try above did win stays held to the commit even if the audit lock is not
+    // had: it delays that practice's uploads by this batch's few milliseconds, no more.)
     c.run("SAVEPOINT lock_soon");
     setLockTimeout(c, kShortLockWait);
     bool had = true;

@@ -77,9 +77,8 @@ private:
     core::Result<Account> accountIn(const pg::Rows& rows, int first) const;
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // A batch of object writes in one transaction under each practice's locks, committed once
-    // (the batcher's thread); a batch whose transaction fails is written again one by one.
-    // The batch's writes in one transaction; writes of a practice whose locks are held
-    // elsewhere for long (and all, if a statement fails) are left to writeWaiting.
+    // (the batcher's thread); writes of a practice whose locks are held elsewhere for long
+    // (and all, if a statement fails) are left to writeWaiting.
     std::vector<std::optional<core::Result<PutOutcome>>> writeBatch(const std::vector<PendingPut>& batch);
     // Writes of one practice, together, once its locks are free (up to the lock timeout).
     std::vector<core::Result<PutOutcome>> writeWaiting(const std::vector<PendingPut>& writes);

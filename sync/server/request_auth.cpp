@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include <ctime>
+#include <string>
 
 namespace noteward::sync::server {
 
@@ -15,10 +16,16 @@ std::string tokenHash(const std::string& token) { return core::toHex(core::crypt
 
 namespace {
 thread_local std::string t_admitted;
-}
+thread_local int t_rateRefusal = 0;  // seconds to wait; 0: none
+}  // namespace
 
 const std::string& admittedSession() { return t_admitted; }
-void forgetAdmittedSession() { t_admitted.clear(); }
+void forgetAdmittedSession()
+{
+    t_admitted.clear();
+    t_rateRefusal = 0;
+}
+void refuseForRateAfterBody(int retryAfterSeconds) { t_rateRefusal = retryAfterSeconds; }
 
 std::string bearerTokenHash(const httplib::Request& req)
 {
@@ -36,6 +43,11 @@ std::optional<SignedIn> requireSignedIn(ServerStore& store, const ServerConfig& 
         replyError(res, 401, "unauthenticated", "Sign in first: the session is missing, expired or ended.");
         return std::nullopt;
     };
+    if (t_rateRefusal > 0) {
+        res.set_header("Retry-After", std::to_string(t_rateRefusal));
+        replyError(res, 429, "rate_limited", "Too many requests from this session; slow down and try again.");
+        return std::nullopt;
+    }
     const std::string hash = bearerTokenHash(req);
     if (hash.empty()) return refuse();
     const auto now = static_cast<std::int64_t>(std::time(nullptr));

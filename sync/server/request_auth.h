@@ -35,4 +35,10 @@ std::string bearerTokenHash(const httplib::Request& req);
 const std::string& admittedSession();
 void forgetAdmittedSession();
 
+// A session over its rate that sent a body is refused by requireSignedIn, after the body has
+// been read, not before it (cpp-httplib 0.11 keeps the connection open whatever the answer
+// says, so an unread body would be read as the next request): the seconds to wait, for this
+// worker's current request. Cleared with forgetAdmittedSession.
+void refuseForRateAfterBody(int retryAfterSeconds);
+
 }  // namespace noteward::sync::server

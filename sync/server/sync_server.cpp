@@ -150,9 +150,14 @@ void SyncServer::addRoutes()
             replyError(res, 411, "length_required", "Send the body with a Content-Length.");
             return httplib::Server::HandlerResponse::Handled;
         }
-        // A session over its rate is turned away before the store is asked anything.
+        // A session over its rate is turned away before the store is asked anything: at once
+        // when the request has no body, else once the body is read (see refuseForRateAfterBody).
         if (const auto hash = bearerTokenHash(req); !hash.empty())
             if (const auto wait = m_sessionRate.retryAfter(hash, SessionRateLimiter::secondsNow())) {
+                if (req.get_header_value<std::uint64_t>("Content-Length") > 0) {
+                    refuseForRateAfterBody(static_cast<int>(*wait));
+                    return httplib::Server::HandlerResponse::Unhandled;
+                }
                 res.set_header("Retry-After", std::to_string(*wait));
                 replyError(res, 429, "rate_limited", "Too many requests from this session; slow down and try again.");
                 return httplib::Server::HandlerResponse::Handled;

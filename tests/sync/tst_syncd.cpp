@@ -1221,6 +1221,17 @@ private slots:
         QCOMPARE(limited->status, 429);
         QCOMPARE(errorCode(limited), std::string("rate_limited"));
         QVERIFY(std::stoi(limited->get_header_value("Retry-After")) >= 1);
+        // Over its rate with a body: refused once the body is read, so the next request on the
+        // same connection is answered as itself (an unread body would be read as a request).
+        auto withBody = client->Put("/v1/practices/" + practiceId.toStdString() + "/clients/" + core::crypto::randomUuid(),
+                                    {{"Authorization", busy.bearer}}, json{{"note", std::string(2000, 'a')}}.dump(),
+                                    "application/json");
+        QVERIFY(withBody);
+        QCOMPARE(withBody->status, 429);
+        auto health = client->Get("/healthz");
+        QVERIFY(health);
+        QCOMPARE(health->status, 200);
+        QCOMPARE(health->body, std::string("ok\n"));
         QCOMPARE(me(calm.bearer)->status, 200);
         for (int i = 0; i < 20; ++i) QCOMPARE(me("Bearer " + hexKey('a'))->status, 401);
         QTest::qWait(1200);

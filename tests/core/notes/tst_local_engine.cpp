@@ -383,6 +383,9 @@ private slots:
         const auto story = agendaOf(twoTurns("What would you like to put on the agenda today?",
                                              "So, like, last Friday I came home and the bathroom door was locked and my flatmate was in there for ages."));
         QVERIFY2(story.empty(), story.empty() ? "" : story.front().c_str());
+        const auto homework = agendaOf(twoTurns("What would you like to put on the agenda today?",
+                                                "Last week's homework, I didn't manage any of it and I want to look at why that was."));
+        QCOMPARE(homework.size(), std::size_t(1));
         const auto namedDraft = twoTurns("What would you like to put on the agenda today?",
                                          "The row with my flatmate last Friday.");
         QVERIFY2(agendaOf(namedDraft).size() == 1, allText(namedDraft.value()).c_str());
@@ -451,7 +454,9 @@ private slots:
                                  "I want to end it all this weekend.", "I've saved up my tablets. This weekend.",
                                  "I want to die. I'm doing it tonight after the kids are in bed.",
                                  "I keep thinking about killing myself. Probably this weekend, when the kids are at their dad's.",
-                                 "I want to die. I have the kids this weekend, and after that I'll do it."}) {
+                                 "I want to die. I have the kids this weekend, and after that I'll do it.",
+                                 "I want to die. I'm going to do it. After the party this weekend.",
+                                 "I've decided to kill myself. I'll wait till after my appointment next week."}) {
             const auto acting = turns({{"therapist", "How have things been?"}, {"client", said}});
             QVERIFY(acting.ok());
             const RiskFlag* flag = acting->risk(RiskCategory::SuicidalIdeation);
@@ -472,7 +477,8 @@ private slots:
         }
         for (const char* said : {"The book I'm reading made me think I want to end it all.", "Since the film I just want to die.",
                                  "Ever since that song I just want to end it all.",
-                                 "When my dad switched off the game I wanted to die."}) {
+                                 "When my dad switched off the game I wanted to die.",
+                                 "Since that film I watched there's no reason to live."}) {
             const auto own = turns({{"therapist", "How have things been?"}, {"client", said}});
             QVERIFY(own.ok());
             const RiskFlag* si = own->risk(RiskCategory::SuicidalIdeation);
