@@ -62,6 +62,13 @@ std::optional<Upload> admitUpload(ServerStore& store, const ServerConfig& config
     return upload;
 }
 
+// Reads a body to its end and drops it: cpp-httplib 0.11 keeps the connection open whatever the
+// answer says, and body bytes left unread would be read as the next request.
+void dropBody(const httplib::ContentReader& read)
+{
+    (void)read([](const char*, std::size_t) { return true; });
+}
+
 // The body is read off the connection straight into the store (a file of the embedded store,
 // the disk writing behind) while it is hashed, instead of into memory first: the store's
 // write then overlaps the transfer (upload was under half of plain HTTP's speed).
@@ -70,10 +77,10 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
 {
     const auto upload = admitUpload(store, config, req, res);
     if (!upload) {
-        // Refused: the body is read and dropped (see below; a body over the limit is
-        // httplib's to skip), and the refusal stands.
+        // Refused: the body is dropped (one over the limit is httplib's to skip, setting 413),
+        // and the refusal stands.
         const int status = res.status;
-        (void)read([](const char*, std::size_t) { return true; });
+        dropBody(read);
         res.status = status;
         return;
     }
@@ -81,13 +88,11 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     // (httplib sends every PUT here, with or without a body.)
     if (declared == 0) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
     // Over the limit: httplib skips the body and answers 413; nothing is set up for it.
-    if (declared > config.maxBodyBytes) return (void)read([](const char*, std::size_t) { return true; });
-    // Every accepted body is read to its end, even when the store fails on the way: httplib
-    // 0.11 keeps the connection open whatever the answer says, and unread body bytes would be
-    // read as the next request.
+    if (declared > config.maxBodyBytes) return dropBody(read);
+    // Every accepted body is read to its end, even when the store fails on the way.
     auto incoming = store.receiveBlob(upload->hash, static_cast<std::size_t>(declared));
     if (!incoming) {
-        (void)read([](const char*, std::size_t) { return true; });
+        dropBody(read);
         return busy(res);
     }
     core::crypto::Sha256 hashing;
@@ -102,7 +107,7 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
         return true;
     });
     if (whole && failed) return busy(res);  // nothing was listed
-    if (!whole) return;  // cut short, or over the limit: httplib answers (400 or 413), nothing is listed
+    if (!whole) return;  // cut short: httplib answers 400, nothing is listed
     // The address is the content: a chunk cut short or changed on the way does not match it.
     if (core::toHex(hashing.finish()) != upload->hash)
         return replyError(res, 400, "hash_mismatch", "The chunk's SHA-256 is not the one in its address; nothing was stored.");
