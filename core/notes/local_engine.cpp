@@ -434,8 +434,12 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
     if (answer && !cued.has_value() && words(sentence).size() >= (asked == Section::Agenda ? 6u : 4u) &&
         (asked == Section::WeekReview || asked == Section::Agenda)) {
         const auto tokens = words(sentence);
-        const bool aboutThemselves = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
-            return w == "i" || w == "i'm" || w == "i've" || w == "i'd" || w == "i'll" || w == "me" || w == "myself";
+        // An agenda item is often a topic of their own, named: "The row with my flatmate, and
+        // the bathroom thing."
+        const bool agenda = asked == Section::Agenda;
+        const bool aboutThemselves = std::any_of(tokens.begin(), tokens.end(), [&](const std::string& w) {
+            return w == "i" || w == "i'm" || w == "i've" || w == "i'd" || w == "i'll" || w == "me" || w == "myself" ||
+                   (agenda && w == "my");
         });
         if (!aboutThemselves) return std::nullopt;
     }

@@ -387,7 +387,7 @@ private slots:
                                                 "Last week's homework, I didn't manage any of it and I want to look at why that was."));
         QCOMPARE(homework.size(), std::size_t(1));
         const auto namedDraft = twoTurns("What would you like to put on the agenda today?",
-                                         "The row with my flatmate last Friday.");
+                                         "The row with my flatmate, and the bathroom thing.");
         QVERIFY2(agendaOf(namedDraft).size() == 1, allText(namedDraft.value()).c_str());
         const auto checked = agendaOf(twoTurns("So you wanted to focus on sleep today?", "Yes."));
         QVERIFY2(checked.size() == 1 && checked.front().find("sleep") != std::string::npos, checked.empty() ? "" : checked.front().c_str());
