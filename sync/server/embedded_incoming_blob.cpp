@@ -52,14 +52,8 @@ core::Result<void> EmbeddedIncomingBlob::writeGathered()
 
 core::Result<bool> EmbeddedIncomingBlob::store(const BlobInfo& info)
 {
-    auto known = m_store.blobInfo(info.hash);
-    if (!known) return known.error();
-    if (known->has_value()) {
-        // Already listed: the temporary file goes when this is dropped.
-        if ((*known)->clientId != info.clientId)
-            return core::makeError(core::ErrorCode::AlreadyExists, "This chunk belongs elsewhere.");
-        return false;
-    }
+    // Already listed: the temporary file goes when this is dropped.
+    if (auto listed = m_store.listedAlready(info)) return *listed;
     if (auto written = writeGathered(); !written) return written.error();
     if (auto durable = m_writer.commit(); !durable) return durable.error();
     BlobInfo listed = info;

@@ -746,6 +746,8 @@ core::Result<std::optional<StoredObject>> EmbeddedStore::object(const std::strin
 
 core::Result<bool> EmbeddedStore::putBlob(const BlobInfo& info, core::ByteView data)
 {
+    // A chunk already listed is not written again, not even to a temporary file.
+    if (auto listed = listedAlready(info)) return *listed;
     auto incoming = receiveBlob(info.hash, data.size());
     if (!incoming) return incoming.error();
     if (auto appended = (*incoming)->append(data); !appended) return appended.error();
@@ -757,6 +759,15 @@ core::Result<std::unique_ptr<IncomingBlob>> EmbeddedStore::receiveBlob(const std
     auto incoming = std::make_unique<EmbeddedIncomingBlob>(*this, blobPath(hash));
     if (auto opened = incoming->open(); !opened) return opened.error();
     return std::unique_ptr<IncomingBlob>(std::move(incoming));
+}
+
+std::optional<core::Result<bool>> EmbeddedStore::listedAlready(const BlobInfo& info)
+{
+    auto known = blobInfo(info.hash);
+    if (!known) return core::Result<bool>(known.error());
+    if (!known->has_value()) return std::nullopt;
+    if ((*known)->clientId != info.clientId) return core::Result<bool>(makeError(ErrorCode::AlreadyExists, "This chunk belongs elsewhere."));
+    return core::Result<bool>(false);
 }
 
 core::Result<bool> EmbeddedStore::listBlob(const BlobInfo& info)

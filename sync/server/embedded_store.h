@@ -74,6 +74,9 @@ private:
     std::filesystem::path blobPath(const std::string& hash) const;
     // Lists a chunk whose file is already durable under its name (see EmbeddedIncomingBlob).
     core::Result<bool> listBlob(const BlobInfo& info);
+    // A chunk already listed: false for this client, AlreadyExists for another (or the error
+    // of asking); nothing when it is not listed yet.
+    std::optional<core::Result<bool>> listedAlready(const BlobInfo& info);
     core::Result<std::optional<Account>> accountWhere(const char* column, const std::string& value);
     core::Result<void> changeCredential(const char* updateSql, const std::string& value, const std::string& accountId);
     // The next entry of the practice's audit chain, inside the caller's transaction (mutex held).
