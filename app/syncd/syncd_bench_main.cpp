@@ -4,6 +4,7 @@
 // nothing (figures go in notes, not in timed tests).
 //
 //   noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] [--postgresql CONNINFO]
+//                        [--chunk-kib K]   (blob chunk size; the server's default max_chunk_bytes else)
 //   noteward-syncd-bench setup --data-dir DIR [...]   (a store for an outside load generator; see setup())
 #include "crypto/random.h"
 #include "crypto/sha256.h"
@@ -181,6 +182,7 @@ int main(int argc, char** argv)
     std::size_t objects = 100000;
     std::filesystem::path dataDir = std::filesystem::temp_directory_path() / ("syncd-bench-" + core::crypto::randomUuid());
     std::string postgresql;  // empty: the embedded store
+    std::size_t chunkKiB = 0;  // 0: the server's default max_chunk_bytes
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string name = argv[i], value = argv[i + 1];
         if (name == "--seconds") seconds = std::stod(value);
@@ -188,14 +190,16 @@ int main(int argc, char** argv)
         else if (name == "--objects") objects = std::stoul(value);
         else if (name == "--data-dir") dataDir = value;
         else if (name == "--postgresql") postgresql = value;
+        else if (name == "--chunk-kib") chunkKiB = std::stoul(value);
         else {
             std::cerr << "usage: noteward-syncd-bench [--seconds S] [--clients N] [--objects M] [--data-dir DIR] "
-                         "[--postgresql CONNINFO]\n";
+                         "[--postgresql CONNINFO] [--chunk-kib K]\n";
             return 2;
         }
     }
     auto config = embeddedServerConfig(dataDir, "127.0.0.1:0").value();
     config.postgresql = postgresql;
+    if (chunkKiB > 0) config.maxChunkBytes = chunkKiB * 1024;
     config.sessionRatePerSecond = 100000;  // one session per load client: measure the server, not the limit
     auto store = openStore(config);
     if (!store) {
@@ -274,9 +278,11 @@ int main(int argc, char** argv)
     std::printf("  feed read of 10 changes among %zu objects: median %.3f ms, worst %.3f ms (store call; %.0f objects/s to fill)\n",
                 objects, feedMs[feedMs.size() / 2], feedMs.back(), static_cast<double>(objects) / fillSeconds);
 
-    // Blob chunks of the default largest body (1 MiB), a recording's worth.
+    // 64 MiB of blob chunks, each of the largest size the server takes (what a recording's
+    // upload is cut into).
     const std::string blobsPath = objectsPath.substr(0, objectsPath.size() - std::string("objects/").size()) + "blobs/";
-    syncd_bench::benchBlobThroughput(*port, ca, blobsPath, auth.begin()->second, 64, 1024 * 1024 - 4096);
+    syncd_bench::benchBlobThroughput(*port, ca, blobsPath, auth.begin()->second,
+                                     std::max<std::size_t>(1, 64 * 1024 * 1024 / config.maxChunkBytes), config.maxChunkBytes);
     {
         // The store's own part of it, without HTTP and TLS.
         const std::string blobClient = blobsPath.substr(blobsPath.rfind("/clients/") + 9, 36);

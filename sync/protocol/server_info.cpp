@@ -8,7 +8,8 @@ nlohmann::json toJson(const ServerInfo& info)
             {"region", info.region},
             {"jurisdiction", info.jurisdiction},
             {"server_version", info.serverVersion},
-            {"mfa_required", info.mfaRequired}};
+            {"mfa_required", info.mfaRequired},
+            {"max_chunk_bytes", info.maxChunkBytes}};
 }
 
 std::optional<ServerInfo> serverInfoFromJson(const nlohmann::json& json)
@@ -22,8 +23,11 @@ std::optional<ServerInfo> serverInfoFromJson(const nlohmann::json& json)
     const auto api = text("api"), region = text("region"), jurisdiction = text("jurisdiction"),
                version = text("server_version");
     const auto mfa = json.find("mfa_required");
-    if (!api || !region || !jurisdiction || !version || mfa == json.end() || !mfa->is_boolean()) return std::nullopt;
-    return ServerInfo{*api, *region, *jurisdiction, *version, mfa->get<bool>()};
+    const auto chunk = json.find("max_chunk_bytes");
+    if (!api || !region || !jurisdiction || !version || mfa == json.end() || !mfa->is_boolean() || chunk == json.end() ||
+        !chunk->is_number_unsigned() || chunk->get<std::uint64_t>() == 0)
+        return std::nullopt;
+    return ServerInfo{*api, *region, *jurisdiction, *version, mfa->get<bool>(), chunk->get<std::size_t>()};
 }
 
 nlohmann::json toJson(const WireError& error) { return {{"error", {{"code", error.code}, {"message", error.message}}}}; }

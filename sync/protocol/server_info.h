@@ -17,6 +17,7 @@ struct ServerInfo {
     std::string jurisdiction = "UK";
     std::string serverVersion;
     bool mfaRequired = true;
+    std::size_t maxChunkBytes = 0;  // the largest blob chunk the server takes: the size to cut uploads into
 };
 
 nlohmann::json toJson(const ServerInfo& info);

@@ -6,6 +6,8 @@
 #include "protocol/wire_ids.h"
 #include "server/auth_key_hash.h"
 #include "server/http_replies.h"
+#include "server/request_body.h"
+#include "server/server_config.h"
 #include "server/server_store.h"
 #include "server/totp.h"
 #include "util/hex.h"
@@ -78,9 +80,10 @@ void join(ServerStore& store, const httplib::Request& req, httplib::Response& re
 
 }  // namespace
 
-void addAccountRoutes(httplib::Server& http, ServerStore& store)
+void addAccountRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config)
 {
-    http.Post("/v1/accounts/join", [&store](const httplib::Request& req, httplib::Response& res) { join(store, req, res); });
+    http.Post("/v1/accounts/join",
+              withJsonBody(config.maxBodyBytes, [&store](const httplib::Request& req, httplib::Response& res) { join(store, req, res); }));
 }
 
 }  // namespace noteward::sync::server

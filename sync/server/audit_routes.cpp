@@ -5,6 +5,7 @@
 #include "protocol/wire_ids.h"
 #include "server/http_replies.h"
 #include "server/request_auth.h"
+#include "server/request_body.h"
 #include "server/server_config.h"
 #include "server/server_store.h"
 
@@ -84,7 +85,8 @@ void getHead(ServerStore& store, const ServerConfig& config, const httplib::Requ
 void addAuditRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config)
 {
     http.Get(R"(/v1/practices/([^/]+)/audit)", [&](const httplib::Request& req, httplib::Response& res) { readLog(store, config, req, res); });
-    http.Put(R"(/v1/devices/([^/]+)/audit-head)", [&](const httplib::Request& req, httplib::Response& res) { putHead(store, config, req, res); });
+    http.Put(R"(/v1/devices/([^/]+)/audit-head)",
+             withJsonBody(config.maxBodyBytes, [&](const httplib::Request& req, httplib::Response& res) { putHead(store, config, req, res); }));
     http.Get(R"(/v1/devices/([^/]+)/audit-head)", [&](const httplib::Request& req, httplib::Response& res) { getHead(store, config, req, res); });
 }
 

@@ -6,6 +6,7 @@
 #include "server/http_replies.h"
 #include "server/incoming_blob.h"
 #include "server/request_auth.h"
+#include "server/request_body.h"
 #include "server/server_config.h"
 #include "server/server_store.h"
 #include "util/hex.h"
@@ -62,13 +63,6 @@ std::optional<Upload> admitUpload(ServerStore& store, const ServerConfig& config
     return upload;
 }
 
-// Reads a body to its end and drops it: cpp-httplib 0.11 keeps the connection open whatever the
-// answer says, and body bytes left unread would be read as the next request.
-void dropBody(const httplib::ContentReader& read)
-{
-    (void)read([](const char*, std::size_t) { return true; });
-}
-
 // The body is read off the connection straight into the store (a file of the embedded store,
 // the disk writing behind) while it is hashed, instead of into memory first: the store's
 // write then overlaps the transfer (upload was under half of plain HTTP's speed).
@@ -77,8 +71,8 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
 {
     const auto upload = admitUpload(store, config, req, res);
     if (!upload) {
-        // Refused: the body is dropped (one over the limit is httplib's to skip, setting 413),
-        // and the refusal stands.
+        // Refused: the body is dropped (one over the library's limit is skipped by it, which
+        // sets 413), and the refusal stands.
         const int status = res.status;
         dropBody(read);
         res.status = status;
@@ -87,8 +81,11 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     const auto declared = req.get_header_value<std::uint64_t>("Content-Length");
     // (httplib sends every PUT here, with or without a body.)
     if (declared == 0) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
-    // Over the limit: httplib skips the body and answers 413; nothing is set up for it.
-    if (declared > config.maxBodyBytes) return dropBody(read);
+    // Over the limit: dropped before anything is set up for it.
+    if (declared > config.maxChunkBytes) {
+        dropBody(read);
+        return replyError(res, 413, "payload_too_large", "The chunk is larger than this server's max_chunk_bytes.");
+    }
     // Every accepted body is read to its end, even when the store fails on the way.
     auto incoming = store.receiveBlob(upload->hash, static_cast<std::size_t>(declared));
     if (!incoming) {
@@ -196,7 +193,7 @@ void missing(ServerStore& store, const ServerConfig& config, const httplib::Requ
 void addBlobRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config)
 {
     http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/missing)",
-              [&](const httplib::Request& req, httplib::Response& res) { missing(store, config, req, res); });
+              withJsonBody(config.maxBodyBytes, [&](const httplib::Request& req, httplib::Response& res) { missing(store, config, req, res); }));
     http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/blobs/([^/]+))",
              [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
                  putBlob(store, config, req, res, read);

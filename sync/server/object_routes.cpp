@@ -6,6 +6,7 @@
 #include "server/client_access.h"
 #include "server/http_replies.h"
 #include "server/request_auth.h"
+#include "server/request_body.h"
 #include "server/server_config.h"
 #include "server/server_store.h"
 
@@ -186,11 +187,11 @@ void addObjectRoutes(httplib::Server& http, ServerStore& store, const ServerConf
     const auto route = [&](void (*handler)(ServerStore&, const ServerConfig&, const httplib::Request&, httplib::Response&)) {
         return [handler, &store, &config](const httplib::Request& req, httplib::Response& res) { handler(store, config, req, res); };
     };
-    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+))", route(putClient));
-    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/therapists/([^/]+))", route(assign));
-    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/objects/([^/]+))", route(putObject));
+    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+))", withJsonBody(config.maxBodyBytes, route(putClient)));
+    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/therapists/([^/]+))", withJsonBody(config.maxBodyBytes, route(assign)));
+    http.Put(R"(/v1/practices/([^/]+)/clients/([^/]+)/objects/([^/]+))", withJsonBody(config.maxBodyBytes, route(putObject)));
     http.Get(R"(/v1/practices/([^/]+)/clients/([^/]+)/objects/([^/]+))", route(getObject));
-    http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/erase)", route(erase));
+    http.Post(R"(/v1/practices/([^/]+)/clients/([^/]+)/erase)", withJsonBody(config.maxBodyBytes, route(erase)));
     http.Get(R"(/v1/practices/([^/]+)/changes)", route(feed));
 }
 

@@ -109,6 +109,10 @@ core::Result<ServerConfig> loadServerConfig(const std::filesystem::path& file)
             if (!value.is_number_integer() || value.get<long long>() < 1024 || value.get<long long>() > 64LL * 1024 * 1024)
                 return wrong("an integer from 1024 to 67108864");
             config.maxBodyBytes = value.get<std::size_t>();
+        } else if (key == "max_chunk_bytes") {
+            if (!value.is_number_integer() || value.get<long long>() < 64 * 1024 || value.get<long long>() > 64LL * 1024 * 1024)
+                return wrong("an integer from 65536 to 67108864");
+            config.maxChunkBytes = value.get<std::size_t>();
         } else if (key == "read_timeout_seconds") {
             ok = positive(config.readTimeoutSeconds, 300);
         } else if (key == "write_timeout_seconds") {

@@ -8,6 +8,7 @@
 #include "server/http_replies.h"
 #include "server/login_throttle.h"
 #include "server/request_auth.h"
+#include "server/request_body.h"
 #include "server/server_config.h"
 #include "server/server_store.h"
 #include "server/totp.h"
@@ -160,9 +161,9 @@ void resetMfa(ServerStore& store, const ServerConfig& config, const httplib::Req
 void addSessionRoutes(httplib::Server& http, ServerStore& store, const ServerConfig& config, LoginThrottle& byEmail,
                       LoginThrottle& byAddress)
 {
-    http.Post("/v1/sessions", [&](const httplib::Request& req, httplib::Response& res) {
-        login(store, config, byEmail, byAddress, req, res);
-    });
+    http.Post("/v1/sessions", withJsonBody(config.maxBodyBytes, [&](const httplib::Request& req, httplib::Response& res) {
+                  login(store, config, byEmail, byAddress, req, res);
+              }));
     http.Get("/v1/me", [&](const httplib::Request& req, httplib::Response& res) {
         const auto who = requireSignedIn(store, config, req, res);
         if (!who) return;
@@ -172,17 +173,22 @@ void addSessionRoutes(httplib::Server& http, ServerStore& store, const ServerCon
                    {"role", roleName(who->account.role)},
                    {"email", who->account.email}});
     });
-    http.Post("/v1/accounts/auth-key", [&](const httplib::Request& req, httplib::Response& res) {
-        changeAuthKey(store, config, req, res);
-    });
-    http.Post("/v1/accounts/mfa", [&](const httplib::Request& req, httplib::Response& res) { resetMfa(store, config, req, res); });
-    http.Delete("/v1/sessions/current", [&](const httplib::Request& req, httplib::Response& res) {
+    http.Post("/v1/accounts/auth-key", withJsonBody(config.maxBodyBytes, [&](const httplib::Request& req, httplib::Response& res) {
+                  changeAuthKey(store, config, req, res);
+              }));
+    http.Post("/v1/accounts/mfa", withJsonBody(config.maxBodyBytes, [&](const httplib::Request& req, httplib::Response& res) {
+                  resetMfa(store, config, req, res);
+              }));
+    const httplib::Server::Handler signOut = [&](const httplib::Request& req, httplib::Response& res) {
         const auto who = requireSignedIn(store, config, req, res);
         if (!who) return;
         if (auto ended = store.deleteSession(who->tokenHash); !ended)
             return replyError(res, 503, "busy", "The server could not end the session; try again.");
         res.status = 204;
-    });
+    };
+    http.Delete("/v1/sessions/current", signOut);
+    // A DELETE that declares a length (even 0) is routed to content-reader routes only.
+    http.Delete("/v1/sessions/current", withJsonBody(config.maxBodyBytes, signOut));
 }
 
 }  // namespace noteward::sync::server

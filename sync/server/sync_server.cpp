@@ -10,6 +10,7 @@
 #include "server/http_replies.h"
 #include "server/memory_trimmer.h"
 #include "server/object_routes.h"
+#include "server/request_body.h"
 #include "server/session_routes.h"
 #include "server/tls_context.h"
 #include "server/tls_identity.h"
@@ -88,7 +89,9 @@ core::Result<int> SyncServer::bind()
     });
     if (!tls) return tls.error();
     if (!m_http->is_valid()) return makeError(ErrorCode::Internal, "The TLS server could not be set up.");
-    m_http->set_payload_max_length(m_config.maxBodyBytes);
+    // The library has one limit for every route: the larger of the two. JSON routes keep
+    // their own, smaller one before reading (see withJsonBody).
+    m_http->set_payload_max_length(std::max(m_config.maxBodyBytes, m_config.maxChunkBytes));
     m_http->set_read_timeout(m_config.readTimeoutSeconds, 0);
     m_http->set_write_timeout(m_config.writeTimeoutSeconds, 0);
     // A sync client keeps one connection; each open connection holds a worker thread while
@@ -199,13 +202,21 @@ void SyncServer::addRoutes()
         protocol::ServerInfo info;
         info.region = m_config.region;
         info.serverVersion = NOTEWARD_SYNCD_VERSION;
+        info.maxChunkBytes = m_config.maxChunkBytes;
         replyJson(res, 200, protocol::toJson(info));
     });
-    addAccountRoutes(http, m_store);
+    addAccountRoutes(http, m_store, m_config);
     addSessionRoutes(http, m_store, m_config, m_loginsByEmail, m_loginsByAddress);
     addObjectRoutes(http, m_store, m_config);
     addAuditRoutes(http, m_store, m_config);
     addBlobRoutes(http, m_store, m_config);
+    // Last: a body sent to no route is read under the JSON limit (not the library's, which is
+    // the chunk limit) or dropped, then answered 404.
+    const auto nowhere = withJsonBody(m_config.maxBodyBytes, [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+    http.Post(".*", nowhere);
+    http.Put(".*", nowhere);
+    http.Patch(".*", nowhere);
+    http.Delete(".*", nowhere);
 }
 
 }  // namespace noteward::sync::server

@@ -6,6 +6,7 @@
 #include "crypto/sha256.h"
 #include "util/hex.h"
 #include "protocol/base64.h"
+#include "protocol/server_info.h"
 #include "server/auth_key_hash.h"
 #include "server/open_store.h"
 #include "server/pg_connection.h"
@@ -315,6 +316,8 @@ private slots:
         // A configuration file with an unknown or mistyped setting is refused by name.
         test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "max_body": 5})");
         QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("unknown setting \"max_body\""));
+        test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "max_chunk_bytes": 1024})");
+        QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("max_chunk_bytes"));
         test::writeFile(config, R"({"data_dir": "x", "region": "uksouth", "read_timeout_seconds": "5"})");
         QVERIFY(syncd({"--config", QString::fromStdString(config.string())}).err.contains("read_timeout_seconds"));
         // A file must name its region: a copied configuration does not default to the UK.
@@ -361,6 +364,10 @@ private slots:
         QCOMPARE(body["jurisdiction"].get<std::string>(), std::string("UK"));
         QCOMPARE(body["api"].get<std::string>(), std::string("v1"));
         QCOMPARE(body["mfa_required"].get<bool>(), true);
+        // The chunk size a client cuts uploads into; the client's own parser takes the answer.
+        QVERIFY(body["max_chunk_bytes"] == json(4 * 1024 * 1024));
+        const auto parsed = sync::protocol::serverInfoFromJson(body);
+        QVERIFY(parsed && parsed->maxChunkBytes == 4u * 1024 * 1024 && parsed->region == "eu-west-2");
         auto missing = client->Get("/v1/nothing-here");
         QVERIFY(missing);
         QCOMPARE(missing->status, 404);
@@ -480,10 +487,25 @@ private slots:
         QCOMPARE(r->status, 400);
         r = post(good.dump(), "text/plain");
         QCOMPARE(r->status, 415);
+        // Over the JSON limit (1 MiB) though under the library's, which is the chunk limit: 413,
+        // the body read and dropped, and the same connection carries on.
         r = post(std::string(2 * 1024 * 1024, ' '));
         QVERIFY(r);
         QCOMPARE(r->status, 413);
         QCOMPARE(errorCode(r), std::string("payload_too_large"));
+        r = post("{not json");
+        QVERIFY(r);
+        QCOMPARE(r->status, 400);
+        // Sent to no route: read under the same limit (or dropped), then 404.
+        for (const auto size : {std::size_t(100), std::size_t(3 * 1024 * 1024)}) {
+            auto stray = client->Put("/v1/nowhere", std::string(size, 'x'), "application/json");
+            QVERIFY(stray);
+            QCOMPARE(stray->status, size > 1024 * 1024 ? 413 : 404);
+            auto del = client->Delete("/v1/nowhere", std::string(size, 'x'), "application/json");
+            QVERIFY(del);
+            QCOMPARE(del->status, size > 1024 * 1024 ? 413 : 404);
+            QCOMPARE(client->Get("/healthz")->status, 200);
+        }
         // A chunked body has no length to check before reading: refused before any is read.
         {
             auto chunked = server.client();
@@ -591,8 +613,15 @@ private slots:
         QVERIFY(out);
         QCOMPARE(out->status, 204);
         QCOMPARE(client->Get("/v1/me", {{"Authorization", bearer}})->status, 401);
-        // The next step's code (within the one-step window) signs in again.
-        QCOMPARE(signIn("kim@example.org", hexKey('b'), code(30))->status, 201);
+        // The next step's code (within the one-step window) signs in again; signing out with a
+        // declared length (here a body) reaches the same route.
+        auto again = signIn("kim@example.org", hexKey('b'), code(30));
+        QCOMPARE(again->status, 201);
+        const std::string bearerAgain = "Bearer " + json::parse(again->body)["token"].get<std::string>();
+        auto outWithBody = client->Delete("/v1/sessions/current", httplib::Headers{{"Authorization", bearerAgain}}, "{}", "application/json");
+        QVERIFY(outWithBody);
+        QCOMPARE(outWithBody->status, 204);
+        QCOMPARE(client->Get("/v1/me", {{"Authorization", bearerAgain}})->status, 401);
 
         // Guessing: five failures, then a wait, whether or not the e-mail has an account.
         for (const char* email : {"ghost@example.org", "kim@example.org"}) {
@@ -1375,8 +1404,9 @@ private slots:
             return files;
         };
 
-        // The largest chunk the limit allows (1 MiB of body): several of the store's pieces.
-        const std::string big = chunk(1024 * 1024 - 1);
+        // The largest chunk the limit allows (4 MiB of body, above the JSON limit): many of the
+        // store's pieces.
+        const std::string big = chunk(4 * 1024 * 1024);
         auto put = client->Put(base + "/blobs/" + hashOf(big) + "?kind=recording", as(therapist), big, "application/octet-stream");
         QVERIFY(put);
         QCOMPARE(put->status, 201);
@@ -1410,7 +1440,7 @@ private slots:
         QCOMPARE(empty->status, 400);
         QCOMPARE(errorCode(empty), std::string("invalid_input"));
         // Over the limit: 413 before anything is kept.
-        const std::string over = chunk(1024 * 1024 + 1);
+        const std::string over = chunk(4 * 1024 * 1024 + 1);
         auto tooBig = client->Put(base + "/blobs/" + hashOf(over), as(therapist), over, "application/octet-stream");
         QVERIFY(tooBig);
         QCOMPARE(tooBig->status, 413);
