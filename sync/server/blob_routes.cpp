@@ -81,9 +81,10 @@ void putBlob(ServerStore& store, const ServerConfig& config, const httplib::Requ
     const auto declared = req.get_header_value<std::uint64_t>("Content-Length");
     // (httplib sends every PUT here, with or without a body.)
     if (declared == 0) return replyError(res, 400, "invalid_input", "A chunk needs some bytes.");
-    // Over the limit: dropped before anything is set up for it.
-    if (declared > config.maxChunkBytes) {
+    // Over the limit, or compressed: dropped before anything is set up for it.
+    if (declared > config.maxChunkBytes || bodyWasEncoded()) {
         dropBody(read);
+        if (bodyWasEncoded()) return replyBodyWasEncoded(res);
         return replyError(res, 413, "payload_too_large", "The chunk is larger than this server's max_chunk_bytes.");
     }
     // Every accepted body is read to its end, even when the store fails on the way.

@@ -141,6 +141,15 @@ void SyncServer::addRoutes()
         t_inFlight = true;
         forgetAdmittedSession();
         m_metrics.started();
+        // Methods with no route here are refused before any body is read: the library reads a
+        // PRI request's body into memory, without a limit when it declares no length.
+        static const std::set<std::string> known = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+        if (known.count(req.method) == 0) {
+            res.set_header("Connection", "close");
+            replyError(res, 405, "method_not_allowed", "This server does not take that method.");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        readBodyAsSent(req);
         // The body limit only holds for a declared length: a chunked body, or one read until
         // the connection closes, would be read whole into memory. Refused before any is read.
         if (req.has_header("Transfer-Encoding")) {
@@ -210,9 +219,12 @@ void SyncServer::addRoutes()
     addObjectRoutes(http, m_store, m_config);
     addAuditRoutes(http, m_store, m_config);
     addBlobRoutes(http, m_store, m_config);
-    // Last: a body sent to no route is read under the JSON limit (not the library's, which is
-    // the chunk limit) or dropped, then answered 404.
-    const auto nowhere = withJsonBody(m_config.maxBodyBytes, [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+    // Last: a body sent to no route is read and dropped, then answered 404 (the library would
+    // keep it in memory, up to the chunk limit).
+    const auto nowhere = [](const httplib::Request&, httplib::Response& res, const httplib::ContentReader& read) {
+        dropBody(read);
+        res.status = 404;
+    };
     http.Post(".*", nowhere);
     http.Put(".*", nowhere);
     http.Patch(".*", nowhere);
