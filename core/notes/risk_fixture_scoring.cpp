@@ -1,17 +1,36 @@
 #include "notes/risk_fixture_scoring.h"
 
 #include "notes/draft_pipeline.h"
+#include "notes/note_phrasing.h"
 #include "notes/transcript.h"
 #include "util/text.h"
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace noteward::core::notes {
 
 namespace {
 std::string statusName(const RiskFlag* flag) { return flag ? std::string(toKey(flag->status)) : std::string("absent"); }
+
+// Key phrases are the transcript's own words ("cut myself", "your diary"); the note speaks of
+// the client in the third person ("they cut themselves", "their diary"). Both sides are
+// compared in one person-neutral form, so a phrase carried into the note's register counts.
+std::string personNeutral(std::string_view text)
+{
+    static const std::map<std::string, std::string> forms = {
+        {"i", "they"},         {"me", "they"},          {"you", "they"},        {"them", "they"},
+        {"my", "their"},       {"your", "their"},       {"mine", "theirs"},     {"yours", "theirs"},
+        {"myself", "themselves"}, {"yourself", "themselves"}, {"i'm", "they're"}, {"you're", "they're"},
+        {"i've", "they've"},   {"you've", "they've"},   {"i'd", "they'd"},      {"you'd", "they'd"},
+        {"i'll", "they'll"},   {"you'll", "they'll"},   {"am", "are"},          {"was", "were"}};
+    return rewriteWords(foldCase(text), [](const std::string& word, const std::string& lower) {
+        const auto it = forms.find(lower);
+        return it == forms.end() ? word : it->second;
+    });
+}
 }  // namespace
 
 double FixtureSetScore::recall() const
@@ -110,6 +129,8 @@ Result<void> scoreLabelledDraft(const std::string& name, const nlohmann::json& e
     for (Section s : kAllSections)
         if (const auto& list = draft.section(s))
             for (const auto& st : *list) note += foldCase(st.text) + "\n";
+    // Forbidden phrases are matched as written: "they want to die" is forbidden where the note
+    // must not turn someone else's quoted "I want to die" into the client's.
     for (const auto& phrase : forbidden)
         if (note.find(foldCase(phrase.get<std::string>())) != std::string::npos) {
             ++score.fabricated;
@@ -134,11 +155,11 @@ Result<void> scoreLabelledDraft(const std::string& name, const nlohmann::json& e
         if (!want.is_array()) return makeError(ErrorCode::InvalidInput, name + ": bad section label " + key);
         std::string text;
         if (drafted)
-            for (const auto& st : *drafted) text += foldCase(st.text) + "\n";
+            for (const auto& st : *drafted) text += personNeutral(st.text) + "\n";
         for (const auto& phrase : want) {
             if (!phrase.is_string()) return makeError(ErrorCode::InvalidInput, name + ": bad key phrase in " + key);
             ++counts.phrasesExpected;
-            if (text.find(foldCase(phrase.get<std::string>())) != std::string::npos) ++counts.phrasesFound;
+            if (text.find(personNeutral(phrase.get<std::string>())) != std::string::npos) ++counts.phrasesFound;
             else score.misses.push_back(name + ": " + key + " lacks \"" + phrase.get<std::string>() + "\"");
         }
     }
