@@ -420,6 +420,27 @@ std::string lastQuestionIn(const Segment& turn)
     return q;
 }
 
+// A bare answer ("No.", "Not really.") with the short sentences that follow it in the same
+// turn, verbatim: "No. No plans. I wouldn't do that to my mum." says more than its "No." does,
+// and a clinician reads the denial with its reasons. At most two more sentences of at most
+// twelve words each, none a question; the text is an exact substring of the segment.
+std::string answerGoingOn(const Segment& seg, const std::string& quote)
+{
+    if (words(quote).size() > 3) return quote;
+    const std::size_t at = seg.text.find(quote);
+    if (at == std::string::npos) return quote;
+    std::size_t end = at + quote.size();
+    int added = 0;
+    for (const Span& span : splitSentences(seg.text)) {
+        if (span.begin < end) continue;
+        const std::string_view next = span.of(seg.text);
+        if (added == 2 || words(next).size() > 12 || next.find('?') != std::string_view::npos) break;
+        end = span.end;
+        ++added;
+    }
+    return seg.text.substr(at, end - at);
+}
+
 // A client's sentence, placed by the question it answers when there was one.
 std::optional<Candidate> clientStatement(const Segment& seg, std::string_view sentence, std::optional<Section> cued,
                                          const Segment* question, std::optional<Section> asked)
@@ -441,7 +462,13 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             return w == "i" || w == "i'm" || w == "i've" || w == "i'd" || w == "i'll" || w == "me" || w == "myself" ||
                    (agenda && w == "my");
         });
-        if (!aboutThemselves) return std::nullopt;
+        // "Slept much better." / "Parents' evening Tuesday, marking till midnight." / "We had
+        // an inspection.": a sentence of the client's answer that names nobody else (no "my
+        // cousin", "mum's", "she" or "his") is the client's own news.
+        const bool elliptical = !agenda && std::none_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+            return w == "my" || namesSomeoneElse(w);
+        });
+        if (!aboutThemselves && !elliptical) return std::nullopt;
     }
     const Section section = answer ? asked.value() : own;
     std::vector<std::string> sources = {seg.id};
@@ -470,7 +497,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             if (bare) {
                 // "No, I never got round to it." is the answer only with its question.
                 return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) + " Client answered: " +
-                                                   std::string(sentence),
+                                                   answerGoingOn(seg, std::string(sentence)),
                                                sources, "homework_review.question_answer")};
             }
             const std::string topic = homeworkTopic(question->text, sentence);
@@ -562,7 +589,9 @@ std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& tr
             const Evidence& answer = pieces[i + 1];
             done.insert({answer.segment, answer.quote});
             // The answer verbatim: its "Yes," or "No," is the point.
-            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " + answer.quote,
+            const Segment* answering = transcript.find(answer.segment);
+            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
+                               (answering != nullptr ? answerGoingOn(*answering, answer.quote) : answer.quote),
                            {e.segment, answer.segment},
                            Origin::Transcript,
                            rules[i + 1]});

@@ -26,6 +26,16 @@ bool isOther(const std::string& word)
 }
 }  // namespace
 
+bool namesSomeoneElse(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 17> kPointers = {
+        "him", "her", "his", "hers", "them", "their", "theirs", "himself", "herself", "themselves",
+        "he's", "she's", "they're", "he'd", "she'd", "they'd", "they've"};
+    if (std::find(kPointers.begin(), kPointers.end(), word) != kPointers.end()) return true;
+    if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+    return isOther(std::string(word));
+}
+
 std::size_t reportedSpeechStart(std::string_view sentence)
 {
     const auto tokens = wordsWithSpans(sentence);

@@ -20,4 +20,8 @@ inline constexpr std::size_t kNoReportedSpeech = static_cast<std::size_t>(-1);
 // reportedSpeechStart, reading one sentence, cannot follow.
 std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_view text);
 
+// Whether a word (lower case) names or points to someone other than the client: "mum",
+// "mum's", "she", "his", "them".
+bool namesSomeoneElse(std::string_view word);
+
 }  // namespace noteward::core::notes
