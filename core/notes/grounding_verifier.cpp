@@ -92,7 +92,9 @@ std::vector<std::string> properNouns(std::string_view text)
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+        // A word as words() reads it, so "T-shirt" and "Zoë" are checked whole, not as "T" or "Zo".
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '\'' || byte >= 0x80 || (c == '-' && !current.empty())) {
             current.push_back(c);
         } else {
             flush();
@@ -106,9 +108,9 @@ std::vector<std::string> properNouns(std::string_view text)
 
 bool containsWordCaseInsensitive(const std::set<std::string>& sourceWords, const std::string& word)
 {
-    std::string lower;
-    for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return sourceWords.count(lower) > 0;
+    const auto normalised = words(word);  // lower case, curly apostrophes straightened
+    return !normalised.empty() && std::all_of(normalised.begin(), normalised.end(),
+                                              [&](const std::string& w) { return sourceWords.count(w) > 0; });
 }
 }  // namespace
 

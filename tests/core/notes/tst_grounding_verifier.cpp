@@ -73,6 +73,21 @@ private slots:
         QCOMPARE(*padded, std::string("ungrounded"));
     }
 
+    // A capitalised word is checked whole, as the transcript's words are read: "T-shirt" is
+    // not an invented "T", and "Zoë's" (typed with a curly apostrophe in the transcript) is
+    // Zoë's; a name that is not there is still refused.
+    void capitalisedWordsAreCheckedWhole()
+    {
+        Transcript t;
+        t.segments = {{"s1", 0, 4000, "client", "I wore a T-shirt to Zo\u00eb\u2019s party on Saturday."}};
+        GroundingVerifier v(t);
+        const auto wore = v.problemWith(Statement{"Client said that they wore a T-shirt to Zo\u00eb's party on Saturday.", {"s1"}});
+        QVERIFY2(!wore, wore ? wore->c_str() : "");
+        const auto other = v.problemWith(Statement{"Client said that they wore a T-shirt to Chlo\u00eb's party on Saturday.", {"s1"}});
+        QVERIFY(other.has_value());
+        QCOMPARE(*other, std::string("unsupported_detail:Chlo\u00eb's"));
+    }
+
     void rejectsFabrications_data()
     {
         QTest::addColumn<QString>("text");
