@@ -82,7 +82,10 @@ bool opensWithWorkForTheWeek(const std::vector<std::string>& tokens)
 {
     static const auto frames = phrases({"this week", "this coming week", "over the next week", "before next week",
                                         "before we next meet", "before we meet", "between now and next time",
-                                        "between now and next week", "until next time", "until next week"});
+                                        "between now and next week", "until next time", "until next week",
+                                        "over this week", "over the coming week", "during the week", "in the coming week",
+                                        "before monday", "before tuesday", "before wednesday", "before thursday",
+                                        "before friday", "before saturday", "before sunday"});
     static const std::vector<std::string_view> notATask = {
         "i", "we", "it", "it's", "that", "that's", "this", "there", "things", "was", "has", "had", "is", "seems",
         "seemed", "sounds", "sounded", "the", "my", "been", "went", "felt", "looks", "looked", "you've", "you're", "you'd",
@@ -109,12 +112,19 @@ bool isInstruction(std::string_view sentence)
         "spend", "take", "lock", "check", "send", "ask", "set", "make", "log", "track", "listen", "sit", "stand",
         "open", "post", "phone", "email", "pick", "choose", "arrive", "give", "hand", "tell", "wear", "type", "draw",
         "list", "add"};
+    if (sentence.find('?') != std::string_view::npos) return false;
     auto tokens = words(sentence);
     while (!tokens.empty() && (tokens.front() == "then" || tokens.front() == "and" || tokens.front() == "also" ||
                                tokens.front() == "just" || tokens.front() == "so"))
         tokens.erase(tokens.begin());
-    return !tokens.empty() && std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end() &&
-           sentence.find('?') == std::string_view::npos;
+    if (tokens.empty()) return false;
+    // "If you catch yourself replaying, try…" / "When the urge comes, write…": the instruction
+    // follows the condition's comma.
+    if (tokens.front() == "if" || tokens.front() == "when" || tokens.front() == "whenever") {
+        const std::size_t comma = sentence.find(',');
+        return comma != std::string_view::npos && isInstruction(sentence.substr(comma + 1));
+    }
+    return std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end();
 }
 
 // "Tuesday at ten, open the top three, and bring them next week.", "Let's add one small thing
@@ -126,7 +136,10 @@ bool setsWorkAhead(std::string_view sentence, const std::vector<std::string>& to
                                        "each morning", "every morning", "each night", "every night", "tonight",
                                        "tomorrow", "at home", "before we meet", "before our", "afterwards",
                                        "this weekend", "on monday", "on tuesday", "on wednesday", "on thursday",
-                                       "on friday", "on saturday", "on sunday", "a day", "times a week"});
+                                       "on friday", "on saturday", "on sunday", "a day", "times a week", "this week",
+                                       "next evening", "next morning", "next day", "each time", "every time",
+                                       "before monday", "before tuesday", "before wednesday", "before thursday",
+                                       "before friday", "before saturday", "before sunday"});
     static const auto yours = phrases({"your experiment is", "your task is", "your homework is", "the homework is",
                                        "the experiment is", "the task is"});
     const auto any = [&](const std::vector<std::vector<std::string>>& list) {

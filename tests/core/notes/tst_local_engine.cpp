@@ -957,6 +957,18 @@ private slots:
             QVERIFY(draft.ok());
             QVERIFY2(draft->section(Section::HomeworkGiven) && !draft->section(Section::HomeworkGiven)->empty(), said);
         }
+        // Conditions first, and weeks and days named other ways.
+        for (const char* said : {"If you catch yourself replaying, try putting it aside for a fifteen-minute slot the next evening.",
+                                 "Then over this week, if you get the urge, try one of these first and wait ten minutes.",
+                                 "And before Friday, practise three answers out loud with your sister, in the daytime."}) {
+            const auto draft = twoTurns(said, "Okay.");
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->section(Section::HomeworkGiven) && !draft->section(Section::HomeworkGiven)->empty(), said);
+        }
+        const auto inSession = twoTurns("If you notice the tightness now, rate it out of ten.", "Okay.");
+        QVERIFY(inSession.ok());
+        QVERIFY2(!inSession->section(Section::HomeworkGiven) || inSession->section(Section::HomeworkGiven)->empty(),
+                 allText(inSession.value()).c_str());
         const auto now = twoTurns("Write the thought down here, on this sheet.", "Okay.");
         QVERIFY(now.ok());
         QVERIFY2(!now->section(Section::HomeworkGiven) || now->section(Section::HomeworkGiven)->empty(),
