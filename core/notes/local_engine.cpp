@@ -44,7 +44,13 @@ const std::vector<SectionCues>& sectionCues()
                   "see you wednesday", "see you thursday", "see you friday", "see you after", "check in again",
                   "we'd review", "shall we review", "review at", "talk with your gp", "speak to your gp",
                   "talk to your gp", "see you then", "see you thursday week", "the dads' group", "support page",
-                  "student support", "debt line", "bereavement service", "talking therapies"})},
+                  "student support", "debt line", "bereavement service", "talking therapies",
+                  // The next session's work, said with "we'll" or "let's" rather than "we".
+                  "next week we'll", "next week let's", "next time we'll", "next time let's", "next session we'll",
+                  "next session let's", "pick it up next", "pick this up next", "pick that up next",
+                  // Safety-netting and contact before then.
+                  "give you a ring", "give you a call", "i'll call you", "i'll phone you", "crisis number",
+                  "crisis line", "ring 111", "call 111", "go to a&e", "samaritans"})},
         {Section::HomeworkReview, 4,
          phrases({"homework", "thought record", "thought records", "the diary", "activity diary", "worksheet",
                   "did you manage", "did you get a chance", "managed to do", "filled in", "filled it in",
@@ -667,6 +673,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             agendaItems = 0;
         }
         bool settingWork = false;  // the therapist's last sentence in this turn set work for the week
+        // This turn proposed work for the session ("I'd like us to write a safety plan now."):
+        // a question after it with no topic of its own ("What are your warning signs?") is part
+        // of that work, and its answers are placed with it.
+        bool workInSession = false;
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
@@ -684,6 +694,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // recorded as suggested; the answer says whether it was taken up.
                     question = &seg;
                     asked = questionTopic(sentence, early);
+                    if (!asked && workInSession) asked = Section::Activities;
                     // "So you wanted to focus on sleep today?" checks an item back: it is one.
                     if (asked == Section::Agenda && asciiLower(std::string(sentence)).find("you wanted to") != std::string::npos) {
                         std::string checked(sentence);
@@ -708,8 +719,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                         // session turns to, proposed as a question.
                         std::string proposed(sentence);
                         if (proposed.back() == '?') proposed.back() = '.';
-                        if (auto st = therapistStatement(seg, proposed, Section::Activities))
+                        if (auto st = therapistStatement(seg, proposed, Section::Activities)) {
                             out.statements.push_back({Section::Activities, std::move(*st)});
+                            workInSession = true;
+                        }
                     }
                     continue;
                 }
@@ -721,7 +734,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     section = Section::HomeworkGiven;
                 if (!section.has_value()) continue;
                 settingWork = *section == Section::HomeworkGiven;
-                if (auto st = therapistStatement(seg, sentence, *section)) out.statements.push_back({*section, std::move(*st)});
+                if (auto st = therapistStatement(seg, sentence, *section)) {
+                    out.statements.push_back({*section, std::move(*st)});
+                    workInSession = *section == Section::Activities;
+                }
                 continue;
             }
             std::optional<Section> cued;

@@ -194,7 +194,9 @@ std::optional<std::string> inRegister(Section section, const std::string& cleane
     } else if (section == Section::NextSteps) {
         static const std::vector<std::string_view> openers = {
             "next session we will", "next session we'll", "in our next session we will", "in our next session we'll",
-            "next time we will", "next time we'll", "next week we will", "next week we'll"};
+            "next time we will", "next time we'll", "next week we will", "next week we'll", "next week, we'll",
+            "next time, we'll", "next week let's", "next week, let's", "next time let's", "next time, let's",
+            "next session let's", "next session, let's"};
         if (auto plan = afterOpener(cleaned, openers)) return "Next session: " + addressedToClient(*plan);
         // The therapist's own arrangements, in the note's register: "I'll see you next
         // Tuesday." → "Next session: next Tuesday."; "I'll write to your GP today." →

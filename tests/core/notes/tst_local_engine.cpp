@@ -929,6 +929,14 @@ private slots:
         const auto booked = twoTurns("I'm going to book you in with the carers' group on Tuesdays.", "Thanks.");
         QVERIFY2(section(booked, Section::NextSteps).find("Therapist to book them in with the carers' group") != std::string::npos,
                  section(booked, Section::NextSteps).c_str());
+        // The next session's work said with "let's" or "we'll", and safety-netting till then.
+        const auto nextWeek = twoTurns("Next week, let's finish the diagram and add the maintenance cycle.", "Okay.");
+        QVERIFY2(section(nextWeek, Section::NextSteps).find("Next session: finish the diagram and add the maintenance cycle.") !=
+                     std::string::npos,
+                 section(nextWeek, Section::NextSteps).c_str());
+        const auto ring = twoTurns("I'll also give you a ring on Thursday evening to check in.", "Thanks.");
+        QVERIFY2(section(ring, Section::NextSteps).find("Therapist to give them a ring on Thursday evening") != std::string::npos,
+                 section(ring, Section::NextSteps).c_str());
         const auto notOne = twoTurns("Have you seen your GP about the headaches?", "Not yet, no.");
         QVERIFY2(section(notOne, Section::NextSteps).empty(), section(notOne, Section::NextSteps).c_str());
     }
