@@ -443,9 +443,9 @@ std::string lastQuestionIn(const Segment& turn)
 // turn, verbatim: "No. No plans. I wouldn't do that to my mum." says more than its "No." does,
 // and a clinician reads the denial with its reasons. At most two more sentences of at most
 // twelve words each, none a question; the text is an exact substring of the segment.
-std::string answerGoingOn(const Segment& seg, const std::string& quote)
+std::string answerGoingOn(const Segment& seg, const std::string& quote, std::size_t bare = 3)
 {
-    if (words(quote).size() > 3) return quote;
+    if (words(quote).size() > bare) return quote;
     const std::size_t at = seg.text.find(quote);
     if (at == std::string::npos) return quote;
     std::size_t end = at + quote.size();
@@ -597,29 +597,58 @@ std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& tr
         pieces.insert(pieces.end(), finding.evidence.begin(), finding.evidence.end());
         rules.resize(pieces.size(), "risk." + std::string(toKey(flag.category)) + "." + std::string(toKey(aspect)));
     }
+    std::map<std::string, std::size_t> position;  // segment id → its place in the transcript
+    for (std::size_t k = 0; k < transcript.segments.size(); ++k) position[transcript.segments[k].id] = k;
+    const auto placeOf = [&](const std::string& id) {
+        const auto it = position.find(id);
+        return it == position.end() ? std::size_t(0) : it->second;
+    };
     std::vector<Statement> out;
     std::set<std::pair<std::string, std::string>> done;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         const Evidence& e = pieces[i];
-        if (!done.insert({e.segment, e.quote}).second) continue;
+        if (done.count({e.segment, e.quote})) continue;
+        done.insert({e.segment, e.quote});
         const Segment* seg = transcript.find(e.segment);
         if (seg == nullptr) continue;
-        if (isTherapist(*seg) && i + 1 < pieces.size()) {
-            const Evidence& answer = pieces[i + 1];
-            done.insert({answer.segment, answer.quote});
-            // The answer verbatim: its "Yes," or "No," is the point.
-            const Segment* answering = transcript.find(answer.segment);
-            out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
-                               (answering != nullptr ? answerGoingOn(*answering, answer.quote) : answer.quote),
-                           {e.segment, answer.segment},
-                           Origin::Transcript,
-                           rules[i + 1]});
-            ++i;
-            continue;
+        if (isTherapist(*seg)) {
+            // The answer: a client's piece of evidence in the two segments after the question
+            // (an aspect's pieces may come after another aspect's).
+            std::size_t j = i + 1;
+            for (; j < pieces.size(); ++j) {
+                const Segment* a = transcript.find(pieces[j].segment);
+                const std::size_t after = placeOf(pieces[j].segment), asked = placeOf(e.segment);
+                if (a != nullptr && isClient(*a) && after > asked && after <= asked + 2 && !done.count({pieces[j].segment, pieces[j].quote}))
+                    break;
+            }
+            if (j < pieces.size()) {
+                const Evidence& answer = pieces[j];
+                done.insert({answer.segment, answer.quote});
+                // The answer verbatim: its "Yes," or "No," is the point.
+                out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
+                                   answerGoingOn(*transcript.find(answer.segment), answer.quote),
+                               {e.segment, answer.segment},
+                               Origin::Transcript,
+                               rules[j]});
+                continue;
+            }
         }
-        out.push_back({restate(*seg, e.quote), {e.segment}, Origin::Transcript, rules[i]});
+        // A short disclosure with what the client goes on to say of it: "And I've written
+        // letters. One for Mum, one for Kayleigh. They're in the glovebox."
+        const std::string said = isClient(*seg) ? answerGoingOn(*seg, e.quote, 8) : e.quote;
+        out.push_back({restate(*seg, said), {e.segment}, Origin::Transcript, rules[i]});
     }
-    return out;
+    // A restatement that another one already holds whole (a quote and the same quote gone on
+    // with) is said once.
+    std::vector<Statement> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const bool within = std::any_of(out.begin(), out.end(), [&](const Statement& other) {
+            return &other != &out[i] && other.text.size() > out[i].text.size() && other.sources == out[i].sources &&
+                   other.text.find(out[i].text.substr(out[i].text.find(' ') + 1)) != std::string::npos;
+        });
+        if (!within) kept.push_back(out[i]);
+    }
+    return kept;
 }
 
 std::string normalisedForDuplicates(const std::string& text)

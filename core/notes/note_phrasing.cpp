@@ -228,7 +228,7 @@ std::string toThirdPerson(std::string_view text)
         {"i'll", "they'll"}, {"me", "them"},    {"my", "their"},     {"mine", "theirs"},
         {"myself", "themselves"}};
     bool afterI = false;
-    return rewriteWords(text, [&afterI](const std::string& word, const std::string& lower) {
+    std::string out = rewriteWords(text, [&afterI](const std::string& word, const std::string& lower) {
         std::string replacement = word;
         if (auto it = pronouns.find(lower); it != pronouns.end()) replacement = it->second;
         else if (afterI && lower == "am") replacement = "are";
@@ -236,6 +236,11 @@ std::string toThirdPerson(std::string_view text)
         afterI = lower == "i";
         return replacement;
     });
+    // "… at work. I've got a pass" → "… at work. They've got a pass": "I" opened the sentence.
+    for (std::size_t at = out.find("the"); at != std::string::npos; at = out.find("the", at + 1))
+        if (at >= 2 && out[at - 1] == ' ' && (out[at - 2] == '.' || out[at - 2] == '!' || out[at - 2] == '?'))
+            out[at] = 'T';
+    return out;
 }
 
 

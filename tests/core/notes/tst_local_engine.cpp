@@ -941,6 +941,29 @@ private slots:
         QVERIFY2(section(notOne, Section::NextSteps).empty(), section(notOne, Section::NextSteps).c_str());
     }
 
+    // Each risk question is written with its own answer, whatever order the flag's aspects
+    // list their evidence in; never another question as the answer.
+    void riskQuestionsKeepTheirOwnAnswers()
+    {
+        Transcript t;
+        t.segments = {{"s1", 0, 3000, "therapist", "Have you been having thoughts of ending your own life?"},
+                      {"s2", 3000, 6000, "client", "Yeah. More than before. Most days now."},
+                      {"s3", 6000, 9000, "therapist", "Have those thoughts gone as far as how you might do it?"},
+                      {"s4", 9000, 12000, "client", "The car park at work. The multi-storey."},
+                      {"s5", 12000, 15000, "therapist", "Have you thought about when?"},
+                      {"s6", 15000, 18000, "client", "After the inquest. The twenty-third."}};
+        LocalEngine engine;
+        const auto draft = DraftPipeline(engine).run(t);
+        QVERIFY(draft.ok());
+        std::string risk;
+        if (draft->section(Section::RiskIssues))
+            for (const auto& st : *draft->section(Section::RiskIssues)) risk += st.text + "\n";
+        QVERIFY2(risk.find("Client answered: Have") == std::string::npos, risk.c_str());
+        QVERIFY2(risk.find("how you might do it? Client answered: The car park at work.") != std::string::npos, risk.c_str());
+        QVERIFY2(risk.find("Have you thought about when? Client answered: After the inquest. The twenty-third.") != std::string::npos,
+                 risk.c_str());
+    }
+
     // An exercise in the session: the therapist's question and the client's rating, however
     // short ("Eighty-five."); a short answer that is no rating is still left out.
     void ratingsAnswerTheExercise()
