@@ -198,6 +198,19 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     return best;
 }
 
+// "Tell me about your week first." / "Catch me up.": a prompt that asks as a question does,
+// so the answers after it are placed by it.
+bool promptsAnAnswer(std::string_view sentence)
+{
+    static const auto openers = phrases({"tell me", "talk me through", "walk me through", "bring me up to speed",
+                                         "catch me up", "fill me in", "week first"});
+    auto tokens = words(sentence);
+    while (!tokens.empty() && (tokens.front() == "so" || tokens.front() == "okay" || tokens.front() == "right" ||
+                               tokens.front() == "and" || tokens.front() == "then" || tokens.front() == "now"))
+        tokens.erase(tokens.begin());
+    return std::any_of(openers.begin(), openers.end(), [&](const auto& o) { return findPhrase(tokens, o) == 0; });
+}
+
 // What a therapist's question asks about, so that the answers after it can be placed even
 // when they do not name the topic themselves ("Did you manage the diary?" "Only twice.").
 std::optional<Section> questionTopic(std::string_view question, bool early)
@@ -237,7 +250,8 @@ std::optional<Section> questionTopic(std::string_view question, bool early)
         return Section::HomeworkReview;
     if (has({"week", "since we last", "since last time", "weekend", "since i last saw", "how have you been",
              "how are things", "how have things been", "fortnight", "how's it been", "how are you", "how've you been",
-             "since the"}))
+             "since the", "since last", "what happened", "what's happened", "been happening", "been going on",
+             "up to speed", "catch me up", "fill me in", "what did the days"}))
         return Section::WeekReview;
     if (has({"out of 100", "out of a hundred", "out of ten", "percent", "rate", "evidence", "believe",
              "went through your mind", "what thoughts", "what was going through", "notice", "nought to", "zero to",
@@ -488,6 +502,10 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             return w == "my" || namesSomeoneElse(w);
         });
         if (!aboutThemselves && !elliptical) return std::nullopt;
+        // Someone else's words, quoted in a sentence placed by the question alone ("she
+        // looked at it and said, 'You're hopeless…'"), are theirs: left to the clinician's
+        // reading of the transcript, not restated in the note.
+        if (reportedSpeechStart(cleaned) != kNoReportedSpeech) return std::nullopt;
     }
     const Section section = answer ? asked.value() : own;
     std::vector<std::string> sources = {seg.id};
@@ -715,7 +733,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             if (std::any_of(quoted.begin(), quoted.end(),
                             [&](const auto& q) { return span.begin > q.first && span.begin < q.second; }))
                 continue;
-            const bool isQuestion = sentence.find('?') != std::string_view::npos;
+            const bool isQuestion = sentence.find('?') != std::string_view::npos || (isTherapist(seg) && promptsAnAnswer(sentence));
             if (isTherapist(seg)) {
                 if (isQuestion) {
                     // Questions record nothing by themselves: they place the answers after them.

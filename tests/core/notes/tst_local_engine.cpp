@@ -941,6 +941,19 @@ private slots:
         QVERIFY2(section(notOne, Section::NextSteps).empty(), section(notOne, Section::NextSteps).c_str());
     }
 
+    // A prompt asks as a question does, and an answer's sentences that name nobody else are
+    // the client's week; someone else's quoted words placed by the question alone are not
+    // restated.
+    void promptsPlaceTheAnswersAfterThem()
+    {
+        const auto week = twoTurns("Tell me about your week first.", "Busy. Parents' evening Tuesday, marking till midnight.");
+        QVERIFY(week.ok());
+        QVERIFY2(mentions(*week, Section::WeekReview, "marking till midnight"), allText(*week).c_str());
+        const auto quoted = twoTurns("What happened on Sunday?", "She looked at the crumble and said, 'You always overdo the sugar.'");
+        QVERIFY(quoted.ok());
+        QVERIFY2(allText(*quoted).find("overdo the sugar") == std::string::npos, allText(*quoted).c_str());
+    }
+
     // Each risk question is written with its own answer, whatever order the flag's aspects
     // list their evidence in; never another question as the answer.
     void riskQuestionsKeepTheirOwnAnswers()
