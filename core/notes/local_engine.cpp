@@ -724,6 +724,9 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // a question after it with no topic of its own ("What are your warning signs?") is part
         // of that work, and its answers are placed with it.
         bool workInSession = false;
+        // This turn, early on, is setting the agenda ("Agenda. Homework, then the next step on
+        // the hierarchy, then a quick risk check."): what else it proposes is an item.
+        bool settingAgenda = false;
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
@@ -741,6 +744,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // recorded as suggested; the answer says whether it was taken up.
                     question = &seg;
                     asked = questionTopic(sentence, early);
+                    if (asked == Section::Agenda) settingAgenda = true;
                     if (!asked && workInSession) asked = Section::Activities;
                     // "So you wanted to focus on sleep today?" checks an item back: it is one.
                     if (asked == Section::Agenda && asciiLower(std::string(sentence)).find("you wanted to") != std::string::npos) {
@@ -774,7 +778,11 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     continue;
                 }
                 std::optional<Section> section;
+                if (early && asciiLower(std::string(sentence)).find("agenda") != std::string::npos) settingAgenda = true;
                 if (words(sentence).size() >= 4) section = sectionOf(sentence, early, true);
+                if (early && settingAgenda && words(sentence).size() >= 2 &&
+                    (!section || *section == Section::Activities || *section == Section::HomeworkReview))
+                    section = Section::Agenda;
                 // "This week: lock once and walk away. Rate the urge out of ten.": an instruction
                 // after work set in the same turn is more of the work, not an in-session exercise.
                 if (settingWork && (!section.has_value() || *section == Section::Activities) && isInstruction(sentence))

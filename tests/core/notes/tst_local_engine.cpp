@@ -954,6 +954,19 @@ private slots:
         QVERIFY2(allText(*quoted).find("overdo the sugar") == std::string::npos, allText(*quoted).c_str());
     }
 
+    // A turn setting the agenda early on: what else it proposes is an item.
+    void aTurnSettingTheAgendaProposesItems()
+    {
+        const auto listed = twoTurns("Agenda. Homework, then the next step on the hierarchy, then a quick risk check. Anything else?",
+                                     "No, that's fine.");
+        QVERIFY(listed.ok());
+        QVERIFY2(mentions(*listed, Section::Agenda, "hierarchy"), allText(*listed).c_str());
+        const auto proposed = twoTurns("Shall we start by putting our agenda together? I thought we could look at how the walks went.",
+                                       "Okay.");
+        QVERIFY(proposed.ok());
+        QVERIFY2(mentions(*proposed, Section::Agenda, "how the walks went"), allText(*proposed).c_str());
+    }
+
     // Each risk question is written with its own answer, whatever order the flag's aspects
     // list their evidence in; never another question as the answer.
     void riskQuestionsKeepTheirOwnAnswers()
