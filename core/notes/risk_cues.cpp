@@ -203,7 +203,7 @@ const std::vector<CueFamily>& clientCues()
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
-                  "stayed away", "didn't go", "called in sick", "hiding from", "turned back", "only when it's empty",
+                  "stayed away", "i didn't go", "we didn't go", "didn't go to", "didn't go in", "didn't go out", "didn't go back", "didn't go into", "called in sick", "hiding from", "turned back", "only when it's empty",
                   "when it's empty", "when it is empty",
                   "when the shop is empty", "when it's quiet", "when nobody's there", "when no one's there",
                   "went instead", "go instead", "sent my", "got my mum to go", "got my partner to go",
