@@ -211,18 +211,6 @@ bool promptsAnAnswer(std::string_view sentence)
     return std::any_of(openers.begin(), openers.end(), [&](const auto& o) { return findPhrase(tokens, o) == 0; });
 }
 
-// "I remember we set worry time last week." / "Homework. The videos." / "The plan was to ask
-// one question on Wednesday.": a therapist's statement naming the work set last time (not "No
-// homework this week").
-bool namesLastWeeksWork(std::string_view sentence)
-{
-    static const auto cues = phrases({"homework", "we set", "the plan was", "last week's", "you were going to",
-                                      "from last week", "from last time", "you said you'd", "we said we'd"});
-    const auto tokens = words(sentence);
-    if (findPhrase(tokens, words("no homework")) != npos) return false;
-    return std::any_of(cues.begin(), cues.end(), [&](const auto& c) { return findPhrase(tokens, c) != npos; });
-}
-
 // What a therapist's question asks about, so that the answers after it can be placed even
 // when they do not name the topic themselves ("Did you manage the diary?" "Only twice.").
 std::optional<Section> questionTopic(std::string_view question, bool early)
@@ -545,11 +533,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             const bool bare = words(cleaned).size() < 4 || lower.rfind("yes", 0) == 0 || lower.rfind("no", 0) == 0;
             if (bare) {
                 // "No, I never got round to it." is the answer only with its question.
-                const std::string asking = withoutFillers(lastQuestionIn(*question));
-                if (asking.empty())
-                    return Candidate{section, made("Homework review: client answered: " + answerGoingOn(seg, std::string(sentence)),
-                                                   sources, "homework_review.answer")};
-                return Candidate{section, made("Therapist asked: " + asking + " Client answered: " +
+                return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) + " Client answered: " +
                                                    answerGoingOn(seg, std::string(sentence)),
                                                sources, "homework_review.question_answer")};
             }
@@ -743,11 +727,6 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // This turn, early on, is setting the agenda ("Agenda. Homework, then the next step on
         // the hierarchy, then a quick risk check."): what else it proposes is an item.
         bool settingAgenda = false;
-        // This turn names last week's work ("I remember we set worry time last week." /
-        // "Homework. The videos."): its question, or the turn itself when it asks none, asks
-        // about that work.
-        bool namingHomework = false;
-        bool workSetInTurn = false;
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
@@ -766,7 +745,6 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     question = &seg;
                     asked = questionTopic(sentence, early);
                     if (asked == Section::Agenda) settingAgenda = true;
-                    if (namingHomework && (!asked || asked == Section::WeekReview)) asked = Section::HomeworkReview;
                     if (!asked && workInSession) asked = Section::Activities;
                     // "So you wanted to focus on sleep today?" checks an item back: it is one.
                     if (asked == Section::Agenda && asciiLower(std::string(sentence)).find("you wanted to") != std::string::npos) {
@@ -809,11 +787,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 // after work set in the same turn is more of the work, not an in-session exercise.
                 if (settingWork && (!section.has_value() || *section == Section::Activities) && isInstruction(sentence))
                     section = Section::HomeworkGiven;
-                // Named, not set: "I remember we set worry time last week."
-                if (section != Section::HomeworkGiven && namesLastWeeksWork(sentence)) namingHomework = true;
                 if (!section.has_value()) continue;
                 settingWork = *section == Section::HomeworkGiven;
-                if (settingWork) workSetInTurn = true;
                 if (auto st = therapistStatement(seg, sentence, *section)) {
                     out.statements.push_back({*section, std::move(*st)});
                     workInSession = *section == Section::Activities;
@@ -866,10 +841,6 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 continue;
             }
             if (cued) out.statements.push_back({*cued, made(restate(seg, sentence), {seg.id}, "unattributed")});
-        }
-        if (isTherapist(seg) && namingHomework && !workSetInTurn && question == nullptr) {
-            question = &seg;
-            asked = Section::HomeworkReview;
         }
     }
     return out;

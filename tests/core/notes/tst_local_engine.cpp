@@ -954,22 +954,6 @@ private slots:
         QVERIFY2(allText(*quoted).find("overdo the sugar") == std::string::npos, allText(*quoted).c_str());
     }
 
-    // A turn naming last week's work asks about it, with its question or without one; a turn
-    // saying there is none does not.
-    void aTurnNamingLastWeeksWorkAsksAboutIt()
-    {
-        const auto named = twoTurns("I remember we set worry time last week. Did any of that happen before Wednesday?",
-                                    "Monday and Tuesday I did it, and it was actually good.");
-        QVERIFY(named.ok());
-        QVERIFY2(mentions(*named, Section::HomeworkReview, "Monday and Tuesday"), allText(*named).c_str());
-        const auto bare = twoTurns("Homework. The videos.", "I did them. All seven days.");
-        QVERIFY(bare.ok());
-        QVERIFY2(mentions(*bare, Section::HomeworkReview, "All seven days"), allText(*bare).c_str());
-        const auto none = twoTurns("No homework this week. Next twenty minutes, we write a safety plan together.", "Okay. Yeah. Thanks.");
-        QVERIFY(none.ok());
-        QVERIFY2(!none->section(Section::HomeworkReview) || none->section(Section::HomeworkReview)->empty(), allText(*none).c_str());
-    }
-
     // A turn setting the agenda early on: what else it proposes is an item.
     void aTurnSettingTheAgendaProposesItems()
     {
