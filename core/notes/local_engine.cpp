@@ -456,7 +456,8 @@ std::string lastQuestionIn(const Segment& turn)
 // A bare answer ("No.", "Not really.") with the short sentences that follow it in the same
 // turn, verbatim: "No. No plans. I wouldn't do that to my mum." says more than its "No." does,
 // and a clinician reads the denial with its reasons. At most two more sentences of at most
-// twelve words each, none a question; the text is an exact substring of the segment.
+// twelve words each, none a question, none naming or quoting someone else; the text is an
+// exact substring of the segment.
 std::string answerGoingOn(const Segment& seg, const std::string& quote, std::size_t bare = 3)
 {
     if (words(quote).size() > bare) return quote;
@@ -468,6 +469,11 @@ std::string answerGoingOn(const Segment& seg, const std::string& quote, std::siz
         if (span.begin < end) continue;
         const std::string_view next = span.of(seg.text);
         if (added == 2 || words(next).size() > 12 || next.find('?') != std::string_view::npos) break;
+        // Not into someone else's doings or words: "No. My friend said she'd end it." stays "No."
+        const auto said = words(next);
+        if (reportedSpeechStart(next) != kNoReportedSpeech || next.find('"') != std::string_view::npos ||
+            next.find('\'') == 0 || std::any_of(said.begin(), said.end(), [](const std::string& w) { return namesSomeoneElse(w); }))
+            break;
         end = span.end;
         ++added;
     }
@@ -484,16 +490,18 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
     const bool answer = question && asked && !(cued.has_value() && (own == Section::HomeworkGiven || own == Section::NextSteps));
     if (!answer && !cued.has_value()) return std::nullopt;
     // Placed by the question alone, a sentence must be about the client: "My cousin tried to
-    // kill himself" answers "How are things at home?" but is not the client's week.
+    // kill himself" answers "How are things at home?" but is not the client's week, nor their
+    // homework.
     if (answer && !cued.has_value() && words(sentence).size() >= (asked == Section::Agenda ? 6u : 4u) &&
-        (asked == Section::WeekReview || asked == Section::Agenda)) {
+        (asked == Section::WeekReview || asked == Section::Agenda || asked == Section::HomeworkReview)) {
         const auto tokens = words(sentence);
         // An agenda item is often a topic of their own, named: "The row with my flatmate, and
-        // the bathroom thing."
+        // the bathroom thing."; homework is theirs too: "My diary's in my bag."
         const bool agenda = asked == Section::Agenda;
+        const bool owns = agenda || asked == Section::HomeworkReview;
         const bool aboutThemselves = std::any_of(tokens.begin(), tokens.end(), [&](const std::string& w) {
             return w == "i" || w == "i'm" || w == "i've" || w == "i'd" || w == "i'll" || w == "me" || w == "myself" ||
-                   (agenda && w == "my");
+                   (owns && w == "my");
         });
         // "Slept much better." / "Parents' evening Tuesday, marking till midnight." / "We had
         // an inspection.": a sentence of the client's answer that names nobody else (no "my
