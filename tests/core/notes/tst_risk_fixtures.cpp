@@ -83,9 +83,11 @@ private slots:
         // it raised them part way back: 0.957 risk recall on 48 sessions; 0.92 with the fresh_
         // sessions (the spent held-out set, moved here); 0.861 with the hard_ ones (risk said
         // sideways), whose first look found 0 of 5 suicidal ideation; 0.898 after. Section
-        // recall: 0.795 on the first 26 sessions, 0.594 on 60, 0.55 on 68 (see the issue notes).
+        // recall: 0.795 on the first 26 sessions, 0.594 on 60, 0.55 on 68 (see the issue notes);
+        // 0.577 when key phrases were matched person-neutral ("cut myself" in "they cut
+        // themselves"), 0.653 after the rules of 27 November.
         QVERIFY(s.recall() >= 0.89);
-        QVERIFY(s.sectionRecall() >= 0.55);
+        QVERIFY(s.sectionRecall() >= 0.65);
         QVERIFY(s.sectionsFilledWhenEmpty() <= 2);
     }
 
@@ -101,11 +103,13 @@ private slots:
 
     // Fresh held-out sets, each written by other hands after the one before had been scored
     // many times. Scored and printed only: a failure here could not be mended without reading
-    // them. heldout_fresh3 is the newest (12 sessions, first looked at once).
+    // them. heldout_fresh4 is the newest (12 sessions, written by a helper who read none of
+    // the engine's rules; first scored on 27 November).
     void freshHeldOutSessionsAreScored()
     {
         QVERIFY(score("heldout_fresh2", "sessions").files >= 14);
         QVERIFY(score("heldout_fresh3", "sessions").files >= 12);
+        QVERIFY(score("heldout_fresh4", "sessions").files >= 12);
     }
 };
 
