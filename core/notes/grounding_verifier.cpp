@@ -92,8 +92,25 @@ std::vector<std::string> properNouns(std::string_view text)
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        // A word as words() reads it, so "T-shirt" and "Zoë" are checked whole, not as "T" or "Zo".
         const auto byte = static_cast<unsigned char>(c);
+        // General punctuation (U+2000–U+206F: curly quotes, dashes, the ellipsis) is no part of
+        // a word: "“Dave”" and "boss—Dave" name Dave. A right single quote inside a word is its
+        // apostrophe ("Zoë’s"), as words() reads it.
+        if (byte == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+                                                     static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+            const bool apostrophe = static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                                    static_cast<unsigned char>(text[i + 2]) == 0x99 && !current.empty();
+            if (apostrophe) {
+                current.push_back('\'');
+            } else {
+                flush();
+                if (static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0xA6)
+                    first = true;  // … ends a sentence
+            }
+            i += 2;
+            continue;
+        }
+        // A word as words() reads it, so "T-shirt" and "Zoë" are checked whole, not as "T" or "Zo".
         if (std::isalnum(byte) || c == '\'' || byte >= 0x80 || (c == '-' && !current.empty())) {
             current.push_back(c);
         } else {

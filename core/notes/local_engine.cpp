@@ -83,9 +83,12 @@ std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view 
 std::string lastQuestionIn(const Segment& turn)
 {
     std::string q;
-    for (const Span& span : splitSentences(turn.text))
-        if (span.of(turn.text).find('?') != std::string_view::npos && !looksLikeInstruction(span.of(turn.text)))
-            q = std::string(span.of(turn.text));
+    for (const Span& span : splitSentences(turn.text)) {
+        const std::string_view sentence = span.of(turn.text);
+        // A prompt asks too ("Are you sleeping any better? Tell me how the diary went.").
+        if ((sentence.find('?') != std::string_view::npos || promptsAnAnswer(sentence)) && !looksLikeInstruction(sentence))
+            q = std::string(sentence);
+    }
     return q;
 }
 
@@ -114,10 +117,14 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         });
         // "Slept much better." / "Parents' evening Tuesday, marking till midnight." / "We had
         // an inspection.": a sentence of the client's answer that names nobody else (no "my
-        // cousin", "mum's", "she" or "his") is the client's own news.
-        const bool elliptical = !agenda && std::none_of(tokens.begin(), tokens.end(), [](const std::string& w) {
-            return w == "my" || namesSomeoneElse(w);
-        });
+        // cousin", "mum's", "she" or "his") is the client's own news; but not after a sentence
+        // of the turn that did ("My brother's not been great. Ended up in A&E…" is his).
+        const auto someoneElse = [](const std::string& w) { return w == "my" || namesSomeoneElse(w); };
+        const std::string_view text(seg.text);
+        const bool within = sentence.data() >= text.data() && sentence.data() <= text.data() + text.size();
+        const auto before = words(within ? text.substr(0, static_cast<std::size_t>(sentence.data() - text.data())) : text);
+        const bool elliptical = !agenda && std::none_of(tokens.begin(), tokens.end(), someoneElse) &&
+                                std::none_of(before.begin(), before.end(), someoneElse);
         if (!aboutThemselves && !elliptical) return std::nullopt;
         // Someone else's words, quoted in a sentence placed by the question alone ("she
         // looked at it and said, 'You're hopeless…'"), are theirs: left to the clinician's
@@ -311,7 +318,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 std::optional<Section> section;
                 if (early && asciiLower(std::string(sentence)).find("agenda") != std::string::npos) settingAgenda = true;
                 if (words(sentence).size() >= 4) section = sectionOf(sentence, early, true);
-                if (early && settingAgenda && words(sentence).size() >= 2 &&
+                if (early && settingAgenda && words(sentence).size() >= 2 && proposesAnItem(sentence) &&
                     (!section || *section == Section::Activities || *section == Section::HomeworkReview))
                     section = Section::Agenda;
                 // "This week: lock once and walk away. Rate the urge out of ten.": an instruction

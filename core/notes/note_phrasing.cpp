@@ -236,10 +236,17 @@ std::string toThirdPerson(std::string_view text)
         afterI = lower == "i";
         return replacement;
     });
-    // "… at work. I've got a pass" → "… at work. They've got a pass": "I" opened the sentence.
-    for (std::size_t at = out.find("the"); at != std::string::npos; at = out.find("the", at + 1))
-        if (at >= 2 && out[at - 1] == ' ' && (out[at - 2] == '.' || out[at - 2] == '!' || out[at - 2] == '?'))
-            out[at] = 'T';
+    // "… at work. I've got a pass" → "… at work. They've got a pass": a pronoun put in for
+    // "I", "my" or "me" after a full stop opened its sentence (only these words: "then" or
+    // "there" are left as written).
+    static const std::set<std::string> putIn = {"they", "they're", "they've", "they'd", "they'll", "them", "their",
+                                                "theirs", "themselves"};
+    for (std::size_t at = out.find("the"); at != std::string::npos; at = out.find("the", at + 1)) {
+        if (at < 2 || out[at - 1] != ' ' || (out[at - 2] != '.' && out[at - 2] != '!' && out[at - 2] != '?')) continue;
+        std::size_t end = at;
+        while (end < out.size() && (std::isalpha(static_cast<unsigned char>(out[end])) || out[end] == '\'')) ++end;
+        if (putIn.count(out.substr(at, end - at)) != 0) out[at] = 'T';
+    }
     return out;
 }
 

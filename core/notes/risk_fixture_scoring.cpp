@@ -16,20 +16,35 @@ namespace {
 std::string statusName(const RiskFlag* flag) { return flag ? std::string(toKey(flag->status)) : std::string("absent"); }
 
 // Key phrases are the transcript's own words ("cut myself", "your diary"); the note speaks of
-// the client in the third person ("they cut themselves", "their diary"). Both sides are
-// compared in one person-neutral form, so a phrase carried into the note's register counts.
-std::string personNeutral(std::string_view text)
+// the client in the third person ("they cut themselves", "their diary"). A key phrase counts
+// as written or as the note would put it: the client's "I"/"me"/"my" and the therapist's
+// "you"/"your" become the client's "they"/"them"/"their", each by its role. Only the phrase
+// is rewritten, never the note, so "they hurt me" in a note does not meet "I hurt them".
+std::vector<std::string> phraseForms(std::string_view phrase)
 {
-    static const std::map<std::string, std::string> forms = {
-        {"i", "they"},         {"me", "they"},          {"you", "they"},        {"them", "they"},
-        {"my", "their"},       {"your", "their"},       {"mine", "theirs"},     {"yours", "theirs"},
-        {"myself", "themselves"}, {"yourself", "themselves"}, {"i'm", "they're"}, {"you're", "they're"},
-        {"i've", "they've"},   {"you've", "they've"},   {"i'd", "they'd"},      {"you'd", "they'd"},
-        {"i'll", "they'll"},   {"you'll", "they'll"},   {"am", "are"},          {"was", "were"}};
-    return rewriteWords(foldCase(text), [](const std::string& word, const std::string& lower) {
-        const auto it = forms.find(lower);
-        return it == forms.end() ? word : it->second;
-    });
+    static const std::map<std::string, std::string> firstPerson = {
+        {"i", "they"},        {"me", "them"},       {"my", "their"},      {"mine", "theirs"},
+        {"myself", "themselves"}, {"i'm", "they're"}, {"i've", "they've"}, {"i'd", "they'd"}, {"i'll", "they'll"}};
+    static const std::map<std::string, std::string> secondPerson = {
+        {"your", "their"},    {"yours", "theirs"},  {"yourself", "themselves"}, {"you're", "they're"},
+        {"you've", "they've"}, {"you'd", "they'd"},  {"you'll", "they'll"}};
+    const std::string folded = foldCase(phrase);
+    std::vector<std::string> forms = {folded};
+    const auto rewrite = [&](const std::map<std::string, std::string>& table, const char* you) {
+        bool afterI = false;
+        return rewriteWords(folded, [&](const std::string& word, const std::string& lower) {
+            std::string out = word;
+            if (const auto it = table.find(lower); it != table.end()) out = it->second;
+            else if (lower == "you" && you != nullptr) out = you;
+            else if (afterI && lower == "am") out = "are";
+            else if (afterI && lower == "was") out = "were";
+            afterI = lower == "i";
+            return out;
+        });
+    };
+    for (const auto& form : {rewrite(firstPerson, nullptr), rewrite(secondPerson, "they"), rewrite(secondPerson, "them")})
+        if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
+    return forms;
 }
 }  // namespace
 
@@ -155,11 +170,13 @@ Result<void> scoreLabelledDraft(const std::string& name, const nlohmann::json& e
         if (!want.is_array()) return makeError(ErrorCode::InvalidInput, name + ": bad section label " + key);
         std::string text;
         if (drafted)
-            for (const auto& st : *drafted) text += personNeutral(st.text) + "\n";
+            for (const auto& st : *drafted) text += foldCase(st.text) + "\n";
         for (const auto& phrase : want) {
             if (!phrase.is_string()) return makeError(ErrorCode::InvalidInput, name + ": bad key phrase in " + key);
             ++counts.phrasesExpected;
-            if (text.find(personNeutral(phrase.get<std::string>())) != std::string::npos) ++counts.phrasesFound;
+            const auto forms = phraseForms(phrase.get<std::string>());
+            if (std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return text.find(f) != std::string::npos; }))
+                ++counts.phrasesFound;
             else score.misses.push_back(name + ": " + key + " lacks \"" + phrase.get<std::string>() + "\"");
         }
     }

@@ -16,22 +16,41 @@ namespace noteward::core::notes {
 // and a clinician reads the denial with its reasons. At most two more sentences of at most
 // twelve words each, none a question, none naming or quoting someone else; the text is an
 // exact substring of the segment.
+namespace {
+// Whether `text` gives anyone else's words or doings: reported or quoted speech ("That's what
+// Mum kept saying.", curly quotes too), or anyone else named ("my friend", "she", "his").
+bool givesSomeoneElses(std::string_view text)
+{
+    static const auto attributions = phrases({"that's what", "that is what", "is what", "was what", "what she", "what he"});
+    for (std::string_view mark : {"\"", "\u2018", "\u201c", "\u201d"})
+        if (text.find(mark) != std::string_view::npos) return true;
+    for (const Span& span : splitSentences(text)) {
+        const std::string_view sentence = span.of(text);
+        if (reportedSpeechStart(sentence) != kNoReportedSpeech || sentence.find('\'') == 0) return true;
+        const auto said = words(sentence);
+        if (std::any_of(said.begin(), said.end(), [](const std::string& w) { return namesSomeoneElse(w); })) return true;
+        if (std::any_of(attributions.begin(), attributions.end(), [&](const auto& p) { return findPhrase(said, p) != npos; }))
+            return true;
+    }
+    return false;
+}
+}  // namespace
+
 std::string answerGoingOn(const Segment& seg, const std::string& quote, std::size_t bare)
 {
     if (words(quote).size() > bare) return quote;
     const std::size_t at = seg.text.find(quote);
-    if (at == std::string::npos) return quote;
+    // Found once only: a repeated "No." would be carried on from the wrong place.
+    if (at == std::string::npos || seg.text.find(quote, at + 1) != std::string::npos) return quote;
+    // Not at all when the rest of the turn gives anyone else's words or doings: the speaker may
+    // be named after the words ("No. I just want it all to end. That's what Mum kept saying.").
+    if (givesSomeoneElses(std::string_view(seg.text).substr(at + quote.size()))) return quote;
     std::size_t end = at + quote.size();
     int added = 0;
     for (const Span& span : splitSentences(seg.text)) {
         if (span.begin < end) continue;
         const std::string_view next = span.of(seg.text);
         if (added == 2 || words(next).size() > 12 || next.find('?') != std::string_view::npos) break;
-        // Not into someone else's doings or words: "No. My friend said she'd end it." stays "No."
-        const auto said = words(next);
-        if (reportedSpeechStart(next) != kNoReportedSpeech || next.find('"') != std::string_view::npos ||
-            next.find('\'') == 0 || std::any_of(said.begin(), said.end(), [](const std::string& w) { return namesSomeoneElse(w); }))
-            break;
         end = span.end;
         ++added;
     }

@@ -92,7 +92,9 @@ bool opensWithWorkForTheWeek(const std::vector<std::string>& tokens)
     static const std::vector<std::string_view> notATask = {
         "i", "we", "it", "it's", "that", "that's", "this", "there", "things", "was", "has", "had", "is", "seems",
         "seemed", "sounds", "sounded", "the", "my", "been", "went", "felt", "looks", "looked", "you've", "you're", "you'd",
-        "your", "they", "he", "she"};
+        "your", "they", "he", "she",
+        // A question about the week gone: "During the week, how often did you check the locks?"
+        "how", "what", "did", "do", "does", "were", "are", "when", "where", "why", "which", "who", "any", "anything"};
     std::size_t at = 0;
     while (at < tokens.size() && (tokens[at] == "so" || tokens[at] == "and" || tokens[at] == "then" || tokens[at] == "okay"))
         ++at;
@@ -162,6 +164,13 @@ bool setsWorkAhead(std::string_view sentence, const std::vector<std::string>& to
 std::optional<Section> sectionOf(std::string_view sentence, bool early, bool settingByTherapist)
 {
     const auto tokens = words(sentence);
+    // Safety-netting ("If things get worse before Friday, ring 111.") is a next step, however it
+    // is put: never homework.
+    static const auto safetyNet = phrases({"111", "999", "a&e", "crisis line", "crisis number", "crisis team",
+                                           "samaritans", "shout"});
+    if (settingByTherapist &&
+        std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; }))
+        return Section::NextSteps;
     if (settingByTherapist && (opensWithWorkForTheWeek(tokens) || setsWorkAhead(sentence, tokens))) return Section::HomeworkGiven;
     if (settingByTherapist)
         for (const auto& cue : sectionCues())
@@ -374,6 +383,18 @@ bool isAcknowledgement(std::string_view sentence)
     return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& w) {
         return std::find(plain.begin(), plain.end(), w) != plain.end();
     });
+}
+
+// In a turn setting the agenda, a sentence that proposes an item: not the therapist's own
+// remark ("I know it's been a really tough fortnight for you."), but "I thought we could…",
+// "I'd like…", "Homework, then the hierarchy…".
+bool proposesAnItem(std::string_view sentence)
+{
+    const auto tokens = words(sentence);
+    if (tokens.empty()) return false;
+    if (tokens[0] != "i" && tokens[0] != "i'm" && tokens[0] != "i've" && tokens[0] != "i'll") return true;
+    static const std::set<std::string> proposing = {"thought", "wanted", "want", "was", "would", "wondered", "think"};
+    return tokens[0] == "i" && tokens.size() > 1 && proposing.count(tokens[1]) != 0;
 }
 
 // "Shall we…?", "Could we try…?": a question that proposes work for the two of them now.

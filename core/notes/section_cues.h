@@ -30,6 +30,7 @@ std::optional<std::string> arrangementAsked(std::string_view question);
 std::size_t feasibilityCheckAt(std::string_view question);
 bool asksForWorkThisWeek(std::string_view question);
 bool proposesWorkTogether(std::string_view sentence);
+bool proposesAnItem(std::string_view sentence);
 
 // Answers and talk that records nothing by itself.
 bool isAMeasure(std::string_view sentence);

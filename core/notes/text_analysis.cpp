@@ -156,12 +156,22 @@ std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_
 {
     std::vector<std::vector<std::string>> out;
     out.reserve(texts.size());
-    for (auto t : texts) out.push_back(words(t));
+    for (auto t : texts) {
+        const bool atEnd = t.size() > 2 && t.substr(t.size() - 2) == " $";
+        out.push_back(words(atEnd ? t.substr(0, t.size() - 2) : t));
+        if (atEnd) out.back().push_back("$");
+    }
     return out;
 }
 
 std::size_t findPhrase(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase)
 {
+    if (!phrase.empty() && phrase.back() == "$") {
+        const std::size_t n = phrase.size() - 1;
+        if (n == 0 || n > tokens.size()) return npos;
+        const std::size_t i = tokens.size() - n;
+        return std::equal(phrase.begin(), phrase.end() - 1, tokens.begin() + static_cast<std::ptrdiff_t>(i)) ? i : npos;
+    }
     if (phrase.empty() || phrase.size() > tokens.size()) return npos;
     for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i)
         if (std::equal(phrase.begin(), phrase.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i))) return i;

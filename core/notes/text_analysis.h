@@ -41,10 +41,13 @@ bool isStopword(std::string_view word);
 // A light suffix-stripping stem, so "avoided"/"avoiding"/"avoids" meet.
 std::string stem(std::string_view word);
 
-// Each text as its words(): a list of phrases to look for with findPhrase.
+// Each text as its words(): a list of phrases to look for with findPhrase. A text ending in
+// " $" matches only at the end of the tokens ("i didn't go $": "I didn't go.", not "I didn't
+// go back to sleep").
 std::vector<std::vector<std::string>> phrases(std::initializer_list<std::string_view> texts);
 
-// Index of the first occurrence of `phrase` (a sequence of words) in `tokens`, or npos.
+// Index of the first occurrence of `phrase` (a sequence of words, maybe ending in "$") in
+// `tokens`, or npos.
 std::size_t findPhrase(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase);
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);

@@ -86,6 +86,15 @@ private slots:
         const auto other = v.problemWith(Statement{"Client said that they wore a T-shirt to Chlo\u00eb's party on Saturday.", {"s1"}});
         QVERIFY(other.has_value());
         QCOMPARE(*other, std::string("unsupported_detail:Chlo\u00eb's"));
+        // Curly quotes and dashes are no part of a name: an invented one inside them is refused.
+        Transcript boss;
+        boss.segments = {{"s1", 0, 4000, "client", "My boss rang at night about the rota."}};
+        GroundingVerifier b(boss);
+        for (const char* text : {"Client said that their boss \u201cDave\u201d rang at night about the rota.",
+                                 "Client said that their boss\u2014Dave\u2014rang at night about the rota."}) {
+            const auto named = b.problemWith(Statement{text, {"s1"}});
+            QVERIFY2(named && *named == "unsupported_detail:Dave", text);
+        }
     }
 
     void rejectsFabrications_data()

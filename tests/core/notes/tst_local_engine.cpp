@@ -205,6 +205,10 @@ private slots:
         QCOMPARE(toThirdPerson("I'm tired and I was scared of my boss."),
                  std::string("they're tired and they were scared of their boss."));
         QCOMPARE(toThirdPerson("I hurt myself"), std::string("they hurt themselves"));
+        // A pronoun put in for "I" that opens a sentence is capitalised; other words are not.
+        QCOMPARE(toThirdPerson("The car park. I've got a pass."), std::string("The car park. They've got a pass."));
+        QCOMPARE(toThirdPerson("I woke at 5 a.m. then I went out. there was frost."),
+                 std::string("they woke at 5 a.m. then they went out. there was frost."));
     }
 
     // Text addressed to the note-taker is content, never a command: in every category it
@@ -946,10 +950,13 @@ private slots:
     // restated.
     void promptsPlaceTheAnswersAfterThem()
     {
-        const auto week = twoTurns("Tell me about your week first.", "Busy. Parents' evening Tuesday, marking till midnight.");
+        const auto week = twoTurns("Tell me about it.", "Parents' evening, marking till midnight, nothing else.");
         QVERIFY(week.ok());
-        QVERIFY2(mentions(*week, Section::WeekReview, "marking till midnight"), allText(*week).c_str());
-        const auto quoted = twoTurns("What happened on Sunday?", "She looked at the crumble and said, 'You always overdo the sugar.'");
+        QVERIFY2(!mentions(*week, Section::WeekReview, "marking till midnight"), allText(*week).c_str());  // not about the week
+        const auto asked = twoTurns("Tell me about your week first.", "Parents' evening, marking till midnight, nothing else.");
+        QVERIFY(asked.ok());
+        QVERIFY2(mentions(*asked, Section::WeekReview, "marking till midnight"), allText(*asked).c_str());
+        const auto quoted = twoTurns("What happened on Sunday?", "I took the crumble and Mum said, 'You always overdo the sugar.'");
         QVERIFY(quoted.ok());
         QVERIFY2(allText(*quoted).find("overdo the sugar") == std::string::npos, allText(*quoted).c_str());
     }
@@ -965,6 +972,70 @@ private slots:
                                        "Okay.");
         QVERIFY(proposed.ok());
         QVERIFY2(mentions(*proposed, Section::Agenda, "how the walks went"), allText(*proposed).c_str());
+    }
+
+    // What follows a bare answer or a short disclosure is kept only when nobody else's words
+    // or doings are in the rest of the turn (the speaker may be named after the words).
+    void answersAreNotCarriedIntoSomeoneElsesWords()
+    {
+        const auto said = twoTurns("Have you been having thoughts of ending your life?",
+                                   "No. I just want it all to end. That's what Mum kept saying.");
+        QVERIFY(said.ok());
+        QVERIFY2(allText(*said).find("Client answered: No. I just") == std::string::npos, allText(*said).c_str());
+        const auto told = twoTurns("How has it been?", "I've been cutting again. I deserve the pain. That's what my dad always used to tell me.");
+        QVERIFY(told.ok());
+        QVERIFY2(allText(*told).find("deserve the pain") == std::string::npos, allText(*told).c_str());
+        const auto own = twoTurns("Have you been having thoughts of ending your life?", "No. No plans. I wouldn't do that.");
+        QVERIFY(own.ok());
+        QVERIFY2(allText(*own).find("Client answered: No. No plans. I wouldn't do that.") != std::string::npos,
+                 allText(*own).c_str());
+    }
+
+    // A sentence with no subject after one about someone else is theirs, not the client's.
+    void ellipsisAfterSomeoneElseIsTheirs()
+    {
+        const auto d = twoTurns("How has your week been?", "My brother's not been great. Ended up in A&E after swallowing a load of pills.");
+        QVERIFY(d.ok());
+        QVERIFY2(allText(*d).find("A&E") == std::string::npos, allText(*d).c_str());
+        QVERIFY(d->risks.empty());
+    }
+
+    // The question an answer is paired with is the last question or prompt of the turn.
+    void aPromptAfterAQuestionIsWhatIsAnswered()
+    {
+        const auto d = twoTurns("Are you sleeping any better? Tell me how the diary went.", "Not really.");
+        QVERIFY(d.ok());
+        QVERIFY2(allText(*d).find("Are you sleeping any better? Client answered") == std::string::npos, allText(*d).c_str());
+    }
+
+    // Not homework: a question about the week gone, or safety-netting (a next step).
+    void pastWeekQuestionsAndSafetyNetsAreNotHomework()
+    {
+        const auto asked = twoTurns("During the week, how often did you check the locks?", "Maybe twenty times a day.");
+        QVERIFY(asked.ok());
+        QVERIFY2(!asked->section(Section::HomeworkGiven) || asked->section(Section::HomeworkGiven)->empty(), allText(*asked).c_str());
+        const auto net = twoTurns("If things get worse before Friday, ring 111.", "Okay.");
+        QVERIFY(net.ok());
+        QVERIFY2(!net->section(Section::HomeworkGiven) || net->section(Section::HomeworkGiven)->empty(), allText(*net).c_str());
+        QVERIFY2(mentions(*net, Section::NextSteps, "111"), allText(*net).c_str());
+    }
+
+    // A remark in a turn setting the agenda is no item; "didn't go" is avoidance only as the
+    // client not going somewhere.
+    void remarksAreNoItemsAndPlansThatFailAreNoAvoidance()
+    {
+        const auto remark = twoTurns("What would you like to put on the agenda today? I know it's been a really tough fortnight for you.",
+                                     "Work, mainly.");
+        QVERIFY(remark.ok());
+        QVERIFY2(allText(*remark).find("tough fortnight") == std::string::npos, allText(*remark).c_str());
+        for (const char* said : {"The experiment didn't go to plan.", "I didn't go back to sleep till four."}) {
+            const auto d = twoTurns("How was the week?", said);
+            QVERIFY(d.ok());
+            QVERIFY2(d->risk(RiskCategory::Avoidance) == nullptr, said);
+        }
+        const auto went = twoTurns("Did you go to the party?", "I didn't go.");
+        QVERIFY(went.ok());
+        QVERIFY(went->risk(RiskCategory::Avoidance) != nullptr);
     }
 
     // Each risk question is written with its own answer, whatever order the flag's aspects
@@ -985,8 +1056,8 @@ private slots:
         if (draft->section(Section::RiskIssues))
             for (const auto& st : *draft->section(Section::RiskIssues)) risk += st.text + "\n";
         QVERIFY2(risk.find("Client answered: Have") == std::string::npos, risk.c_str());
-        QVERIFY2(risk.find("how you might do it? Client answered: The car park at work.") != std::string::npos, risk.c_str());
-        QVERIFY2(risk.find("Have you thought about when? Client answered: After the inquest. The twenty-third.") != std::string::npos,
+        QVERIFY2(risk.find("how you might do it? Client answered: The car park at work.\n") != std::string::npos, risk.c_str());
+        QVERIFY2(risk.find("Have you thought about when? Client answered: After the inquest. The twenty-third.\n") != std::string::npos,
                  risk.c_str());
     }
 
