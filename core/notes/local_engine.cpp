@@ -86,7 +86,7 @@ std::string lastQuestionIn(const Segment& turn)
     for (const Span& span : splitSentences(turn.text)) {
         const std::string_view sentence = span.of(turn.text);
         // A prompt asks too ("Are you sleeping any better? Tell me how the diary went.").
-        if ((sentence.find('?') != std::string_view::npos || promptsAnAnswer(sentence)) && !looksLikeInstruction(sentence))
+        if (asks(sentence) && !looksLikeInstruction(sentence))
             q = std::string(sentence);
     }
     return q;
@@ -274,7 +274,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
             if (std::any_of(quoted.begin(), quoted.end(),
                             [&](const auto& q) { return span.begin > q.first && span.begin < q.second; }))
                 continue;
-            const bool isQuestion = sentence.find('?') != std::string_view::npos || (isTherapist(seg) && promptsAnAnswer(sentence));
+            const bool isQuestion = isTherapist(seg) ? asks(sentence) : sentence.find('?') != std::string_view::npos;
             if (isTherapist(seg)) {
                 if (isQuestion) {
                     // Questions record nothing by themselves: they place the answers after them.

@@ -217,6 +217,11 @@ bool promptsAnAnswer(std::string_view sentence)
     return std::any_of(openers.begin(), openers.end(), [&](const auto& o) { return findPhrase(tokens, o) == 0; });
 }
 
+bool asks(std::string_view sentence)
+{
+    return sentence.find('?') != std::string_view::npos || promptsAnAnswer(sentence);
+}
+
 // What a therapist's question asks about, so that the answers after it can be placed even
 // when they do not name the topic themselves ("Did you manage the diary?" "Only twice.").
 std::optional<Section> questionTopic(std::string_view question, bool early)

@@ -24,6 +24,8 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
 
 // Questions and prompts.
 bool promptsAnAnswer(std::string_view sentence);
+// A question, or a prompt that asks as one does.
+bool asks(std::string_view sentence);
 std::optional<Section> questionTopic(std::string_view question, bool early);
 std::string homeworkTopic(std::string_view question, std::string_view answer);
 std::optional<std::string> arrangementAsked(std::string_view question);
