@@ -41,6 +41,9 @@ private slots:
         const auto file = tmp / "store.db";
         const auto key = crypto::randomSecret(32);
         auto writer = vault::Database::open(file, key, {.create = true});
+        // As the store's writer: a checkpoint in progress can hold the log's locks for a moment,
+        // and a writer without a busy timeout failed at once ("database is locked", seen in CI).
+        writer->exec("PRAGMA busy_timeout = 5000;");
         writer->exec("PRAGMA journal_mode = WAL;");
         writer->exec("CREATE TABLE t (data BLOB);");
         sync::server::WalCheckpointer checkpointer(vault::Database::open(file, key, {.create = false}), *writer);
