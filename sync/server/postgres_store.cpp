@@ -4,6 +4,7 @@
 #include "crypto/random.h"
 #include "protocol/base64.h"
 #include "server/erasure_list.h"
+#include "server/pg_audit_batch.h"
 #include "server/store_key.h"
 
 #include <array>
@@ -179,17 +180,6 @@ core::Result<void> migrate(Connection& conn)
     return core::Ok{};
 }
 
-// An entry of the practice's audit chain after `previous`, numbered `seq` (the caller holds the
-// practice's audit lock).
-void appendAuditEntry(Connection& c, const std::string& practiceId, const std::string& action, const std::string& actor,
-                 const std::string& object, const std::string& previous, std::int64_t seq)
-{
-    const std::int64_t at = nowSeconds();
-    c.run("INSERT INTO audit (seq, practice_id, at, action, actor, object, previous_hash, hash) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-          {seq, practiceId, at, action, actor, object, previous, auditHash({seq, at, action, actor, object, previous, {}}, practiceId)});
-}
-
 // The chain's last hash (zeros for a new chain) and the next entry's number, read after the
 // audit lock was taken (a statement sees what committed before it started, so never in the
 // statement that takes the lock).
@@ -205,7 +195,9 @@ void writeAudit(Connection& c, const std::string& practiceId, const std::string&
     lockPractice(c, "audit", practiceId);
     static const std::string head = std::string("SELECT ") + kAuditHeadColumns + ", nextval('audit_seq')";
     const auto r = c.run(head.c_str(), {practiceId});
-    appendAuditEntry(c, practiceId, action, actor, object, r.text(0, 0), r.int64(0, 1));
+    pg::AuditBatch entry;
+    entry.append(practiceId, r.int64(0, 1), action, actor, object, r.text(0, 0));
+    entry.insertInto(c);
 }
 
 // TOTP secrets are sealed with the server's key file (AES-256-GCM, the account id as
@@ -525,16 +517,40 @@ void lockForObjectWrites(Connection& c, const std::string& practiceId)
           {"feed:" + practiceId, "audit:" + practiceId});
 }
 
-// One object write inside the caller's transaction, with the practice's locks held: three
-// round trips (check, store, audit entry).
-PutOutcome writeObject(Connection& c, const StoredObject& object, std::int64_t baseVersion)
+// One object write inside the caller's transaction, with the practice's locks held, in one
+// round trip; its audit entry goes into `audit`, inserted before the commit.
+PutOutcome writeObject(Connection& c, const StoredObject& object, std::int64_t baseVersion, pg::AuditBatch& audit)
 {
-    // Read after the locks: an erasure that committed while this request was on its way wins.
-    const auto r = c.run("SELECT EXISTS (SELECT 1 FROM erasures WHERE client_id = $1), o.practice_id, o.client_id, o.type, "
-                         "o.version, o.signed FROM (SELECT 1) AS one LEFT JOIN objects AS o ON o.id = $2",
-                         {object.clientId, object.objectId});
-    if (r.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
     const std::string type(protocol::objectTypeName(object.type));
+    const std::int64_t version = baseVersion + 1;
+    const auto size = static_cast<std::int64_t>(object.envelope.size());
+    // `prior` is read after the locks (the statement starts after the statement that took
+    // them), so an erasure that committed while this request was on its way wins. The object
+    // is stored only if prior allows it; the conflict clause repeats the checks, so a new id
+    // another practice made at the same moment (under its own locks) is a conflict on the key,
+    // never an overwrite. The change, and the audit chain's head and next number, come in the
+    // same statement.
+    static const std::string store =
+        std::string("WITH prior AS (SELECT EXISTS (SELECT 1 FROM erasures WHERE client_id = $2::text) AS erased, "
+                    "o.practice_id, o.client_id, o.type, o.version, o.signed "
+                    "FROM (SELECT 1) AS one LEFT JOIN objects AS o ON o.id = $3::text), "
+                    "stored AS (INSERT INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
+                    "envelope, updated_at) SELECT $3::text, $1::text, $2::text, $4::text, $5::bigint, $6::text, $7::boolean, "
+                    "$8::bigint, $9::bytea, $10::bigint FROM prior WHERE NOT prior.erased AND "
+                    "((prior.practice_id IS NULL AND $11::bigint = 0) OR (prior.practice_id = $1::text AND "
+                    "prior.client_id = $2::text AND prior.type = $4::text AND NOT prior.signed AND prior.version = $11::bigint)) "
+                    "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, author = EXCLUDED.author, "
+                    "signed = EXCLUDED.signed, size = EXCLUDED.size, envelope = EXCLUDED.envelope, "
+                    "updated_at = EXCLUDED.updated_at WHERE objects.practice_id = EXCLUDED.practice_id "
+                    "AND objects.version = $11::bigint AND NOT objects.signed RETURNING version), "
+                    "changed AS (INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
+                    "SELECT $1::text, $2::text, $3::text, $4::text, version, $6::text, $7::boolean FROM stored RETURNING seq) "
+                    "SELECT prior.erased, prior.practice_id, prior.client_id, prior.type, prior.version, prior.signed, "
+                    "EXISTS (SELECT 1 FROM changed), ") +
+        kAuditHeadColumns + ", CASE WHEN EXISTS (SELECT 1 FROM changed) THEN nextval('audit_seq') ELSE 0 END FROM prior";
+    const auto r = c.run(store.c_str(), {object.practiceId, object.clientId, object.objectId, type, version, object.author,
+                                         object.isSigned, size, Param::bytes(object.envelope), nowSeconds(), baseVersion});
+    if (r.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
     if (!r.isNull(0, 1)) {
         if (r.text(0, 1) != object.practiceId || r.text(0, 2) != object.clientId || r.text(0, 3) != type)
             return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
@@ -544,26 +560,8 @@ PutOutcome writeObject(Connection& c, const StoredObject& object, std::int64_t b
     } else if (baseVersion != 0) {
         return PutOutcome{PutOutcome::Kind::VersionConflict, 0};
     }
-    const std::int64_t version = baseVersion + 1;
-    const auto size = static_cast<std::int64_t>(object.envelope.size());
-    // The object, its change, and the audit chain's head in one statement. The update's
-    // condition repeats the checks above: a new id another practice made at the same moment
-    // (under its own locks) is a conflict on the key, never an overwrite.
-    static const std::string store =
-        std::string("WITH stored AS (INSERT INTO objects (id, practice_id, client_id, type, version, author, signed, size, "
-                    "envelope, updated_at) VALUES ($3, $1, $2, $4, $5, $6, $7, $8, $9, $10) "
-                    "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, author = EXCLUDED.author, "
-                    "signed = EXCLUDED.signed, size = EXCLUDED.size, envelope = EXCLUDED.envelope, "
-                    "updated_at = EXCLUDED.updated_at WHERE objects.practice_id = EXCLUDED.practice_id "
-                    "AND objects.version = $11 AND NOT objects.signed RETURNING version), "
-                    "changed AS (INSERT INTO changes (practice_id, client_id, object_id, type, version, author, signed) "
-                    "SELECT $1, $2, $3, $4, version, $6, $7 FROM stored RETURNING seq) "
-                    "SELECT EXISTS (SELECT 1 FROM changed), ") +
-        kAuditHeadColumns + ", CASE WHEN EXISTS (SELECT 1 FROM changed) THEN nextval('audit_seq') ELSE 0 END";
-    const auto done = c.run(store.c_str(), {object.practiceId, object.clientId, object.objectId, type, version, object.author,
-                                            object.isSigned, size, Param::bytes(object.envelope), nowSeconds(), baseVersion});
-    if (!done.flag(0, 0)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
-    appendAuditEntry(c, object.practiceId, "object.put", object.author, object.objectId, done.text(0, 1), done.int64(0, 2));
+    if (!r.flag(0, 6)) return PutOutcome{PutOutcome::Kind::ElsewhereOrOtherType, 0};
+    audit.append(object.practiceId, r.int64(0, 8), "object.put", object.author, object.objectId, r.text(0, 7));
     return PutOutcome{PutOutcome::Kind::Stored, version};
 }
 
@@ -581,7 +579,10 @@ core::Result<PutOutcome> putOne(Connection& conn, const StoredObject& object, st
 {
     return pg::inTransaction<PutOutcome>(conn, [&](Connection& c) -> core::Result<PutOutcome> {
         lockForObjectWrites(c, object.practiceId);
-        return writeObject(c, object, baseVersion);
+        pg::AuditBatch audit;
+        const PutOutcome outcome = writeObject(c, object, baseVersion, audit);
+        audit.insertInto(c);
+        return outcome;
     });
 }
 
@@ -651,8 +652,10 @@ std::vector<std::optional<core::Result<PutOutcome>>> PostgresStore::writeBatch(c
         std::map<std::string, bool> locked;  // practice (sorted): its locks had
         for (const PendingPut& put : batch) locked.emplace(put.object->practiceId, false);
         for (auto& [practiceId, had] : locked) had = lockSoon(c, practiceId);
+        pg::AuditBatch audit;
         for (std::size_t i = 0; i < batch.size(); ++i)
-            if (locked[batch[i].object->practiceId]) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion);
+            if (locked[batch[i].object->practiceId]) written[i] = writeObject(c, *batch[i].object, batch[i].baseVersion, audit);
+        audit.insertInto(c);
     } catch (const PgError&) {
         // A statement failed (a new id taken by another practice at the same moment, a lost
         // connection): nothing of the transaction was kept, and every write is written again
@@ -686,7 +689,9 @@ std::vector<core::Result<PutOutcome>> PostgresStore::writeWaiting(const std::vec
         try {
             c.run("BEGIN ISOLATION LEVEL READ COMMITTED");
             if (!writes.empty()) lockForObjectWrites(c, writes.front().object->practiceId);  // one practice
-            for (const PendingPut& w : writes) written.push_back(writeObject(c, *w.object, w.baseVersion));
+            pg::AuditBatch audit;
+            for (const PendingPut& w : writes) written.push_back(writeObject(c, *w.object, w.baseVersion, audit));
+            audit.insertInto(c);
         } catch (const PgError& e) {
             pg::rollBackQuietly(c);
             // Held past the lock timeout: every write hears so (503), and none is tried again.

@@ -88,6 +88,22 @@ std::unique_ptr<sync::server::ServerStore> storeAt(const std::filesystem::path& 
     return store ? std::move(store.value()) : nullptr;
 }
 
+// What is wrong with the practice's audit chain as the store holds it (empty: every entry
+// follows the one before it and hashes as the server says); `entries` counts them.
+std::string brokenLinkIn(sync::server::ServerStore& store, const std::string& practiceId, std::size_t& entries)
+{
+    const auto log = store.audit(practiceId, 0, 100000);
+    if (!log) return "the log could not be read: " + log.error().message;
+    entries = log->size();
+    std::string previous(64, '0');
+    for (const auto& e : *log) {
+        if (e.previousHash != previous) return "entry " + std::to_string(e.seq) + " does not follow the one before it";
+        if (sync::server::auditHash(e, practiceId) != e.hash) return "entry " + std::to_string(e.seq) + " does not hash as stored";
+        previous = e.hash;
+    }
+    return {};
+}
+
 // A running server: started on a free loopback port, stopped with SIGTERM.
 class RunningServer {
 public:
@@ -1108,6 +1124,17 @@ private slots:
                 QVERIFY(kept->has_value());
                 QCOMPARE((*kept)->version, std::int64_t{1});
             }
+        }
+        // Writes of one practice that shared a commit are one line of its audit chain, each
+        // stored write once (four writes a practice in each of four rounds, two of them refused).
+        for (const auto& [practiceId, client] : clients) {
+            std::size_t entries = 0;
+            const std::string broken = brokenLinkIn(*store, practiceId, entries);
+            QVERIFY2(broken.empty(), broken.c_str());
+            const auto log = store->audit(practiceId, 0, 100000);
+            QVERIFY(log.ok());
+            QCOMPARE(std::count_if(log->begin(), log->end(), [](const auto& e) { return e.action == "object.put"; }),
+                     std::ptrdiff_t{4 * kWriters / 2 - 2});
         }
     }
 
