@@ -48,7 +48,8 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
             "put on the agenda", "on the agenda", "you wanted to talk about", "you wanted to look at", "you wanted to focus on",
             "you wanted to go over", "wanted to talk about", "wanted to look at", "wanted to focus on", "minutes on",
             "spend some time today on", "spend some time on", "i'd also like us to", "i'd like us to", "i'd like to",
-            "we could also", "we could", "like to add"};
+            "we could also", "we could", "like to add", "i had in mind", "i wanted to", "i want to", "i'd suggest",
+            "i was hoping we could", "i thought today we could", "i thought we could"};
         // An agenda item may be a word ("sleep"), unlike a task.
         std::string item = afterOpener(cleaned, openers, 1).value_or(cleaned);
         // "We'll put work on the agenda." → "work".
@@ -61,6 +62,37 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
     default:
         return std::nullopt;  // the therapist's reflections of the week or the homework
     }
+}
+
+// "I'd suggest reviewing the thought records, then some time on Andrew, and finishing with
+// planning." → one item each, in the therapist's order.
+std::vector<Statement> agendaItemsIn(const Segment& seg, std::string_view sentence)
+{
+    static const std::vector<std::string_view> joins = {", and then ", " and then ", ", then ", ", and finishing with ",
+                                                        ", and finish with ", ", and "};
+    std::vector<std::string> parts;
+    std::string rest(sentence);
+    for (;;) {
+        const std::string lower = asciiLower(rest);
+        std::size_t at = std::string::npos, length = 0;
+        for (auto j : joins)
+            if (const auto found = lower.find(j); found != std::string::npos && found < at) {
+                at = found;
+                length = j.size();
+            }
+        if (at == std::string::npos) break;
+        parts.push_back(rest.substr(0, at) + ".");
+        rest = rest.substr(at + length);
+    }
+    parts.push_back(rest);
+    std::vector<Statement> items;
+    for (auto& part : parts) {
+        for (std::string_view lead : {"and ", "then ", "also "})
+            if (asciiLower(part).rfind(lead, 0) == 0) part = part.substr(lead.size());
+        if (words(part).empty()) continue;
+        if (auto st = therapistStatement(seg, part, Section::Agenda)) items.push_back(std::move(*st));
+    }
+    return items;
 }
 
 std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view sentence)
@@ -265,6 +297,11 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // This turn, early on, is setting the agenda ("Agenda. Homework, then the next step on
         // the hierarchy, then a quick risk check."): what else it proposes is an item.
         bool settingAgenda = false;
+        // An opening turn that sets out the session without the word ("I thought today we
+        // could look at the schedule, then the formulation. How does that sound?").
+        const bool setsOut = isTherapist(seg) && early && setsOutTheSession(seg.text);
+        settingAgenda = setsOut;
+        bool declined = false;  // the client's answer to the agenda question began "Dunno." or "No, it's fine."
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
@@ -303,7 +340,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
                         if (auto st = suggestedHomework(seg, sentence)) out.statements.push_back({Section::HomeworkGiven, std::move(*st)});
-                    } else if (proposesWorkTogether(sentence) && sectionOf(sentence, early, true) == Section::Activities) {
+                    } else if (!setsOut && asked != Section::Agenda && proposesWorkTogether(sentence) &&
+                               sectionOf(sentence, early, true) == Section::Activities) {
                         // "Could we try drawing out a typical evening, step by step?": what the
                         // session turns to, proposed as a question.
                         std::string proposed(sentence);
@@ -315,10 +353,16 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     }
                     continue;
                 }
+                if (setsOut && proposesSessionWork(sentence)) {
+                    for (auto& st : agendaItemsIn(seg, sentence)) out.statements.push_back({Section::Agenda, std::move(st)});
+                    continue;
+                }
                 std::optional<Section> section;
                 if (early && asciiLower(std::string(sentence)).find("agenda") != std::string::npos) settingAgenda = true;
                 if (words(sentence).size() >= 4) section = sectionOf(sentence, early, true);
-                if (early && settingAgenda && words(sentence).size() >= 2 && proposesAnItem(sentence) &&
+                // (In a turn that sets out the session, only its proposals above are items:
+                // not "Hi Jo." nor "You tell me if there's something more pressing.")
+                if (!setsOut && early && settingAgenda && words(sentence).size() >= 2 && proposesAnItem(sentence) &&
                     (!section || *section == Section::Activities || *section == Section::HomeworkReview))
                     section = Section::Agenda;
                 // "This week: lock once and walk away. Rate the urge out of ten.": an instruction
@@ -349,6 +393,22 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // its own words.
                     if (isListFraming(sentence) || isAcknowledgement(sentence)) continue;
                     const auto said = words(sentence);
+                    // "Dunno, you tell me." / "No, that's fine. I'm knackered, mind.": nothing is
+                    // added, unless a later sentence turns to one ("Maybe… well, the anniversary").
+                    if (agendaItems == 0 && declinesToAdd(sentence)) {
+                        declined = true;
+                        continue;
+                    }
+                    static const std::set<std::string> turning = {"maybe", "actually", "well", "although", "but",
+                                                                  "oh", "just", "perhaps", "one"};
+                    const bool onlyFillers = std::all_of(said.begin(), said.end(), [](const std::string& w) {
+                        return w == "maybe" || w == "well" || w == "um" || w == "erm" || w == "so" || w == "actually";
+                    });
+                    if (onlyFillers) continue;
+                    if (declined && cued != Section::Agenda && !turning.count(said.front())) {
+                        asked.reset();
+                        declined = false;
+                    }
                     const bool commentary = !said.empty() && (said.front() == "i" || said.front().rfind("i'", 0) == 0);
                     // "Last Friday I came home and the door was locked…": a story told in answer
                     // to "Where would you like to start?" is what happened, not an item.

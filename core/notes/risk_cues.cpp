@@ -199,7 +199,11 @@ const std::vector<CueFamily>& clientCues()
                   "didn't fill it in", "didn't fill in", "stopped the sertraline", "stopped my", "stopped the tablets",
                   "stopped the medication", "didn't do any of it", "i'm not doing the", "i stopped", "then i stopped", "didn't do any of the",
                   "i'm not doing it", "not doing it again", "won't be doing it", "refuse to do", "not what we said",
-                  "not what we agreed", "didn't do what we said", "didn't do what we agreed"})},
+                  "not what we agreed", "didn't do what we said", "didn't do what we agreed",
+                  "forgot about it", "forgot all about", "completely forgot", "never actually used", "never used it",
+                  "never actually did", "never even started", "didn't even start", "didn't exactly do", "didn't really do",
+                  "didn't actually do", "didn't do what you asked", "didn't do what you said", "not what you asked",
+                  "fell by the wayside", "went out the window", "life got in the way"})},
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
@@ -217,7 +221,10 @@ const std::vector<CueFamily>& clientCues()
                   "eat my lunch in the", "didn't open", "not been back to", "haven't been back to", "not gone back to",
                   "haven't gone back", "hiding in my room", "hide in my room", "stay in my room", "back row",
                   "sit at the back", "got off at", "got off the", "walked the rest", "instead of going",
-                  "been getting the bus", "make myself invisible", "making me invisible"})},
+                  "been getting the bus", "make myself invisible", "making me invisible", "not been going", "haven't been going",
+                  "i don't go to", "not going in", "i'm not going in", "stayed in the car", "stay in the car", "stayed in the van",
+                  "got someone else to",
+                  "get someone else to"})},
         {C::Rumination, A::Ideation,
          phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
@@ -228,7 +235,8 @@ const std::vector<CueFamily>& clientCues()
                   "in a loop", "goes round", "going round", "mulling", "chewing over", "think about anything else",
                   "going over what", "going over how", "going over everything", "again and again",
                   "go over it", "going over the", "go over the", "went over the", "over it and over",
-                  "round my head", "in my head all", "start again from the top"})},
+                  "round my head", "in my head all", "start again from the top", "going back over", "go back over",
+                  "went back over", "over in my head", "in my head a thousand", "in my head a hundred"})},
         {C::Hopelessness, A::Ideation, joined(
          phrases({"hopeless", "no point", "what's the point", "nothing will change", "nothing ever changes",
                   "never get better", "won't get better", "no future", "given up", "give up on", "no hope",
@@ -254,7 +262,8 @@ const std::vector<CueFamily>& clientCues()
                   "you think i'm", "you think i am", "feel you think", "almost didn't come", "nearly didn't come",
                   "almost don't come", "almost didn't come in", "didn't want to come", "like a case study", "need a lecture",
                   "talk normal", "being marked", "what talking about it does", "talking doesn't help", "when you use",
-                  "you kept saying", "you keep saying", "feel judged by you", "big words"})},
+                  "you kept saying", "you keep saying", "feel judged by you", "big words", "not coming back", "not come back",
+                  "actually listened", "she listened", "he listened"})},
     };
     return cues;
 }
@@ -314,7 +323,10 @@ const std::vector<QuestionFamily>& questionCues()
         {C::AllianceRupture, A::Ideation, false,
          phrases({"finding the sessions", "finding our sessions", "finding therapy", "sessions helpful",
                   "therapy helpful", "sessions useful", "working for you"})},
-        {C::AllianceRupture, A::Ideation, true, phrases({"upset you", "annoyed with me", "frustrated with me"})},
+        {C::AllianceRupture, A::Ideation, true,
+         phrases({"upset you", "annoyed with me", "frustrated with me", "anything i'm doing", "anything i've said",
+                  "anything i've done", "doesn't sit right", "me to do differently", "i could do differently",
+                  "i should do differently", "anything about how we"})},
     };
     return cues;
 }

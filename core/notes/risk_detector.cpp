@@ -400,7 +400,12 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
 {
     std::vector<Question> asked;
     const auto turn = words(segment.text);
-    for (const Span& span : splitSentences(segment.text)) {
+    const auto sentences = splitSentences(segment.text);
+    // The turn's last question is the one its answer answers.
+    std::size_t lastQuestion = 0;
+    for (const Span& span : sentences)
+        if (span.of(segment.text).find('?') != std::string_view::npos) lastQuestion = span.begin;
+    for (const Span& span : sentences) {
         const std::string_view sentence = span.of(segment.text);
         if (sentence.find('?') == std::string_view::npos) continue;
         const auto tokens = words(sentence);
@@ -409,7 +414,10 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
         for (const QuestionFamily& family : questionCues()) {
             if (std::find(seen.begin(), seen.end(), family.category) != seen.end()) continue;
             const bool inQuestion = containsAny(tokens, family.phrases);
-            bool applies = inQuestion;
+            // "How are you finding our sessions? Anything I'm doing that doesn't sit right?"
+            // "No.": a question whose "no" is the disclosure is read so only when nothing is
+            // asked after it in the turn.
+            bool applies = inQuestion && (family.yesMeansPresent || span.begin == lastQuestion);
             const bool suicideOrSelfHarm = isSuicideOrSelfHarm(family.category);
             if (suicideOrSelfHarm && (family.aspect != RiskAspect::Ideation || !family.yesMeansPresent))
                 // An aspect question, or one whose "no" is the disclosure ("have those thoughts
@@ -861,7 +869,8 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
         phrases({"die", "dying", "dead", "death", "suicide", "suicidal", "kill", "killing", "overdose", "hang",
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
                  "not wake", "better off", "take my life", "wasn't here", "weren't here", "swallowed the lot", "without me", "jump off", "jump in front", "no point living",
-                 "no point in living", "not be around", "not exist", "want it over"});
+                 "no point in living", "not be around", "not exist", "want it over", "rope", "all planned",
+                 "had it planned"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
                  "blades", "razor", "razors", "bleed", "bleeding", "bled", "scar", "scars", "burns", "wounds"});
@@ -973,6 +982,39 @@ std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::str
     return std::nullopt;
 }
 
+// Said in the past tense, with nothing in it of now: "There was a rope in the garage", not
+// "There's a rope" nor "I was going to do it and I still am".
+bool pastTense(const std::vector<std::string>& tokens)
+{
+    static const std::vector<std::string_view> past = {"was", "were", "had", "did", "used", "went", "tried", "took"};
+    static const std::vector<std::string_view> present = {"am", "i'm", "is", "are", "there's", "it's", "still", "now",
+                                                          "have", "i've", "do", "don't", "keep"};
+    const auto any = [&](const std::vector<std::string_view>& list) {
+        return std::any_of(tokens.begin(), tokens.end(),
+                           [&](const std::string& w) { return std::find(list.begin(), list.end(), w) != list.end(); });
+    };
+    return any(past) && !any(present);
+}
+
+// "Someone's going to die because of me", "the lady in bed twelve might die": a death the
+// client fears for someone else, not the client's own ("I'd be better off dead" has the client
+// as its subject; "they'd be better off without me" is not about dying, so is not set aside).
+bool someoneElseDies(const std::vector<std::string>& tokens, std::size_t at)
+{
+    static const std::vector<std::string_view> dying = {"die", "dying", "dead", "death"};
+    static const std::vector<std::string_view> subjects = {
+        "someone", "someone's", "somebody", "somebody's", "he", "he's", "he'll", "she", "she's", "she'll",
+        "they", "they're", "they'll", "patient", "patients", "lady", "man", "woman", "baby", "mum", "dad", "nan"};
+    static const std::vector<std::string_view> self = {"i", "i'm", "i'd", "i'll", "i've", "me", "myself"};
+    if (std::find(dying.begin(), dying.end(), tokens[at]) == dying.end()) return false;
+    for (std::size_t k = at; k > 0 && k + 4 > at; --k) {
+        const std::string& w = tokens[k - 1];
+        if (std::find(self.begin(), self.end(), w) != self.end()) return false;
+        if (std::find(subjects.begin(), subjects.end(), w) != subjects.end()) return true;
+    }
+    return false;
+}
+
 // A denial stands only if the client, in their own voice, said nothing else in the words of
 // that risk. When they did, in words the cues did not read, the denial is doubtful: the flag
 // is made conflicting (present now, or historical when those words are about the past), the
@@ -984,8 +1026,17 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
     if (lexicon.empty()) return;
     for (const Segment& segment : segments) {
         if (!isClient(segment)) continue;
+        bool pastSoFar = false;  // an earlier sentence of this turn was about the past
+        const auto quoted = othersQuotedSpans(segment.text);  // someone else's words, over sentences
         for (const Span& sentenceSpan : splitSentences(segment.text)) {
+            if (std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) {
+                    return sentenceSpan.begin >= q.first && sentenceSpan.begin <= q.second;
+                }))
+                continue;
             const std::string_view sentence = sentenceSpan.of(segment.text);
+            const auto sentenceWords = words(sentence);
+            const bool toldInThePast = pastSoFar && pastTense(sentenceWords) && !recentOrOngoing(sentenceWords);
+            pastSoFar = pastSoFar || speaksOfThePast(sentenceWords);
             // The denial itself is not read again; the rest of its turn is ("No. I'd be better
             // gone, dead even.").
             const bool cited = std::any_of(flag.evidence.begin(), flag.evidence.end(), [&](const Evidence& e) {
@@ -993,14 +1044,16 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
             });
             if (cited || looksLikeInstruction(sentence)) continue;
             const auto own = ownClausesOf(sentence);
-            const bool history = own.history;
+            // "Four years back. I was in a bad way. There was a rope in the garage.": a story
+            // told in the past after its time was given is the past too.
+            const bool history = own.history || toldInThePast;
             for (const auto& tokens : own.clauses) {
                 for (std::size_t at = 0; at < tokens.size(); ++at) {
                     const bool risky = std::any_of(lexicon.begin(), lexicon.end(), [&](const Phrase& word) {
                         return tokens.size() >= at + word.size() &&
                                std::equal(word.begin(), word.end(), tokens.begin() + static_cast<std::ptrdiff_t>(at));
                     });
-                    if (!risky || negatedAt(tokens, at) || idiomAt(tokens, at) ||
+                    if (!risky || negatedAt(tokens, at) || idiomAt(tokens, at) || someoneElseDies(tokens, at) ||
                         anyBefore(tokens, at, hypotheticalMarkers()))
                         continue;
                     const RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;

@@ -187,6 +187,11 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
         for (const auto& f : frames)
             if (findPhrase(tokens, f) != npos) return Section::Agenda;
     }
+    // "I'd like us to do a safety plan together next time": work for a later session is the
+    // plan, not what was done today.
+    static const auto later = phrases({"next time", "next session", "when we next meet", "when we meet next"});
+    const bool forLater =
+        settingByTherapist && std::any_of(later.begin(), later.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; });
     std::optional<Section> best;
     int bestScore = 0;
     int bestPriority = 0;
@@ -201,6 +206,7 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
             bestPriority = cue.priority;
         }
     }
+    if (forLater && best == Section::Activities) return Section::NextSteps;
     return best;
 }
 
@@ -400,6 +406,49 @@ bool proposesAnItem(std::string_view sentence)
     if (tokens[0] != "i" && tokens[0] != "i'm" && tokens[0] != "i've" && tokens[0] != "i'll") return true;
     static const std::set<std::string> proposing = {"thought", "wanted", "want", "was", "would", "wondered", "think"};
     return tokens[0] == "i" && tokens.size() > 1 && proposing.count(tokens[1]) != 0;
+}
+
+bool proposesSessionWork(std::string_view sentence)
+{
+    static const auto frames = phrases({"we could", "we can look", "i'd like to", "i'd like us to", "i would like to",
+                                        "i'd suggest", "i suggest", "i had in mind", "i was hoping we", "i wanted to",
+                                        "i want to", "i thought we", "i thought today", "let's", "we'll start",
+                                        "we'll look", "i'd also like", "start with", "carry on with", "finish the",
+                                        "finishing with", "go over"});
+    static const auto pleasantries = phrases({"thanks", "thank you", "hi", "hello", "good morning", "good afternoon",
+                                              "come in", "sit down", "nice to see"});
+    const auto tokens = words(sentence);
+    if (tokens.size() < 4 || (!tokens.empty() && findPhrase(tokens, words("how are")) == 0)) return false;
+    for (const auto& p : pleasantries)
+        if (findPhrase(tokens, p) == 0) return false;
+    return std::any_of(frames.begin(), frames.end(), [&](const auto& f) { return findPhrase(tokens, f) != npos; });
+}
+
+bool setsOutTheSession(std::string_view turn)
+{
+    // A proposal for the session and a check that it suits ("How does that sound?", "Is that
+    // agreeable?", "you tell me if there's something more pressing"), or the word "today".
+    static const auto checks = phrases({"agenda", "today", "how does that sound", "does that sound", "is that agreeable",
+                                        "tell me if", "anything you want to add", "anything you'd like to add",
+                                        "anything to add", "anything else", "more pressing", "does that work",
+                                        "is that okay", "is that alright", "what we're covering", "what we cover"});
+    bool proposes = false;
+    for (const Span& span : splitSentences(turn)) {
+        const auto sentence = span.of(turn);
+        if (!asks(sentence) && proposesSessionWork(sentence)) proposes = true;
+    }
+    const auto tokens = words(turn);
+    return proposes && std::any_of(checks.begin(), checks.end(), [&](const auto& c) { return findPhrase(tokens, c) != npos; });
+}
+
+bool declinesToAdd(std::string_view sentence)
+{
+    static const auto declines = phrases({"dunno", "don't know", "no", "nope", "not really", "nothing", "not sure",
+                                          "that's fine", "it's fine", "that's all fine", "you tell me", "up to you",
+                                          "whatever", "you're the expert", "sounds like a plan", "your plan"});
+    const auto tokens = words(sentence);
+    if (tokens.empty() || tokens.size() > 8) return false;
+    return std::any_of(declines.begin(), declines.end(), [&](const auto& d) { return findPhrase(tokens, d) == 0; });
 }
 
 // "Shall we…?", "Could we try…?": a question that proposes work for the two of them now.

@@ -33,11 +33,17 @@ std::size_t feasibilityCheckAt(std::string_view question);
 bool asksForWorkThisWeek(std::string_view question);
 bool proposesWorkTogether(std::string_view sentence);
 bool proposesAnItem(std::string_view sentence);
+// Opening turns that set out the session without the word "agenda": "I thought today we could
+// look at the schedule and then the formulation. How does that sound?"
+bool proposesSessionWork(std::string_view sentence);
+bool setsOutTheSession(std::string_view turn);
 
 // Answers and talk that records nothing by itself.
 bool isAMeasure(std::string_view sentence);
 bool isChatter(std::string_view sentence);
 bool isListFraming(std::string_view sentence);
 bool isAcknowledgement(std::string_view sentence);
+// "Dunno." / "No, that's fine." / "Not really.": nothing to add to the agenda.
+bool declinesToAdd(std::string_view sentence);
 
 }  // namespace noteward::core::notes

@@ -257,6 +257,100 @@ private slots:
         return DraftPipeline(engine).run(t);
     }
 
+    // A session of alternating turns, the therapist's first.
+    static core::Result<Draft> session(std::initializer_list<const char*> turns)
+    {
+        Transcript t;
+        int i = 0;
+        for (const char* text : turns) {
+            t.segments.push_back({"s" + std::to_string(i + 1), i * 4000, (i + 1) * 4000, i % 2 ? "client" : "therapist", text});
+            ++i;
+        }
+        LocalEngine engine;
+        return DraftPipeline(engine).run(t);
+    }
+
+    // An opening that sets out the session without the word "agenda" gives its items, one
+    // each; the greeting and the check ("How does that sound?") are none.
+    void sessionSetOutIsTheAgenda()
+    {
+        const auto draft = session({"Hi Jo. I thought today we could look at the activity schedule, and then carry on with the "
+                                    "formulation. How does that sound?",
+                                    "Fine."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::Agenda, "Agenda item: look at the activity schedule."), allText(*draft).c_str());
+        QVERIFY2(mentions(*draft, Section::Agenda, "Agenda item: carry on with the formulation."), allText(*draft).c_str());
+        QVERIFY2(!mentions(*draft, Section::Agenda, "Hi Jo"), allText(*draft).c_str());
+    }
+
+    // "Dunno, you tell me. You're the expert." adds nothing to the agenda; "No, that's fine.
+    // Well, the anniversary's coming up." adds the anniversary.
+    void declinedAgendaAddsNothing()
+    {
+        auto draft = session({"What's on the agenda today, from your side?", "Dunno, you tell me. You're the expert."});
+        QVERIFY(draft.ok());
+        QVERIFY2(saysNothing(*draft, Section::Agenda), allText(*draft).c_str());
+        draft = session({"Is there anything you want to add to the agenda today?",
+                         "No, that's fine. Well, the anniversary's coming up."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::Agenda, "anniversary"), allText(*draft).c_str());
+    }
+
+    // Work proposed for a later session is the plan, not what was done in this one.
+    void workForNextTimeIsANextStep()
+    {
+        const auto draft = session({"I'd like us to do a safety plan together next time, just so it's there.", "If you want."});
+        QVERIFY(draft.ok());
+        QVERIFY2(saysNothing(*draft, Section::Activities), allText(*draft).c_str());
+        QVERIFY2(mentions(*draft, Section::NextSteps, "safety plan"), allText(*draft).c_str());
+    }
+
+    // A denial of suicidal thoughts stands against a fear for someone else's life.
+    void someoneElsesDeathDoesNotDoubtADenial()
+    {
+        const auto draft = session({"Any thoughts of ending your life?", "No. God, no. I've got the kids.",
+                                    "And what goes through your mind on the ward at night?",
+                                    "'Someone's going to die because of me.' That's the thought."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Denied));
+    }
+
+    // A story told in the past after its time was given is history: the denial of now does
+    // not make it "denied", and the story is not dropped.
+    void pastStoryBeforeADenialIsHistory()
+    {
+        const auto draft = session({"How's your mood been?",
+                                    "Low. But not like before. Four years back I was in a bad way. There was a rope in the "
+                                    "garage.",
+                                    "And now, do you have any thoughts of ending your life?", "No. Not now. The kids."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Historical));
+    }
+
+    // "How are you finding our sessions? Anything I'm doing that doesn't sit right?" "No.":
+    // the "no" answers the last question, a denial of a rupture, not a disclosure of one.
+    void noToTheLastQuestionIsTheAnswer()
+    {
+        const auto draft = session({"How are you finding our sessions so far? Is there anything I'm doing that doesn't sit right?",
+                                    "No, no. It's helping."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::AllianceRupture), std::optional<RiskStatus>(RiskStatus::Denied));
+    }
+
+    // Work forgotten, lectures missed, a conversation gone back over: said as clients say them.
+    void everydayWordsForNotDoingAvoidingAndGoingOver()
+    {
+        auto draft = session({"How did the activity sheet go?", "I completely forgot about it, to be honest."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::NonCompliance), std::optional<RiskStatus>(RiskStatus::Present));
+        draft = session({"And uni?", "I've not been going to the lectures since reading week. I watch the recordings."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::Avoidance), std::optional<RiskStatus>(RiskStatus::Present));
+        draft = session({"What was in the letters?", "Going back over everything. The wedding, what I said to Sophie."});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::Rumination), std::optional<RiskStatus>(RiskStatus::Present));
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
