@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace noteward::core::notes {
 
@@ -100,7 +101,8 @@ std::optional<Statement> suggestedHomework(const Segment& seg, std::string_view 
     static const std::vector<std::string_view> openers = {
         "for homework this week", "for homework", "for this week", "for next week", "before next week",
         "before our next session", "this week", "could you try to", "could you try", "can you try to", "can you try",
-        "would you be willing to", "would you like to try", "would you be up for", "how about", "what about", "could you",
+        "would you be willing to", "would you like to try", "would you be up for", "what if we", "what if you",
+        "shall we say", "how about", "what about", "could you",
         "would you", "can you", "will you"};
     std::string cleaned = withoutFillers(sentence);
     while (!cleaned.empty() && (cleaned.back() == '?' || cleaned.back() == '.')) cleaned.pop_back();
@@ -280,6 +282,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
     const Segment* question = nullptr;  // the therapist's last question, while the client answers it
     std::optional<Section> asked;
     int agendaItems = 0;  // items the client has named in answer to an agenda question
+    std::optional<std::size_t> workSetAt;  // the therapist's last turn that set or suggested homework
     for (std::size_t i = 0; i < total; ++i) {
         const Segment& seg = chunk.segments[i];
         // The agenda is set in the opening minutes (or the first segments of an untimed file).
@@ -305,8 +308,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
+        std::string_view previousSentence;  // the turn's sentence before this one
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
+            const std::string_view before = std::exchange(previousSentence, sentence);
             if (looksLikeInstruction(sentence)) continue;
             if (std::any_of(quoted.begin(), quoted.end(),
                             [&](const auto& q) { return span.begin > q.first && span.begin < q.second; }))
@@ -318,7 +323,10 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     // A task offered as a question ("Could you try going back to the café?") is
                     // recorded as suggested; the answer says whether it was taken up.
                     question = &seg;
-                    asked = questionTopic(sentence, early);
+                    // "Thought records. How many?": a short question's topic is the sentence before it.
+                    asked = words(sentence).size() <= 3 && !before.empty()
+                                ? questionTopic(std::string(before) + " " + std::string(sentence), early)
+                                : questionTopic(sentence, early);
                     if (asked == Section::Agenda) settingAgenda = true;
                     if (!asked && workInSession) asked = Section::Activities;
                     // "So you wanted to focus on sleep today?" checks an item back: it is one.
@@ -339,6 +347,7 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                     if (words(sentence).size() >= 4 &&
                         (sectionOf(sentence, early, true) == Section::HomeworkGiven || asksForWorkThisWeek(sentence))) {
                         asked = Section::HomeworkGiven;
+                        workSetAt = i;
                         if (auto st = suggestedHomework(seg, sentence)) out.statements.push_back({Section::HomeworkGiven, std::move(*st)});
                     } else if (!setsOut && asked != Section::Agenda && proposesWorkTogether(sentence) &&
                                sectionOf(sentence, early, true) == Section::Activities) {
@@ -369,9 +378,17 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 // after work set in the same turn is more of the work, not an in-session exercise.
                 if (settingWork && (!section.has_value() || *section == Section::Activities) && isInstruction(sentence))
                     section = Section::HomeworkGiven;
+                // "Could you plan something for that day?" "I could go." "And keep the
+                // allotment going, two visits again.": an instruction in the therapist's next
+                // turn, after work was set or suggested, is more of it.
+                if (workSetAt && i <= *workSetAt + 2 && isInstruction(sentence) &&
+                    (!section.has_value() || *section == Section::Activities || *section == Section::HomeworkReview ||
+                     *section == Section::WeekReview))
+                    section = Section::HomeworkGiven;
                 if (!section.has_value()) continue;
                 settingWork = *section == Section::HomeworkGiven;
                 if (auto st = therapistStatement(seg, sentence, *section)) {
+                    if (*section == Section::HomeworkGiven) workSetAt = i;
                     out.statements.push_back({*section, std::move(*st)});
                     workInSession = *section == Section::Activities;
                 }

@@ -129,7 +129,19 @@ bool isInstruction(std::string_view sentence)
         const std::size_t comma = sentence.find(',');
         return comma != std::string_view::npos && isInstruction(sentence.substr(comma + 1));
     }
-    return std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end();
+    if (std::find(verbs.begin(), verbs.end(), tokens.front()) != verbs.end()) return true;
+    // "One day, walk the kids to the gate." / "On Saturday, go in with Steve.": a time, then
+    // the instruction.
+    static const std::set<std::string> times = {"day", "days", "morning", "evening", "night", "week", "weekend",
+                                                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday", "tomorrow", "tonight", "once", "twice", "daily"};
+    const std::size_t comma = sentence.find(',');
+    if (comma == std::string_view::npos) return false;
+    const auto before = words(sentence.substr(0, comma));
+    const bool aTime = before.size() <= 4 && std::any_of(before.begin(), before.end(), [](const std::string& w) {
+                           return times.count(w) != 0;
+                       });
+    return aTime && isInstruction(sentence.substr(comma + 1));
 }
 
 // "Tuesday at ten, open the top three, and bring them next week.", "Let's add one small thing
@@ -369,7 +381,8 @@ bool asksForWorkThisWeek(std::string_view question)
             if (findPhrase(tokens, words(p)) != npos) return true;
         return false;
     };
-    return (any({"could you", "would you", "can you", "will you", "how about", "what about"}) &&
+    return (any({"could you", "would you", "can you", "will you", "how about", "what about", "what if we", "what if you",
+                 "shall we say"}) &&
             any({"this week", "next week", "at home", "before we meet", "each day", "every day", "each evening",
                  "every evening", "when the urge", "between now"})) ||
            feasibilityCheckAt(question) != std::string::npos;

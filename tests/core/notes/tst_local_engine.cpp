@@ -351,6 +351,43 @@ private slots:
         QCOMPARE(statusOf(*draft, RiskCategory::Rumination), std::optional<RiskStatus>(RiskStatus::Present));
     }
 
+    // Work set as a time, then what to do; more of it in the therapist's next turn; and new
+    // work offered in place of the old: all homework set, none of it a review.
+    void homeworkSetAfterATime()
+    {
+        auto draft = session({"For this week, let's keep it small. Just: one day, walk the kids to the gate instead of the corner.",
+                              "Maybe."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::HomeworkGiven, "walk the kids to the gate"), allText(*draft).c_str());
+    }
+
+    void homeworkSetInTheNextTurnToo()
+    {
+        auto draft = session({"Could you try to plan something for the anniversary this week?", "I could go to the garden centre.",
+                         "That sounds lovely. And keep the allotment going, two visits again."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::HomeworkGiven, "allotment"), allText(*draft).c_str());
+    }
+
+    void newWorkInPlaceOfTheOldIsSet()
+    {
+        auto draft = session({"Rather than the thought records, which didn't fit, what if we set aside twenty minutes each evening as "
+                         "letter time?",
+                         "Letter time. Twenty minutes. I could do that."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::HomeworkGiven, "letter time"), allText(*draft).c_str());
+        QVERIFY2(saysNothing(*draft, Section::HomeworkReview), allText(*draft).c_str());
+    }
+
+    // "Thought records. How many?": the short question asks about what the sentence before it names.
+    void shortQuestionTakesItsTopicFromBefore()
+    {
+        const auto draft = session({"Callum. Thought records. How many?",
+                                    "Two. I did two the first weekend, and then life got in the way."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::HomeworkReview, "life got in the way"), allText(*draft).c_str());
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
