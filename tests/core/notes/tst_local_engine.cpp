@@ -388,6 +388,17 @@ private slots:
         QVERIFY2(mentions(*draft, Section::HomeworkReview, "life got in the way"), allText(*draft).c_str());
     }
 
+    // Avoidance as people put it, in words no earlier fixture used.
+    void avoidanceInOtherWords()
+    {
+        for (const char* said : {"I couldn't bring myself to ring the bank.", "I pulled out of the wedding, said I was ill.",
+                                 "I haven't been out of the house since Tuesday, I don't answer the door."}) {
+            const auto draft = session({"How was the week?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(statusOf(*draft, RiskCategory::Avoidance) == std::optional<RiskStatus>(RiskStatus::Present), said);
+        }
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
