@@ -182,7 +182,11 @@ const std::vector<CueFamily>& clientCues()
                   "cutting again", "been cutting", "took a razor", "razor to my", "dug a compass", "compass into my",
                   "until they bleed", "until it bleeds", "banging my head", "slash my wrists", "slashed my wrists",
                   "extra of my tablets", "took a few extra", "used to cut", "started cutting", "cut again",
-                  "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose"}))},
+                  "scratching my arms", "scratched my arms", "pulling my hair out", "used a razor", "razor blade on", "went straight for the blade", "the cutting", "took an overdose",
+                  // Harm told sideways, as people tell it.
+                  "punched the wall", "punching walls", "punch walls", "bit myself", "biting myself", "made myself bleed",
+                  "hurt myself on purpose", "scalded myself", "nicked myself", "fresh cuts", "hide the marks",
+                  "hid the marks", "cover the marks", "cover up the cuts", "hide the cuts", "picking until it bleeds"}))},
         {C::SelfHarmThreats, A::Means,
          phrases({"razor blades", "bought blades", "hid the blades", "keep a blade", "keep the blades", "keep blades",
                   "keep my blades", "hide the blades", "hid my blades", "hide my blades", "blades in a", "got blades",
@@ -203,7 +207,13 @@ const std::vector<CueFamily>& clientCues()
                   "forgot about it", "forgot all about", "completely forgot", "never actually used", "never used it",
                   "never actually did", "never even started", "didn't even start", "didn't exactly do", "didn't really do",
                   "didn't actually do", "didn't do what you asked", "didn't do what you said", "not what you asked",
-                  "fell by the wayside", "went out the window", "life got in the way"})},
+                  "fell by the wayside", "went out the window", "life got in the way",
+                  // Work not done, as people put it.
+                  "haven't looked at it", "didn't look at it", "haven't touched it", "didn't touch it", "didn't finish it",
+                  "didn't keep it up", "didn't keep up with", "only managed one", "only managed a", "only did one",
+                  "only did a", "did a bit of it", "did some of it", "started it but", "lost the sheet", "missed a few doses",
+                  "missed some doses", "ran out of my tablets", "stopped bothering with", "didn't have time to do it",
+                  "no time to do it", "haven't had time to do", "wasn't in the mood to do"})},
         {C::Avoidance, A::Ideation,
          phrases({"avoid", "avoided", "avoiding", "couldn't face", "can't face", "stayed in", "stayed at home",
                   "stayed in bed", "cancelled", "put it off", "putting it off", "kept away", "keep away", "stay away",
@@ -258,7 +268,11 @@ const std::vector<CueFamily>& clientCues()
                   "what's the use", "no light at the end", "don't think anything's going to get better", "nothing's going to get better", "isn't going to change anything", "won't change anything",
                   "couldn't see the point", "didn't see the point", "much ahead of me", "nothing ahead of me",
                   "nothing to look forward", "no point anymore", "no point any more", "nothing out there for me",
-                  "i'm finished", "nothing left for me", "no future for me"}), noBetterFuture())},
+                  "i'm finished", "nothing left for me", "no future for me",
+                  // Hope given up, as people put it.
+                  "no point trying", "no point in trying", "never going to work", "lost cause",
+                  "beyond help", "can't be fixed", "too late for me", "can't see it getting better",
+                  "can't see things getting better", "don't see it getting better", "don't see things changing"}), noBetterFuture())},
         {C::AllianceRupture, A::Ideation,
          phrases({"isn't helping", "is not helping", "not helping", "isn't working", "waste of time",
                   "you don't understand", "you don't get it", "you're not listening", "you aren't listening",
@@ -274,7 +288,13 @@ const std::vector<CueFamily>& clientCues()
                   "almost don't come", "almost didn't come in", "didn't want to come", "like a case study", "need a lecture",
                   "talk normal", "being marked", "what talking about it does", "talking doesn't help", "when you use",
                   "you kept saying", "you keep saying", "feel judged by you", "big words", "not coming back", "not come back",
-                  "actually listened", "she listened", "he listened"})},
+                  "actually listened", "she listened", "he listened",
+                  // Doubts about the therapy or the therapist, as people put them.
+                  "you don't care", "just doing your job", "like all the others", "you don't know what it's like",
+                  "easy for you to say", "don't see how this helps", "how is this supposed to help",
+                  "how's this supposed to help", "feel like a number", "ticking boxes", "tick-box", "you're not getting it",
+                  "you never listen", "only here because", "made me come", "told to come", "you wouldn't understand",
+                  "felt rushed", "you cut me off", "patronised", "patronising", "talking down to me", "lecture me"})},
     };
     return cues;
 }

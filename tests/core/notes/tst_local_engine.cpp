@@ -399,6 +399,21 @@ private slots:
         }
     }
 
+    // Work not done, doubts about the therapy, harm and hopelessness, as people put them.
+    void risksInOtherWords()
+    {
+        const std::pair<RiskCategory, const char*> said[] = {
+            {RiskCategory::NonCompliance, "I haven't looked at it, to be honest."},
+            {RiskCategory::AllianceRupture, "How is this supposed to help? You're just doing your job."},
+            {RiskCategory::SelfHarmThreats, "I punched the wall till my knuckles split, and I hide the marks."},
+            {RiskCategory::Hopelessness, "I'm a lost cause. It's too late for me."}};
+        for (const auto& [category, text] : said) {
+            const auto draft = session({"How have things been?", text});
+            QVERIFY(draft.ok());
+            QVERIFY2(statusOf(*draft, category) == std::optional<RiskStatus>(RiskStatus::Present), text);
+        }
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
