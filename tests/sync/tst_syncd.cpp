@@ -1366,6 +1366,47 @@ private slots:
         QCOMPARE(me(busy.bearer)->status, 200);
     }
 
+    // A chunk limit below the JSON limit is the server's own check, not the library's: a chunk
+    // over it gets 413 before anything is kept, a JSON body of the same size is still taken,
+    // and the connection carries on.
+    void chunkLimitBelowTheBodyLimitIsKept()
+    {
+        const auto config = m_tmp.path() / "smallchunks.json";
+        json settings = {{"data_dir", dataDir("smallchunks").string()}, {"listen", "127.0.0.1:0"}, {"region", "uksouth"},
+                         {"max_chunk_bytes", 64 * 1024}};
+        if (onPostgres()) settings["postgresql"] = conninfoFor(dataDir("smallchunks"));
+        test::writeFile(config, QByteArray::fromStdString(settings.dump()));
+        RunningServer server(dataDir("smallchunks"), {}, QString::fromStdString(config.string()));
+        QVERIFY2(server.port() > 0, server.out().constData());
+        auto client = server.client();
+        const QString practiceId = newPractice(dir("smallchunks"), "Small chunks");
+        const User therapist = signUp(*client, dir("smallchunks"), practiceId, "sc@x.org", "therapist");
+        QVERIFY(!therapist.bearer.empty());
+        const httplib::Headers as{{"Authorization", therapist.bearer}};
+        const std::string base = "/v1/practices/" + practiceId.toStdString() + "/clients/" + core::crypto::randomUuid();
+        QCOMPARE(client->Put(base, as, "{}", "application/json")->status, 201);
+        const auto info = client->Get("/v1/info");
+        QVERIFY(info && info->status == 200);
+        QCOMPARE(json::parse(info->body)["max_chunk_bytes"].get<std::size_t>(), std::size_t{64 * 1024});
+        const auto bytes = core::crypto::randomBytes(64 * 1024 + 1);
+        const std::string over(bytes.begin(), bytes.end());
+        const std::string hash = core::toHex(core::crypto::sha256(core::asBytes(over)));
+        auto refused = client->Put(base + "/blobs/" + hash, as, over, "application/octet-stream");
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 413);
+        QCOMPARE(errorCode(refused), std::string("payload_too_large"));
+        // The same connection carries on, and nothing of the chunk was kept.
+        auto owed = client->Post(base + "/blobs/missing", as, json{{"hashes", {hash}}}.dump(), "application/json");
+        QVERIFY(owed && owed->status == 200);
+        QVERIFY(json::parse(owed->body)["missing"] == json({hash}));
+        // A chunk at the limit is stored.
+        const std::string atLimit = over.substr(0, 64 * 1024);
+        auto stored = client->Put(base + "/blobs/" + core::toHex(core::crypto::sha256(core::asBytes(atLimit))), as, atLimit,
+                                  "application/octet-stream");
+        QVERIFY(stored);
+        QCOMPARE(stored->status, 201);
+    }
+
     // A stop asked for at once after start (as a service manager may) is not lost.
     void stopRightAfterStartIsNotLost()
     {
