@@ -33,7 +33,7 @@ std::string withoutFillers(std::string_view text)
                                                           "Yes, ", "yes, ", "And ", "and ", "Okay, ", "OK, ",
                                                           "Right, ", "Like, ", "like, ", "And, ", "and, ", "So, ",
                                                           "so, ", "Oh, ", "oh, ", "Um, ", "Uh, ", "Erm, ", "Er, ",
-                                                          "Um. ", "Erm. ", "I mean, "};
+                                                          "Um. ", "Erm. ", "I mean, ", "But ", "but "};
     for (bool changed = true; changed;) {
         changed = false;
         for (auto o : openers)

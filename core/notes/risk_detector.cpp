@@ -428,8 +428,10 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
             if (applies && family.aspect != RiskAspect::Ideation) aspectAsked = true;
             else if (aspectAsked && suicideOrSelfHarm) continue;
             if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation &&
-                family.yesMeansPresent)
-                // "Is that still how you feel?" after reading back the client's words.
+                family.yesMeansPresent && span.begin == lastQuestion)
+                // "Is that still how you feel?" after reading back the client's words (the
+                // turn's last question only: "…have a look, is that alright? … Do you ever have
+                // thoughts of killing yourself?" asks the second about suicide, not the first).
                 applies = containsAny(turn, family.phrases) ||
                           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
                               return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&

@@ -6,6 +6,7 @@
 #include "notes/text_analysis.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -63,7 +64,12 @@ std::string restate(const Segment& segment, std::string_view sentence)
     if (isClient(segment)) return clientSays("Client said that ", sentence);
     // Speakers not yet set by the therapist (machine transcripts) are reported as such.
     const bool unnamed = segment.speaker.empty() || segment.speaker == "unknown";
-    return (unnamed ? std::string("A speaker") : segment.speaker) + " said: " + cleaned;
+    if (unnamed) return "A speaker said: " + cleaned;
+    // A therapist's question whose answer is not evidence stands as what was asked.
+    if (isTherapist(segment) && cleaned.find('?') != std::string::npos) return "Therapist asked: " + cleaned;
+    std::string speaker = segment.speaker;
+    speaker[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(speaker[0])));
+    return speaker + " said: " + cleaned;
 }
 
 // The risk section's statements: each piece of evidence (a flag's and its aspects') restated

@@ -414,6 +414,22 @@ private slots:
         }
     }
 
+    // "…have a look, is that alright? … Do you ever have thoughts of killing yourself?" "No.":
+    // the "no" answers the suicide question, and the note says so; nothing is written as
+    // "therapist said".
+    void riskAnswerPairsWithTheQuestionAboutTheRisk()
+    {
+        const auto draft = session({"If any of them get worse I'd like the school nurse to have a look, is that alright? And can I "
+                                    "ask you something else. When it's that bad, do you ever have thoughts of killing yourself?",
+                                    "No. That's not what it is."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::RiskIssues,
+                          "Therapist asked: When it's that bad, do you ever have thoughts of killing yourself? Client answered: No."),
+                 allText(*draft).c_str());
+        QVERIFY2(!mentions(*draft, Section::RiskIssues, "is that alright? Client answered"), allText(*draft).c_str());
+        QVERIFY2(allText(*draft).find("herapist said") == std::string::npos, allText(*draft).c_str());
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
