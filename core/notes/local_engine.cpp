@@ -30,6 +30,7 @@ std::optional<Statement> therapistStatement(const Segment& seg, std::string_view
     const std::string cleaned = withoutFillers(sentence);
     // "See you next Wednesday." is chatter in any section but the next steps, where it is the plan.
     if (section != Section::HomeworkGiven && section != Section::NextSteps && isChatter(sentence)) return std::nullopt;
+    if (isBareHeading(sentence)) return std::nullopt;
     switch (section) {
     case Section::HomeworkGiven:
         if (auto written = inRegister(section, cleaned)) return made(*written, {seg.id}, "homework_given.set");

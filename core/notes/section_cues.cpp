@@ -355,7 +355,19 @@ bool isChatter(std::string_view sentence)
                    "same time", "take care", "thank you", "thanks", "bye", "nice to see", "good to see", "book you",
                    "book in", "in the diary for"})
         if (findPhrase(tokens, words(p)) != npos) return true;
+    // "Shall we come back to that?", "Let's park that.": the talk put off, nothing done.
+    if (tokens.size() <= 6)
+        for (auto p : {"come back to that", "come back to it", "park that", "park it", "leave that there", "leave it there"})
+            if (findPhrase(tokens, words(p)) != npos) return true;
     return false;
+}
+
+bool isBareHeading(std::string_view sentence)
+{
+    static const std::set<std::string> heading = {"so", "for", "this", "next", "week", "homework", "the", "before", "our",
+                                                  "session", "then", "okay", "right", "and", "now", "time"};
+    const auto tokens = words(sentence);
+    return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& w) { return heading.count(w) != 0; });
 }
 
 // "Just one line each evening, would that be doable?": a task put forward, then checked.

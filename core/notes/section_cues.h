@@ -41,6 +41,8 @@ bool setsOutTheSession(std::string_view turn);
 // Answers and talk that records nothing by itself.
 bool isAMeasure(std::string_view sentence);
 bool isChatter(std::string_view sentence);
+// "So, for this week.": a heading with nothing under it.
+bool isBareHeading(std::string_view sentence);
 bool isListFraming(std::string_view sentence);
 bool isAcknowledgement(std::string_view sentence);
 // "Dunno." / "No, that's fine." / "Not really.": nothing to add to the agenda.

@@ -430,6 +430,18 @@ private slots:
         QVERIFY2(allText(*draft).find("herapist said") == std::string::npos, allText(*draft).c_str());
     }
 
+    // "So, for this week." heads the work without being any; "Shall we come back to that?"
+    // puts the talk off: neither is a line of the note.
+    void headingsAndPutOffTalkAreNoStatements()
+    {
+        const auto draft = session({"That's a lot to be holding. Shall we come back to that?", "Whatever. Yeah.",
+                                    "So, for this week.", "Okay."});
+        QVERIFY(draft.ok());
+        const std::string text = allText(*draft);
+        QVERIFY2(text.find("come back to that") == std::string::npos, text.c_str());
+        QVERIFY2(text.find("for this week") == std::string::npos, text.c_str());
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
