@@ -231,7 +231,14 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         // report of something: "Client described the week as pretty bad."
         const auto said = words(cleaned);
         static const std::set<std::string> notAVerdict = {"yes", "yeah", "no", "nope", "maybe", "dunno", "sure", "okay", "ok"};
-        const bool verdict = answer && !said.empty() && said.size() <= 3 &&
+        // Only the answer's opening words are its verdict: "Couldn't stop." later in a story,
+        // or "Since the split." to "How long has that been going on?", is none.
+        const std::string_view whole(seg.text);
+        const bool opening = sentence.data() >= whole.data() &&
+                             words(whole.substr(0, static_cast<std::size_t>(sentence.data() - whole.data()))).empty();
+        static const std::set<std::string> notAnOpening = {"since", "until", "till", "after", "before", "when", "because",
+                                                           "couldn't", "didn't", "can't", "won't", "wouldn't"};
+        const bool verdict = answer && opening && !said.empty() && said.size() <= 3 && !notAnOpening.count(said.front()) &&
                              std::none_of(said.begin(), said.end(), [](const std::string& w) {
                                  return notAVerdict.count(w) != 0 || w == "i" || w.rfind("i'", 0) == 0 || w == "me" ||
                                         w == "my" || w == "it's" || w == "it" || w == "we";

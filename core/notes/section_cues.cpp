@@ -183,6 +183,13 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     if (settingByTherapist &&
         std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; }))
         return Section::NextSteps;
+    // "Then next session we'll carry on with the grief letter.": what the two will do next
+    // time is the plan, not work set for the week.
+    static const auto ourNextTime = phrases({"next session we'll", "next session we will", "next time we'll", "next time we will",
+                                             "next week we'll", "next week we will", "next session i'll", "next time i'll"});
+    if (settingByTherapist &&
+        std::any_of(ourNextTime.begin(), ourNextTime.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; }))
+        return Section::NextSteps;
     if (settingByTherapist && (opensWithWorkForTheWeek(tokens) || setsWorkAhead(sentence, tokens))) return Section::HomeworkGiven;
     if (settingByTherapist)
         for (const auto& cue : sectionCues())
@@ -314,7 +321,8 @@ std::optional<std::string> arrangementAsked(std::string_view question)
 {
     static const auto openers = phrases({"see you", "i'd like to", "i'll", "i will", "i'm going to", "i am going to",
                                          "could you see", "can you see", "shall we review", "shall we meet",
-                                         "shall we book", "is it okay if i", "would it be okay if i", "let's"});
+                                         "shall we book", "is it okay if i", "would it be okay if i", "let's",
+                                         "same time"});
     auto tokens = words(question);
     std::size_t at = 0;
     while (at < tokens.size() && (tokens[at] == "and" || tokens[at] == "so" || tokens[at] == "good" ||

@@ -442,6 +442,23 @@ private slots:
         QVERIFY2(text.find("for this week") == std::string::npos, text.c_str());
     }
 
+    // What the two will do next session, and the next appointment asked as a question, are
+    // the plan; a fragment later in a story is no verdict on the week.
+    void nextSessionPlansAndVerdicts()
+    {
+        auto draft = session({"Then next session we'll carry on with the grief letter, and I'll see you on the twelfth.",
+                              "The twelfth. Lovely."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::NextSteps, "grief letter"), allText(*draft).c_str());
+        QVERIFY2(saysNothing(*draft, Section::HomeworkGiven), allText(*draft).c_str());
+        draft = session({"Same time next Friday?", "Yeah. Friday."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::NextSteps, "next Friday"), allText(*draft).c_str());
+        draft = session({"How has your week been?", "I watched a drama and cried my eyes out. Couldn't stop."});
+        QVERIFY(draft.ok());
+        QVERIFY2(allText(*draft).find("described the week as couldn't stop") == std::string::npos, allText(*draft).c_str());
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
