@@ -156,7 +156,9 @@ const std::vector<CueFamily>& clientCues()
                   "sorted my will", "saying my goodbyes", "said goodbye to", "keep the dog for good",
                   "given my guitar", "cancelled my phone contract", "won't be any need", "picked the", "working out the times"})},
         {C::SuicidalIdeation, A::ProtectiveFactors, joined(
-         phrases({"couldn't do that to my", "wouldn't do that to my", "because of my kids", "because of the kids",
+         phrases({"couldn't do that to my", "wouldn't do that to my", "couldn't do that to our", "wouldn't do that to our",
+                  "not do that to our", "never do that to our", "never do that to my", "not do that to my",
+                  "because of my kids", "because of the kids",
                   "my kids keep me going", "my children keep me going", "my dog needs me", "my faith",
                   "reasons to live", "reason to keep going", "keeps me going", "keep me going", "kept me going", "wouldn't act on it",
                   "would never act on it", "never act on", "couldn't do that to her",

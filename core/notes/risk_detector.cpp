@@ -181,6 +181,17 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                 found.push_back({RiskCategory::SelfHarmThreats, RiskAspect::Ideation,
                                  history ? RiskStatus::Historical : RiskStatus::Present,
                                  {{segment.id, std::string(sentence), std::nullopt}}});
+            // "I wouldn't do anything, though.", "Not that I'd do anything.": that they would not
+            // act, said unasked, denies intent; an aspect only, never the thoughts (and kept only
+            // where suicide is being talked about: see the end).
+            static const std::vector<Phrase> wouldNotAct =
+                phrases({"wouldn't do anything", "would never do anything", "i'd never do anything", "i'd never actually do",
+                         "i'd not do anything", "not that i'd do anything", "not going to do anything", "wouldn't act on it",
+                         "won't act on it", "never act on it", "i'd never do it", "i wouldn't do it", "never go through with",
+                         "wouldn't go through with", "not like i'm going to do anything"});
+            if (!history && containsAny(tokens, wouldNotAct) && !containsAny(tokens, hypotheticalMarkers()))
+                found.push_back({RiskCategory::SuicidalIdeation, RiskAspect::Intent, RiskStatus::Denied,
+                                 {{segment.id, std::string(sentence), std::nullopt}}});
             for (const CueFamily& family : clientCues()) {
                 for (const Phrase& cue : family.phrases) {
                     const std::size_t at = findPhrase(tokens, cue);

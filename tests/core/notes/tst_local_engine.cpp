@@ -459,6 +459,23 @@ private slots:
         QVERIFY2(allText(*draft).find("described the week as couldn't stop") == std::string::npos, allText(*draft).c_str());
     }
 
+    // "I wouldn't do anything, though." beside thoughts of not waking up denies intent, not
+    // the thoughts; the same words about anything else assess nothing.
+    void wouldNotActDeniesIntentOnly()
+    {
+        auto draft = session({"Do you ever think about ending your life?",
+                              "Sometimes I think it'd be easier if I didn't wake up. I wouldn't do anything, though."});
+        QVERIFY(draft.ok());
+        const RiskFlag* flag = draft->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag != nullptr);
+        QCOMPARE(flag->status, RiskStatus::Present);
+        QVERIFY(flag->aspects.count(RiskAspect::Intent) == 1);
+        QCOMPARE(flag->aspects.at(RiskAspect::Intent).status, RiskStatus::Denied);
+        draft = session({"How are things with your sister?", "Fine. I wouldn't do anything to upset her."});
+        QVERIFY(draft.ok());
+        QVERIFY(draft->risk(RiskCategory::SuicidalIdeation) == nullptr);
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
