@@ -158,6 +158,9 @@ const std::vector<CueFamily>& clientCues()
         {C::SuicidalIdeation, A::ProtectiveFactors, joined(
          phrases({"couldn't do that to my", "wouldn't do that to my", "couldn't do that to our", "wouldn't do that to our",
                   "not do that to our", "never do that to our", "never do that to my", "not do that to my",
+                  "cannot do this to", "can't do this to", "couldn't do this to", "cannot do that to", "can't do that to",
+                  "couldn't do it to", "because of my daughter", "because of my son", "because of my children",
+                  "because of my wife", "because of my husband", "because of my partner", "because of my mum",
                   "because of my kids", "because of the kids",
                   "my kids keep me going", "my children keep me going", "my dog needs me", "my faith",
                   "reasons to live", "reason to keep going", "keeps me going", "keep me going", "kept me going", "wouldn't act on it",

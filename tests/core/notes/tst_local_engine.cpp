@@ -471,6 +471,14 @@ private slots:
         QCOMPARE(flag->status, RiskStatus::Present);
         QVERIFY(flag->aspects.count(RiskAspect::Intent) == 1);
         QCOMPARE(flag->aspects.at(RiskAspect::Intent).status, RiskStatus::Denied);
+        // What holds them back, as people put it, is a protective factor.
+        draft = session({"Have you thought about ending your life?", "No. No, I don't do it. Because of Zuzia, my daughter. "
+                                                                     "I cannot do this to her."});
+        QVERIFY(draft.ok());
+        flag = draft->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag != nullptr);
+        QVERIFY(flag->aspects.count(RiskAspect::ProtectiveFactors) == 1);
+        QCOMPARE(flag->aspects.at(RiskAspect::ProtectiveFactors).status, RiskStatus::Present);
         draft = session({"How are things with your sister?", "Fine. I wouldn't do anything to upset her."});
         QVERIFY(draft.ok());
         QVERIFY(draft->risk(RiskCategory::SuicidalIdeation) == nullptr);
