@@ -389,7 +389,8 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
                 // "Could you plan something for that day?" "I could go." "And keep the
                 // allotment going, two visits again.": an instruction in the therapist's next
                 // turn, after work was set or suggested, is more of it.
-                if (workSetAt && i <= *workSetAt + 2 && isInstruction(sentence) &&
+                // (Not the steps of an exercise done now: "Now let's try the breathing. Sit back.")
+                if (workSetAt && i <= *workSetAt + 2 && !workInSession && isInstruction(sentence) &&
                     (!section.has_value() || *section == Section::Activities || *section == Section::HomeworkReview ||
                      *section == Section::WeekReview))
                     section = Section::HomeworkGiven;

@@ -311,6 +311,9 @@ bool namesSelfHarm(const std::vector<std::string>& turn)
 struct Question {
     const QuestionFamily* family;
     Span sentence;
+    // Another question about something else follows it in the turn ("Is that still how you
+    // feel? And is your sleep any better?"): its "no" may answer that one, so it denies nothing.
+    bool followedByOther = false;
 };
 
 // The question family for a category and aspect, and for which answer is the disclosure.
@@ -412,6 +415,7 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
     std::vector<Question> asked;
     const auto turn = words(segment.text);
     const auto sentences = splitSentences(segment.text);
+    std::vector<std::size_t> unmatched;  // questions of the turn about none of the risks
     // The turn's last question is the one its answer answers.
     std::size_t lastQuestion = 0;
     for (const Span& span : sentences)
@@ -438,11 +442,18 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
             // its "no" denies the means, not the thoughts.
             if (applies && family.aspect != RiskAspect::Ideation) aspectAsked = true;
             else if (aspectAsked && suicideOrSelfHarm) continue;
+            static const std::vector<Phrase> checksBack =
+                phrases({"still", "feel like that", "feel that way", "how you feel", "the case", "true", "that right",
+                         "these days", "at the moment"});
+            // A question that checks back, or the turn's last question when it is short enough
+            // to have no topic of its own ("Is that right?"): not "…have a look, is that
+            // alright?" before "Do you ever have thoughts of killing yourself?", nor "And is your
+            // sleep any better?" after "Is that still how you feel?".
+            const bool checksBackHere =
+                containsAny(tokens, checksBack) || (span.begin == lastQuestion && tokens.size() <= 5);
             if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation &&
-                family.yesMeansPresent && span.begin == lastQuestion)
-                // "Is that still how you feel?" after reading back the client's words (the
-                // turn's last question only: "…have a look, is that alright? … Do you ever have
-                // thoughts of killing yourself?" asks the second about suicide, not the first).
+                family.yesMeansPresent && checksBackHere)
+                // "Is that still how you feel?" after reading back the client's words.
                 applies = containsAny(turn, family.phrases) ||
                           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
                               return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
@@ -483,7 +494,10 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
                 asked.push_back({family, span});
                 seen.push_back(RiskCategory::NonCompliance);
             }
+        if (seen.empty()) unmatched.push_back(span.begin);
     }
+    for (Question& q : asked)
+        q.followedByOther = std::any_of(unmatched.begin(), unmatched.end(), [&](std::size_t at) { return at > q.sentence.begin; });
     return asked;
 }
 
@@ -882,8 +896,8 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
         phrases({"die", "dying", "dead", "death", "suicide", "suicidal", "kill", "killing", "overdose", "hang",
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
                  "not wake", "better off", "take my life", "wasn't here", "weren't here", "swallowed the lot", "without me", "jump off", "jump in front", "no point living",
-                 "no point in living", "not be around", "not exist", "want it over", "rope", "all planned",
-                 "had it planned"});
+                 "no point in living", "not be around", "not exist", "want it over", "a rope in", "the rope in",
+                 "rope in the garage", "rope in the loft", "had it all planned", "had it planned"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
                  "blades", "razor", "razors", "bleed", "bleeding", "bled", "scar", "scars", "burns", "wounds"});
@@ -995,36 +1009,25 @@ std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::str
     return std::nullopt;
 }
 
-// Said in the past tense, with nothing in it of now: "There was a rope in the garage", not
-// "There's a rope" nor "I was going to do it and I still am".
-bool pastTense(const std::vector<std::string>& tokens)
-{
-    static const std::vector<std::string_view> past = {"was", "were", "had", "did", "used", "went", "tried", "took"};
-    static const std::vector<std::string_view> present = {"am", "i'm", "is", "are", "there's", "it's", "still", "now",
-                                                          "have", "i've", "do", "don't", "keep"};
-    const auto any = [&](const std::vector<std::string_view>& list) {
-        return std::any_of(tokens.begin(), tokens.end(),
-                           [&](const std::string& w) { return std::find(list.begin(), list.end(), w) != list.end(); });
-    };
-    return any(past) && !any(present);
-}
-
 // "Someone's going to die because of me", "the lady in bed twelve might die": a death the
 // client fears for someone else, not the client's own ("I'd be better off dead" has the client
 // as its subject; "they'd be better off without me" is not about dying, so is not set aside).
 bool someoneElseDies(const std::vector<std::string>& tokens, std::size_t at)
 {
     static const std::vector<std::string_view> dying = {"die", "dying", "dead", "death"};
-    static const std::vector<std::string_view> subjects = {
-        "someone", "someone's", "somebody", "somebody's", "he", "he's", "he'll", "she", "she's", "she'll",
-        "they", "they're", "they'll", "patient", "patients", "lady", "man", "woman", "baby", "mum", "dad", "nan"};
-    static const std::vector<std::string_view> self = {"i", "i'm", "i'd", "i'll", "i've", "me", "myself"};
+    // Only plain third persons: a parent may speak of themself as "their mum" ("the kids will
+    // find their mum dead"), so no relation counts.
+    static const std::vector<std::string_view> subjects = {"someone", "someone's", "somebody", "somebody's", "he",
+                                                           "he's", "he'll", "she", "she's", "she'll", "patient",
+                                                           "patients"};
+    static const std::vector<std::string_view> self = {"i", "i'm", "i'd", "i'll", "i've", "me", "myself", "my", "mine"};
     if (std::find(dying.begin(), dying.end(), tokens[at]) == dying.end()) return false;
-    for (std::size_t k = at; k > 0 && k + 4 > at; --k) {
-        const std::string& w = tokens[k - 1];
-        if (std::find(self.begin(), self.end(), w) != self.end()) return false;
-        if (std::find(subjects.begin(), subjects.end(), w) != subjects.end()) return true;
-    }
+    // Any word of the client's own before it ("I think someone's going to die") leaves the
+    // doubt standing; "…because of me" after it does not.
+    for (std::size_t k = 0; k < at; ++k)
+        if (std::find(self.begin(), self.end(), tokens[k]) != self.end()) return false;
+    for (std::size_t k = at; k > 0 && k + 4 > at; --k)
+        if (std::find(subjects.begin(), subjects.end(), tokens[k - 1]) != subjects.end()) return true;
     return false;
 }
 
@@ -1039,27 +1042,21 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
     if (lexicon.empty()) return;
     for (const Segment& segment : segments) {
         if (!isClient(segment)) continue;
-        bool pastSoFar = false;  // an earlier sentence of this turn was about the past
-        const auto quoted = othersQuotedSpans(segment.text);  // someone else's words, over sentences
+        // Someone else's quoted words are blanked out, in every sentence they run over; the
+        // client's own words around them are read.
+        std::string mine(segment.text);
+        for (const auto& [open, close] : othersQuotedSpans(segment.text))
+            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
         for (const Span& sentenceSpan : splitSentences(segment.text)) {
-            if (std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) {
-                    return sentenceSpan.begin >= q.first && sentenceSpan.begin <= q.second;
-                }))
-                continue;
             const std::string_view sentence = sentenceSpan.of(segment.text);
-            const auto sentenceWords = words(sentence);
-            const bool toldInThePast = pastSoFar && pastTense(sentenceWords) && !recentOrOngoing(sentenceWords);
-            pastSoFar = pastSoFar || speaksOfThePast(sentenceWords);
             // The denial itself is not read again; the rest of its turn is ("No. I'd be better
             // gone, dead even.").
             const bool cited = std::any_of(flag.evidence.begin(), flag.evidence.end(), [&](const Evidence& e) {
                 return e.segment == segment.id && e.quote == sentence;
             });
             if (cited || looksLikeInstruction(sentence)) continue;
-            const auto own = ownClausesOf(sentence);
-            // "Four years back. I was in a bad way. There was a rope in the garage.": a story
-            // told in the past after its time was given is the past too.
-            const bool history = own.history || toldInThePast;
+            const auto own = ownClausesOf(sentenceSpan.of(mine));
+            const bool history = own.history;
             for (const auto& tokens : own.clauses) {
                 for (std::size_t at = 0; at < tokens.size(); ++at) {
                     const bool risky = std::any_of(lexicon.begin(), lexicon.end(), [&](const Phrase& word) {
@@ -1226,6 +1223,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 };
                 const bool disclosure = (answer == Answer::Affirms) == family.yesMeansPresent;
                 if (!disclosure && denialNamesAnotherCategory(where.of(segments[j].text), family.category)) break;
+                if (!disclosure && question.followedByOther) break;  // the "no" may be to the later question
                 if (disclosure || !openNo) observe(disclosure, where);
                 if (disclosure && family.category == RiskCategory::SuicidalIdeation) lastSuicideSign = j;
                 if (disclosure && family.aspect == RiskAspect::Plan && family.yesMeansPresent &&

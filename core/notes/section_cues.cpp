@@ -476,12 +476,17 @@ bool setsOutTheSession(std::string_view turn)
 
 bool declinesToAdd(std::string_view sentence)
 {
-    static const auto declines = phrases({"dunno", "don't know", "no", "nope", "not really", "nothing", "not sure",
-                                          "that's fine", "it's fine", "that's all fine", "you tell me", "up to you",
-                                          "whatever", "you're the expert", "sounds like a plan", "your plan"});
+    // The whole sentence, not its first word: "No, just my sleep." adds the sleep.
+    static const std::set<std::string> declining = {"dunno", "don't", "know", "no", "nope", "not", "really", "nothing",
+                                                    "sure", "that's", "it's", "fine", "all", "you", "tell", "me", "up",
+                                                    "to", "whatever", "you're", "the", "expert", "sounds", "like", "a",
+                                                    "plan", "your", "yeah", "okay", "ok", "i", "think", "go", "on",
+                                                    "anyway", "mind", "good", "great"};
+    static const std::set<std::string> openers = {"dunno", "no", "nope", "not", "nothing", "that's", "it's", "whatever",
+                                                  "you", "you're", "fine", "i"};
     const auto tokens = words(sentence);
-    if (tokens.empty() || tokens.size() > 8) return false;
-    return std::any_of(declines.begin(), declines.end(), [&](const auto& d) { return findPhrase(tokens, d) == 0; });
+    if (tokens.empty() || tokens.size() > 8 || !openers.count(tokens.front())) return false;
+    return std::all_of(tokens.begin(), tokens.end(), [](const std::string& w) { return declining.count(w) != 0; });
 }
 
 // "Shall we…?", "Could we try…?": a question that proposes work for the two of them now.

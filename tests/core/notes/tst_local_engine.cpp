@@ -315,16 +315,97 @@ private slots:
         QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Denied));
     }
 
-    // A story told in the past after its time was given is history: the denial of now does
-    // not make it "denied", and the story is not dropped.
-    void pastStoryBeforeADenialIsHistory()
+    // A story of a rope in the garage before a denial of now leaves the denial in doubt: the
+    // clinician reads both (a sentence is history only by its own words, never by the turn's).
+    void pastStoryBeforeADenialDoubtsIt()
     {
         const auto draft = session({"How's your mood been?",
                                     "Low. But not like before. Four years back I was in a bad way. There was a rope in the "
                                     "garage.",
                                     "And now, do you have any thoughts of ending your life?", "No. Not now. The kids."});
         QVERIFY(draft.ok());
-        QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Historical));
+        const RiskFlag* flag = draft->risk(RiskCategory::SuicidalIdeation);
+        QVERIFY(flag != nullptr);
+        QCOMPARE(flag->status, RiskStatus::Present);
+        QVERIFY(flag->conflicting);
+    }
+
+    // From a review: ways the denial rules could lose a disclosure. Each must leave suicidal
+    // ideation other than denied.
+    void disclosuresBesideADenialAreNeverLost()
+    {
+        const std::vector<std::pair<const char*, const char*>> cases = {
+            // The client's own words after someone else's quoted ones.
+            {"Have you had any thoughts of suicide?",
+             "No. My mum said \"Pull yourself together. You're a mess.\" I just want to be dead, honestly."},
+            // A parent speaking of themself in the third person.
+            {"Have you had any thoughts of suicide?", "No. I lie awake thinking the kids will find their mum dead."},
+            // Something recent after something long ago.
+            {"Have you had any thoughts of suicide?",
+             "No. Not now. When I was younger, yeah. Then I tried to hang myself at Christmas."},
+        };
+        for (const auto& [question, answer] : cases) {
+            const auto draft = session({question, answer});
+            QVERIFY(draft.ok());
+            const auto status = statusOf(*draft, RiskCategory::SuicidalIdeation);
+            QVERIFY2(status && *status == RiskStatus::Present, answer);
+        }
+        // A "no" after a second question about something else denies nothing.
+        const auto draft = session({"Last week you said you wanted to kill yourself. Is that still how you feel? And is your sleep "
+                                    "any better?",
+                                    "No, not really."});
+        QVERIFY(draft.ok());
+        QVERIFY2(statusOf(*draft, RiskCategory::SuicidalIdeation) != std::optional<RiskStatus>(RiskStatus::Denied),
+                 allText(*draft).c_str());
+    }
+
+    // The same review: ordinary talk the wider cues must not read as risk.
+    void ordinaryTalkIsNoRisk()
+    {
+        const std::vector<std::pair<RiskCategory, const char*>> cases = {
+            {RiskCategory::SelfHarmThreats, "I nicked myself shaving this morning."},
+            {RiskCategory::AllianceRupture, "The blood test results have not come back yet."},
+            {RiskCategory::AllianceRupture, "I told my mum about the panic and she listened."},
+            {RiskCategory::AllianceRupture, "I felt rushed at work all week."},
+            {RiskCategory::AllianceRupture, "At work I'm just ticking boxes all day."},
+            {RiskCategory::Hopelessness, "The boiler can't be fixed so we're getting a new one."},
+            {RiskCategory::Hopelessness, "The garden is a lost cause this year."},
+            {RiskCategory::Avoidance, "I had to leave early to pick up the kids."},
+            {RiskCategory::Avoidance, "I haven't rung my mum back yet this week."},
+            {RiskCategory::Avoidance, "I crossed the road to say hello to my neighbour."},
+            {RiskCategory::Avoidance, "I'm not going in tomorrow because it's my day off."},
+            {RiskCategory::NonCompliance, "I completely forgot about my sister's birthday."},
+            {RiskCategory::Rumination, "I went back over my notes for the exam."},
+        };
+        for (const auto& [category, said] : cases) {
+            const auto draft = session({"How has your week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(category) == nullptr, said);
+        }
+        // "Anything I've said today you'd like to go back to?" "Yes, the bit about my dad." is no rupture.
+        const auto draft = session({"Is there anything I've said today that you'd like to go back to?", "Yes, the bit about my dad."});
+        QVERIFY(draft.ok());
+        QVERIFY(draft->risk(RiskCategory::AllianceRupture) == nullptr);
+        // "…all planned" and "a new rope" do not doubt a denial.
+        for (const char* said : {"No. Honestly I'm excited, I've got the wedding all planned.",
+                                 "No. I've started climbing again, I bought a new rope."}) {
+            const auto denied = session({"Any thoughts of ending your life?", said});
+            QVERIFY(denied.ok());
+            QVERIFY2(statusOf(*denied, RiskCategory::SuicidalIdeation) == std::optional<RiskStatus>(RiskStatus::Denied), said);
+        }
+    }
+
+    // The steps of an exercise done in the session are not homework, even just after work was set;
+    // "No, just my sleep." adds the sleep to the agenda.
+    void exerciseStepsAndShortAgendaAnswers()
+    {
+        auto draft = session({"Could you keep the sleep diary this week?", "Okay, I can do that.",
+                              "Now let's try the breathing exercise together. Sit back in the chair. Notice your feet on the floor."});
+        QVERIFY(draft.ok());
+        QVERIFY2(!mentions(*draft, Section::HomeworkGiven, "Sit back"), allText(*draft).c_str());
+        draft = session({"Is there anything you want to add to the agenda today?", "No, just my sleep."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::Agenda, "sleep"), allText(*draft).c_str());
     }
 
     // "How are you finding our sessions? Anything I'm doing that doesn't sit right?" "No.":
