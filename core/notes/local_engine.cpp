@@ -305,14 +305,13 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // a question after it with no topic of its own ("What are your warning signs?") is part
         // of that work, and its answers are placed with it.
         bool workInSession = false;
-        // This turn, early on, is setting the agenda ("Agenda. Homework, then the next step on
-        // the hierarchy, then a quick risk check."): what else it proposes is an item.
-        bool settingAgenda = false;
         // An opening turn that sets out the session without the word ("I thought today we
         // could look at the schedule, then the formulation. How does that sound?").
         const bool setsOut = isTherapist(seg) && early && setsOutTheSession(seg.text);
-        settingAgenda = setsOut;
-        bool declined = false;  // the client's answer to the agenda question began "Dunno." or "No, it's fine."
+        // This turn, early on, is setting the agenda ("Agenda. Homework, then the next step on
+        // the hierarchy, then a quick risk check."): what else it proposes is an item.
+        bool settingAgenda = setsOut;
+        bool declined = false;  // the client's answer to the agenda question declined to add ("Dunno.", "No, it's fine.")
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};

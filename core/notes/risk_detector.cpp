@@ -1009,7 +1009,7 @@ std::optional<Span> toldOfThePast(std::string_view answer, Span denial, std::str
     return std::nullopt;
 }
 
-// "Someone's going to die because of me", "the lady in bed twelve might die": a death the
+// "Someone's going to die because of me", "the patient in bed twelve might die": a death the
 // client fears for someone else, not the client's own ("I'd be better off dead" has the client
 // as its subject; "they'd be better off without me" is not about dying, so is not set aside).
 bool someoneElseDies(const std::vector<std::string>& tokens, std::size_t at)

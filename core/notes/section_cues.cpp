@@ -451,7 +451,7 @@ bool proposesSessionWork(std::string_view sentence)
     static const auto pleasantries = phrases({"thanks", "thank you", "hi", "hello", "good morning", "good afternoon",
                                               "come in", "sit down", "nice to see"});
     const auto tokens = words(sentence);
-    if (tokens.size() < 4 || (!tokens.empty() && findPhrase(tokens, words("how are")) == 0)) return false;
+    if (tokens.size() < 4 || findPhrase(tokens, words("how are")) == 0) return false;
     for (const auto& p : pleasantries)
         if (findPhrase(tokens, p) == 0) return false;
     return std::any_of(frames.begin(), frames.end(), [&](const auto& f) { return findPhrase(tokens, f) != npos; });

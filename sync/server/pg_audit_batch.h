@@ -12,7 +12,9 @@ namespace noteward::sync::server::pg {
 // The audit entries of one transaction's object writes, chained here and inserted in one
 // statement just before the commit, so an entry costs no round trip of its own. The caller
 // holds each practice's audit lock from its first entry to the commit: nobody else extends
-// that chain meanwhile, so the head the transaction read stays the head.
+// that chain meanwhile, so the head the transaction read stays the head. Every entry a
+// transaction adds to a practice's chain must go through its one batch: an entry inserted
+// beside an unflushed batch would fork the chain.
 class AuditBatch {
 public:
     // The practice's next entry, numbered `seq`. `headRead` is the chain's head as the
