@@ -1031,6 +1031,46 @@ bool someoneElseDies(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
+// The implement named where self-harm is disclosed ("I've been doing the thing with the lighter
+// again" just before "Yeah." to "do you mean burning yourself?") is its means. Only beside a
+// disclosure: an implement alone ("I smoke, so I've always got a lighter") is no sign of harm.
+void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
+{
+    if (flag.status == RiskStatus::Denied || flag.aspects.count(RiskAspect::Means)) return;
+    static const std::vector<Phrase> implements = phrases({"lighter", "blade", "blades", "razor", "razors", "compass",
+                                                           "scissors", "knife", "knives", "needle", "pins", "sharpener"});
+    // Where the disclosure was: the client's cited turns, and the client's turn just before a
+    // cited question (the words the question checks).
+    std::vector<std::size_t> where;
+    for (const Evidence& e : flag.evidence) {
+        if (e.stance && *e.stance == RiskStatus::Denied) continue;
+        for (std::size_t k = 0; k < segments.size(); ++k) {
+            if (segments[k].id != e.segment) continue;
+            if (isClient(segments[k])) where.push_back(k);
+            else if (k > 0 && isClient(segments[k - 1])) where.push_back(k - 1);
+        }
+    }
+    for (const std::size_t k : where) {
+        const Segment& segment = segments[k];
+        std::string mine(segment.text);
+        for (const auto& [open, close] : othersQuotedSpans(segment.text))
+            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+        for (const Span& span : splitSentences(segment.text)) {
+            const auto own = ownClausesOf(span.of(mine));
+            const bool named = std::any_of(own.clauses.begin(), own.clauses.end(), [](const std::vector<std::string>& tokens) {
+                for (std::size_t at = 0; at < tokens.size(); ++at)
+                    if (std::any_of(implements.begin(), implements.end(), [&](const Phrase& p) { return tokens[at] == p.front(); }) &&
+                        !negatedAt(tokens, at))
+                        return true;
+                return false;
+            });
+            if (!named) continue;
+            flag.aspects[RiskAspect::Means] = {flag.status, {{segment.id, std::string(span.of(segment.text)), std::nullopt}}};
+            return;
+        }
+    }
+}
+
 // A denial stands only if the client, in their own voice, said nothing else in the words of
 // that risk. When they did, in words the cues did not read, the denial is doubtful: the flag
 // is made conflicting (present now, or historical when those words are about the past), the
@@ -1307,6 +1347,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
         if (about.empty()) continue;
         RiskFlag flag = flagFrom(category, about);
         if (flag.status == RiskStatus::Denied) doubtTheDenial(segments, flag);
+        if (flag.category == RiskCategory::SelfHarmThreats) addMeansNamed(segments, flag);
         if (!flag.evidence.empty()) flags.push_back(std::move(flag));
     }
     return flags;

@@ -565,6 +565,25 @@ private slots:
         QVERIFY(draft->risk(RiskCategory::SuicidalIdeation) == nullptr);
     }
 
+    // The implement named where self-harm is disclosed is its means; an implement alone, or
+    // beside a denial, is none.
+    void meansNamedBesideADisclosure()
+    {
+        auto draft = session({"How have things been?", "I've been doing the thing with the lighter again.",
+                              "When you say the thing with the lighter, do you mean burning yourself?", "Yeah."});
+        QVERIFY(draft.ok());
+        const RiskFlag* flag = draft->risk(RiskCategory::SelfHarmThreats);
+        QVERIFY(flag != nullptr);
+        QCOMPARE(flag->status, RiskStatus::Present);
+        QVERIFY2(flag->aspects.count(RiskAspect::Means) == 1, allText(*draft).c_str());
+        QCOMPARE(flag->aspects.at(RiskAspect::Means).status, RiskStatus::Present);
+        QCOMPARE(flag->aspects.at(RiskAspect::Means).evidence.front().segment, std::string("s2"));
+        draft = session({"Any self-harm since we last met?", "No. I smoke, so I've always got a lighter on me."});
+        QVERIFY(draft.ok());
+        flag = draft->risk(RiskCategory::SelfHarmThreats);
+        QVERIFY(flag == nullptr || (flag->status == RiskStatus::Denied && flag->aspects.count(RiskAspect::Means) == 0));
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
