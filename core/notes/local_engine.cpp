@@ -212,8 +212,10 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         const bool agrees = std::any_of(agreeing.begin(), agreeing.end(), [&](std::string_view a) {
             return lower.rfind(a, 0) == 0 && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
         });
-        return agrees ? Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")}
-                      : Candidate{section, made(clientSays("Client said that ", sentence), sources, "homework_given.client_said")};
+        if (agrees) return Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")};
+        // "Maybe." is an answer, not a report: "Client answered: Maybe.", not "Client said that maybe."
+        if (words(cleaned).size() <= 3) return Candidate{section, made("Client answered: " + cleaned, sources, "homework_given.client_answered")};
+        return Candidate{section, made(clientSays("Client said that ", sentence), sources, "homework_given.client_said")};
     }
     case Section::Activities:
         if (answer) {

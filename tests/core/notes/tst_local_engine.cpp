@@ -584,6 +584,16 @@ private slots:
         QVERIFY(flag == nullptr || (flag->status == RiskStatus::Denied && flag->aspects.count(RiskAspect::Means) == 0));
     }
 
+    // A bare answer to work suggested is written as an answer: "Client answered: Maybe.".
+    void bareAnswerToWorkIsAnAnswer()
+    {
+        const auto draft = session({"Could you walk the kids to the gate one day this week? Would you be willing to try that?",
+                                    "Maybe."});
+        QVERIFY(draft.ok());
+        QVERIFY2(mentions(*draft, Section::HomeworkGiven, "Client answered: Maybe."), allText(*draft).c_str());
+        QVERIFY2(allText(*draft).find("said that maybe") == std::string::npos, allText(*draft).c_str());
+    }
+
     void homeworkSetInSoManyWords()
     {
         const auto draft = twoTurns("So for this week: two walks to the park, and the mood diary every evening.",
