@@ -42,7 +42,14 @@ std::string withoutFillers(std::string_view text)
                 changed = true;
             }
     }
-    if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out.push_back('.');
+    // Ended already, or ended inside a closing quote ("…because of me.'").
+    const auto ended = [&out] {
+        std::size_t end = out.size();
+        if (end > 0 && (out[end - 1] == '\'' || out[end - 1] == '"')) --end;
+        else if (end >= 3 && (out.compare(end - 3, 3, "\u2019") == 0 || out.compare(end - 3, 3, "\u201d") == 0)) end -= 3;
+        return end > 0 && (out[end - 1] == '.' || out[end - 1] == '?' || out[end - 1] == '!');
+    };
+    if (!out.empty() && !ended()) out.push_back('.');
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "notes/draft_pipeline.h"
 #include "notes/local_engine.h"
 #include "notes/note_phrasing.h"
+#include "notes/text_analysis.h"
 
 #include <QTest>
 
@@ -592,6 +593,24 @@ private slots:
         QVERIFY(draft.ok());
         QVERIFY2(mentions(*draft, Section::HomeworkGiven, "Client answered: Maybe."), allText(*draft).c_str());
         QVERIFY2(allText(*draft).find("said that maybe") == std::string::npos, allText(*draft).c_str());
+    }
+
+    // A closing quote after the stop ends the sentence: the client's own quoted thoughts are
+    // sentences of their own, and a fear for someone else's life in one of them does not
+    // doubt the denial given before.
+    void closingQuoteEndsTheSentence()
+    {
+        const auto spans = splitSentences("'I've missed something.' 'Someone's going to die.' \u2018Fine.\u2019 Done");
+        QCOMPARE(spans.size(), std::size_t{4});
+        const std::string text = "'I've missed something.' 'Someone's going to die.' \u2018Fine.\u2019 Done";
+        QCOMPARE(std::string(spans[1].of(text)), std::string("'Someone's going to die.'"));
+        QCOMPARE(std::string(spans[2].of(text)), std::string("\u2018Fine.\u2019"));
+        const auto draft = session({"Any thoughts of ending your life?", "No. God, no. I've got the kids.",
+                                    "And what goes through your mind after a shift?",
+                                    "'I've missed something.' 'Someone's going to die because of me.' 'I'm a rubbish mam.'"});
+        QVERIFY(draft.ok());
+        QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Denied));
+        QVERIFY2(allText(*draft).find(".'.") == std::string::npos, allText(*draft).c_str());
     }
 
     void homeworkSetInSoManyWords()
