@@ -192,7 +192,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             const bool bare = words(cleaned).size() < 4 || lower.rfind("yes", 0) == 0 || lower.rfind("no", 0) == 0;
             if (bare) {
                 // "No, I never got round to it." is the answer only with its question.
-                return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) + " Client answered: " +
+                return Candidate{section, made("Therapist asked: " + upperFirst(withoutFillers(lastQuestionIn(*question))) + " Client answered: " +
                                                    answerGoingOn(seg, std::string(sentence)),
                                                sources, "homework_review.question_answer")};
             }
@@ -213,15 +213,22 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
             return lower.rfind(a, 0) == 0 && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
         });
         if (agrees) return Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")};
-        // "Maybe." is an answer, not a report: "Client answered: Maybe.", not "Client said that maybe."
-        if (words(cleaned).size() <= 3) return Candidate{section, made("Client answered: " + cleaned, sources, "homework_given.client_answered")};
+        // "Maybe." opening the turn is an answer, not a report: "Client answered: Maybe.", not
+        // "Client said that maybe." (never "Mum says no.", someone else's answer).
+        const std::string_view turn(seg.text);
+        const auto said = words(cleaned);
+        const bool opens = sentence.data() >= turn.data() &&
+                           words(turn.substr(0, static_cast<std::size_t>(sentence.data() - turn.data()))).empty();
+        if (opens && said.size() <= 3 &&
+            std::none_of(said.begin(), said.end(), [](const std::string& w) { return namesSomeoneElse(w); }))
+            return Candidate{section, made("Client answered: " + upperFirst(cleaned), sources, "homework_given.client_answered")};
         return Candidate{section, made(clientSays("Client said that ", sentence), sources, "homework_given.client_said")};
     }
     case Section::Activities:
         if (answer) {
             sources.insert(sources.begin(), question->id);
-            return Candidate{section, made("Therapist asked: " + withoutFillers(lastQuestionIn(*question)) +
-                                               " Client answered: " + cleaned,
+            return Candidate{section, made("Therapist asked: " + upperFirst(withoutFillers(lastQuestionIn(*question))) +
+                                               " Client answered: " + upperFirst(cleaned),
                                            sources,
                                            "activities.question_answer")};
         }

@@ -267,4 +267,10 @@ std::string lowerFirst(std::string text)
     return continuing(std::move(text));
 }
 
+std::string upperFirst(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
 }  // namespace noteward::core::notes

@@ -38,5 +38,8 @@ std::optional<std::string> inRegister(Section section, const std::string& cleane
 std::string toThirdPerson(std::string_view firstPerson);
 // First letter lower-cased unless the word is "I" or looks like a name.
 std::string lowerFirst(std::string text);
+// A sentence opened again after a dropped opener ("And what went through your mind?" → "What
+// went through your mind?"): its first letter upper case.
+std::string upperFirst(std::string text);
 
 }  // namespace noteward::core::notes

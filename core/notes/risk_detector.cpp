@@ -1031,42 +1031,59 @@ bool someoneElseDies(const std::vector<std::string>& tokens, std::size_t at)
     return false;
 }
 
-// The implement named where self-harm is disclosed ("I've been doing the thing with the lighter
-// again" just before "Yeah." to "do you mean burning yourself?") is its means. Only beside a
-// disclosure: an implement alone ("I smoke, so I've always got a lighter") is no sign of harm.
+// The implement named where self-harm is disclosed is its means: in the client's own words of
+// the disclosure ("I went straight for the blade"), or in the client's words that a cited
+// question checks by naming the same thing ("I've been doing the thing with the lighter again."
+// "When you say the thing with the lighter, do you mean burning yourself?" "Yeah."). Only
+// beside a disclosure, as a thing ("the lighter", "a blade", "my razor"), in the client's own
+// clause, not negated, not an accident, a wish or a figure of speech ("felt lighter", "pins and
+// needles", "on a knife edge"): an implement alone is no sign of harm.
 void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
 {
     if (flag.status == RiskStatus::Denied || flag.aspects.count(RiskAspect::Means)) return;
-    static const std::vector<Phrase> implements = phrases({"lighter", "blade", "blades", "razor", "razors", "compass",
-                                                           "scissors", "knife", "knives", "needle", "pins", "sharpener"});
-    // Where the disclosure was: the client's cited turns, and the client's turn just before a
-    // cited question (the words the question checks).
-    std::vector<std::size_t> where;
+    static const std::vector<std::string> implements = {"lighter", "blade", "blades", "razor", "razors", "compass",
+                                                        "scissors", "knife", "knives", "needle", "pins", "sharpener"};
+    static const std::vector<std::string> things = {"the", "a", "my"};
+    const auto implementIn = [](const std::vector<std::string>& tokens) -> std::optional<std::string> {
+        for (std::size_t at = 1; at < tokens.size(); ++at) {
+            if (std::find(implements.begin(), implements.end(), tokens[at]) == implements.end()) continue;
+            if (std::find(things.begin(), things.end(), tokens[at - 1]) == things.end() || negatedAt(tokens, at)) continue;
+            if (at + 1 < tokens.size() && tokens[at + 1] == "edge") continue;
+            return tokens[at];
+        }
+        return std::nullopt;
+    };
+    // The client's own words of a sentence: someone else's quoted words blanked, their clauses
+    // set aside; nothing from an accident or a hypothetical.
+    const auto ownImplement = [&](const Segment& segment, const Span& span) -> std::optional<std::string> {
+        std::string mine(segment.text);
+        for (const auto& [open, close] : othersQuotedSpans(segment.text))
+            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+        const auto said = words(span.of(mine));
+        if (containsAny(said, accidents()) || containsAny(said, hypotheticalMarkers())) return std::nullopt;
+        for (const auto& clause : ownClausesOf(span.of(mine)).clauses)
+            if (auto named = implementIn(clause)) return named;
+        return std::nullopt;
+    };
+    const auto record = [&](const Segment& segment, const Span& span) {
+        flag.aspects[RiskAspect::Means] = {flag.status, {{segment.id, std::string(span.of(segment.text)), std::nullopt}}};
+    };
     for (const Evidence& e : flag.evidence) {
         if (e.stance && *e.stance == RiskStatus::Denied) continue;
         for (std::size_t k = 0; k < segments.size(); ++k) {
             if (segments[k].id != e.segment) continue;
-            if (isClient(segments[k])) where.push_back(k);
-            else if (k > 0 && isClient(segments[k - 1])) where.push_back(k - 1);
-        }
-    }
-    for (const std::size_t k : where) {
-        const Segment& segment = segments[k];
-        std::string mine(segment.text);
-        for (const auto& [open, close] : othersQuotedSpans(segment.text))
-            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
-        for (const Span& span : splitSentences(segment.text)) {
-            const auto own = ownClausesOf(span.of(mine));
-            const bool named = std::any_of(own.clauses.begin(), own.clauses.end(), [](const std::vector<std::string>& tokens) {
-                for (std::size_t at = 0; at < tokens.size(); ++at)
-                    if (std::any_of(implements.begin(), implements.end(), [&](const Phrase& p) { return tokens[at] == p.front(); }) &&
-                        !negatedAt(tokens, at))
-                        return true;
-                return false;
-            });
-            if (!named) continue;
-            flag.aspects[RiskAspect::Means] = {flag.status, {{segment.id, std::string(span.of(segment.text)), std::nullopt}}};
-            return;
+            if (isClient(segments[k])) {
+                // The disclosure's own sentence.
+                for (const Span& span : splitSentences(segments[k].text))
+                    if (span.of(segments[k].text) == e.quote && ownImplement(segments[k], span)) return record(segments[k], span);
+            } else if (k > 0 && isClient(segments[k - 1])) {
+                // The client's words the question checks: the same implement named in both.
+                const auto asked = words(e.quote);
+                for (const Span& span : splitSentences(segments[k - 1].text))
+                    if (const auto named = ownImplement(segments[k - 1], span);
+                        named && std::find(asked.begin(), asked.end(), *named) != asked.end())
+                        return record(segments[k - 1], span);
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ std::string restate(const Segment& segment, std::string_view sentence)
     const bool unnamed = segment.speaker.empty() || segment.speaker == "unknown";
     if (unnamed) return "A speaker said: " + cleaned;
     // A therapist's question whose answer is not evidence stands as what was asked.
-    if (isTherapist(segment) && cleaned.find('?') != std::string::npos) return "Therapist asked: " + cleaned;
+    if (isTherapist(segment) && cleaned.find('?') != std::string::npos) return "Therapist asked: " + upperFirst(cleaned);
     std::string speaker = segment.speaker;
     speaker[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(speaker[0])));
     return speaker + " said: " + cleaned;
@@ -113,7 +113,7 @@ std::vector<Statement> riskStatements(const RiskFlag& flag, const Transcript& tr
                 const Evidence& answer = pieces[j];
                 done.insert({answer.segment, answer.quote});
                 // The answer verbatim: its "Yes," or "No," is the point.
-                out.push_back({"Therapist asked: " + withoutFillers(e.quote) + " Client answered: " +
+                out.push_back({"Therapist asked: " + upperFirst(withoutFillers(e.quote)) + " Client answered: " +
                                    answerGoingOn(*transcript.find(answer.segment), answer.quote),
                                {e.segment, answer.segment},
                                Origin::Transcript,

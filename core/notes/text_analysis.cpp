@@ -43,12 +43,6 @@ std::vector<Span> splitSentences(std::string_view text)
         if (!terminal) continue;
         // Keep runs like "?!" or "..." together, and do not split "3.5".
         while (i + 1 < text.size() && (text[i + 1] == '.' || text[i + 1] == '!' || text[i + 1] == '?')) ++i;
-        // A closing quote after the stop ends the sentence with it: "'I've missed something.'
-        // 'Someone's going to die.'" is two sentences, each with its quotes.
-        std::size_t quote = 0;
-        if (i + 1 < text.size() && (text[i + 1] == '\'' || text[i + 1] == '"')) quote = 1;
-        else if (text.compare(i + 1, 3, "\u2019") == 0 || text.compare(i + 1, 3, "\u201d") == 0) quote = 3;
-        if (quote && (i + 1 + quote == text.size() || isSpace(text[i + 1 + quote]))) i += quote;
         if (c == '.' && i + 1 < text.size() && !isSpace(text[i + 1])) continue;
         const Span s = trimmed(text, start, i + 1);
         if (s.end > s.begin) out.push_back(s);

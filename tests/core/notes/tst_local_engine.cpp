@@ -593,24 +593,53 @@ private slots:
         QVERIFY(draft.ok());
         QVERIFY2(mentions(*draft, Section::HomeworkGiven, "Client answered: Maybe."), allText(*draft).c_str());
         QVERIFY2(allText(*draft).find("said that maybe") == std::string::npos, allText(*draft).c_str());
+        // Someone else's short answer later in the turn is not the client's.
+        const auto other = session({"Could you try the thought record each evening this week?", "Maybe. Mum says no."});
+        QVERIFY(other.ok());
+        QVERIFY2(allText(*other).find("Client answered: Mum says no") == std::string::npos, allText(*other).c_str());
     }
 
-    // A closing quote after the stop ends the sentence: the client's own quoted thoughts are
-    // sentences of their own, and a fear for someone else's life in one of them does not
-    // doubt the denial given before.
-    void closingQuoteEndsTheSentence()
+    // Someone else's quoted words with their speaker named after them stay theirs (a review
+    // found that ending the sentence at the closing quote made them the client's); a statement
+    // ending inside a closing quote gets no second stop.
+    void quotedWordsNamedAfterStayTheirs()
     {
-        const auto spans = splitSentences("'I've missed something.' 'Someone's going to die.' \u2018Fine.\u2019 Done");
-        QCOMPARE(spans.size(), std::size_t{4});
-        const std::string text = "'I've missed something.' 'Someone's going to die.' \u2018Fine.\u2019 Done";
-        QCOMPARE(std::string(spans[1].of(text)), std::string("'Someone's going to die.'"));
-        QCOMPARE(std::string(spans[2].of(text)), std::string("\u2018Fine.\u2019"));
-        const auto draft = session({"Any thoughts of ending your life?", "No. God, no. I've got the kids.",
-                                    "And what goes through your mind after a shift?",
-                                    "'I've missed something.' 'Someone's going to die because of me.' 'I'm a rubbish mam.'"});
+        for (const char* said : {"'Life's not worth living.' My sister kept saying that after the funeral.",
+                                 "\"There's no point going on.\" Mum wrote that in a text on Friday."}) {
+            const auto draft = session({"How has the week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::SuicidalIdeation) == nullptr && draft->risk(RiskCategory::Hopelessness) == nullptr,
+                     said);
+        }
+        const auto draft = session({"What went through your mind, out of a hundred?", "'I'll mess it up.' Eighty."});
         QVERIFY(draft.ok());
-        QCOMPARE(statusOf(*draft, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Denied));
         QVERIFY2(allText(*draft).find(".'.") == std::string::npos, allText(*draft).c_str());
+    }
+
+    // Means only from the client's own words of the harm: not an accident before it, someone
+    // else's act, a figure of speech or something got rid of.
+    void meansAreTheClientsImplementOnly()
+    {
+        const std::vector<std::vector<const char*>> cases = {
+            {"How was the week?", "I sliced my finger with a knife chopping onions.",
+             "Have you been hurting yourself on purpose at all?", "Yes, I've been cutting again."},
+            {"How was the week?", "Amy got a razor out at the party. I cut myself again on Sunday."},
+            {"How was the week?", "I've been cutting myself again. Partner threatened me with a knife last week."},
+            {"How was the week?", "I cut myself again on Sunday. I felt lighter afterwards."},
+            {"How was the week?", "I cut myself again on Sunday. Got rid of every razor in the flat though."},
+        };
+        for (const auto& turns : cases) {
+            Transcript t;
+            for (std::size_t i = 0; i < turns.size(); ++i)
+                t.segments.push_back({"s" + std::to_string(i + 1), static_cast<std::int64_t>(i) * 4000,
+                                      static_cast<std::int64_t>(i + 1) * 4000, i % 2 ? "client" : "therapist", turns[i]});
+            LocalEngine engine;
+            const auto draft = DraftPipeline(engine).run(t);
+            QVERIFY(draft.ok());
+            const RiskFlag* flag = draft->risk(RiskCategory::SelfHarmThreats);
+            QVERIFY2(flag != nullptr, turns[1]);
+            QVERIFY2(flag->aspects.count(RiskAspect::Means) == 0, turns[1]);
+        }
     }
 
     void homeworkSetInSoManyWords()
