@@ -157,6 +157,56 @@ OwnClauses ownClausesOf(std::string_view sentence)
     return out;
 }
 
+// A sentence that opens with a quote and then names who said it ("'Life's not worth living.' My
+// sister kept saying that.", "\"I'm done.\" That's what Dean texted."): where the quote ends
+// (one past its closing mark), or 0 when the sentence is not so.
+std::size_t quoteAttributedAfter(std::string_view sentence)
+{
+    std::size_t open = 0;
+    std::string_view closing;
+    if (sentence.starts_with("'")) open = 1, closing = "'";
+    else if (sentence.starts_with("\"")) open = 1, closing = "\"";
+    else if (sentence.starts_with("\u2018")) open = 3, closing = "\u2019";
+    else if (sentence.starts_with("\u201c")) open = 3, closing = "\u201d";
+    if (open == 0) return 0;
+    // The closing mark comes after a stop or a comma ("…myself.' That's", "…on,' she said"):
+    // an apostrophe inside a word ("Life's") is none.
+    std::size_t close = std::string_view::npos;
+    for (std::size_t at = sentence.find(closing, open); at != std::string_view::npos; at = sentence.find(closing, at + 1)) {
+        const char before = sentence[at - 1];
+        if (before == '.' || before == '!' || before == '?' || before == ',') {
+            close = at + closing.size();
+            break;
+        }
+    }
+    if (close == std::string_view::npos || close >= sentence.size()) return 0;
+    const std::string_view after = sentence.substr(close);
+    const auto rest = words(after);
+    static const std::vector<std::string_view> speaking = {"said", "saying", "says", "say", "wrote", "writes", "texted",
+                                                           "told", "posted", "messaged", "shouted", "screamed"};
+    bool says = false;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+        if (std::find(speaking.begin(), speaking.end(), rest[k]) == speaking.end()) continue;
+        // "That's what I told her": the client's own words, quoted by the client.
+        if ((k >= 1 && rest[k - 1] == "i") || (k >= 2 && rest[k - 2] == "i")) return 0;
+        says = true;
+    }
+    if (!says) return 0;
+    // Someone else named: "my sister", "she", "Mum", or a capitalised name after the first word
+    // ("That's what Dean texted").
+    const bool relation = std::any_of(rest.begin(), rest.end(), [](const std::string& w) { return namesSomeoneElse(w); });
+    bool name = false;
+    for (std::size_t at = after.find_first_not_of(" "); at != std::string_view::npos && at < after.size();) {
+        const std::size_t end = after.find(' ', at);
+        const std::string_view word = after.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+        if (at != after.find_first_not_of(" ") && !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) &&
+            !word.starts_with("I'") && word != "I")
+            name = true;
+        at = end == std::string_view::npos ? end : end + 1;
+    }
+    return relation || name ? close : 0;
+}
+
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
@@ -172,6 +222,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
+        // A quote whose speaker is named after it ("'I want to kill myself.' That's what my
+        // sister said.") is theirs too.
+        if (const std::size_t close = quoteAttributedAfter(sentence); close != 0)
+            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(sentenceSpan.begin),
+                      mine.begin() + static_cast<std::ptrdiff_t>(sentenceSpan.begin + close), ' ');
         // Only what the client says in their own voice.
         const auto own = ownClausesOf(sentenceSpan.of(mine));
         const bool history = own.history;

@@ -611,6 +611,17 @@ private slots:
             QVERIFY2(draft->risk(RiskCategory::SuicidalIdeation) == nullptr && draft->risk(RiskCategory::Hopelessness) == nullptr,
                      said);
         }
+        // A quote with its speaker named after it in the same sentence is theirs; the client
+        // quoting their own words is the client's.
+        for (const char* said : {"'I want to kill myself.' That's what my sister said to me on Sunday.",
+                                 "\"I'm going to end it tonight.\" That's what Dean texted."}) {
+            const auto theirs = session({"How has the week been?", said});
+            QVERIFY(theirs.ok());
+            QVERIFY2(theirs->risk(RiskCategory::SuicidalIdeation) == nullptr, said);
+        }
+        const auto own = session({"How has the week been?", "'I want to die.' That's what I told her."});
+        QVERIFY(own.ok());
+        QCOMPARE(statusOf(*own, RiskCategory::SuicidalIdeation), std::optional<RiskStatus>(RiskStatus::Present));
         const auto draft = session({"What went through your mind, out of a hundred?", "'I'll mess it up.' Eighty."});
         QVERIFY(draft.ok());
         QVERIFY2(allText(*draft).find(".'.") == std::string::npos, allText(*draft).c_str());
