@@ -127,6 +127,14 @@ std::string lastQuestionIn(const Segment& turn)
     return q;
 }
 
+// Whether `sentence`, a view into the turn's text, opens the turn: no word comes before it.
+bool opensTheTurn(const Segment& seg, std::string_view sentence)
+{
+    const std::string_view turn(seg.text);
+    if (sentence.data() < turn.data() || sentence.data() > turn.data() + turn.size()) return false;
+    return words(turn.substr(0, static_cast<std::size_t>(sentence.data() - turn.data()))).empty();
+}
+
 // A client's sentence, placed by the question it answers when there was one.
 std::optional<Candidate> clientStatement(const Segment& seg, std::string_view sentence, std::optional<Section> cued,
                                          const Segment* question, std::optional<Section> asked)
@@ -215,11 +223,8 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         if (agrees) return Candidate{section, made(clientSays("Client agreed that ", sentence), sources, "homework_given.client_agreed")};
         // "Maybe." opening the turn is an answer, not a report: "Client answered: Maybe.", not
         // "Client said that maybe." (never "Mum says no.", someone else's answer).
-        const std::string_view turn(seg.text);
         const auto said = words(cleaned);
-        const bool opens = sentence.data() >= turn.data() &&
-                           words(turn.substr(0, static_cast<std::size_t>(sentence.data() - turn.data()))).empty();
-        if (opens && said.size() <= 3 &&
+        if (opensTheTurn(seg, sentence) && said.size() <= 3 &&
             std::none_of(said.begin(), said.end(), [](const std::string& w) { return namesSomeoneElse(w); }))
             return Candidate{section, made("Client answered: " + upperFirst(cleaned), sources, "homework_given.client_answered")};
         return Candidate{section, made(clientSays("Client said that ", sentence), sources, "homework_given.client_said")};
@@ -242,9 +247,7 @@ std::optional<Candidate> clientStatement(const Segment& seg, std::string_view se
         static const std::set<std::string> notAVerdict = {"yes", "yeah", "no", "nope", "maybe", "dunno", "sure", "okay", "ok"};
         // Only the answer's opening words are its verdict: "Couldn't stop." later in a story,
         // or "Since the split." to "How long has that been going on?", is none.
-        const std::string_view whole(seg.text);
-        const bool opening = sentence.data() >= whole.data() &&
-                             words(whole.substr(0, static_cast<std::size_t>(sentence.data() - whole.data()))).empty();
+        const bool opening = opensTheTurn(seg, sentence);
         static const std::set<std::string> notAnOpening = {"since", "until", "till", "after", "before", "when", "because",
                                                            "couldn't", "didn't", "can't", "won't", "wouldn't"};
         const bool verdict = answer && opening && !said.empty() && said.size() <= 3 && !notAnOpening.count(said.front()) &&

@@ -153,4 +153,12 @@ std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_v
     return spans;
 }
 
+std::string withOthersQuotesBlanked(std::string_view text)
+{
+    std::string mine(text);
+    for (const auto& [open, close] : othersQuotedSpans(text))
+        std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+    return mine;
+}
+
 }  // namespace noteward::core::notes

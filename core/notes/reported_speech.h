@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -19,6 +20,10 @@ inline constexpr std::size_t kNoReportedSpeech = static_cast<std::size_t>(-1);
 // quote]: "he said, "I am done. I don't want to wake up any more."" runs over sentences, which
 // reportedSpeechStart, reading one sentence, cannot follow.
 std::vector<std::pair<std::size_t, std::size_t>> othersQuotedSpans(std::string_view text);
+
+// `text` with those passages (quote marks included) replaced by spaces, so byte offsets still
+// match: what is left is the speaker's own words.
+std::string withOthersQuotesBlanked(std::string_view text);
 
 // Whether a word (lower case) names or points to someone other than the client: "mum",
 // "mum's", "she", "his", "them".

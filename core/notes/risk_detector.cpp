@@ -196,13 +196,11 @@ std::size_t quoteAttributedAfter(std::string_view sentence)
     // ("That's what Dean texted").
     const bool relation = std::any_of(rest.begin(), rest.end(), [](const std::string& w) { return namesSomeoneElse(w); });
     bool name = false;
-    for (std::size_t at = after.find_first_not_of(" "); at != std::string_view::npos && at < after.size();) {
-        const std::size_t end = after.find(' ', at);
-        const std::string_view word = after.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
-        if (at != after.find_first_not_of(" ") && !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) &&
-            !word.starts_with("I'") && word != "I")
-            name = true;
-        at = end == std::string_view::npos ? end : end + 1;
+    for (std::size_t space = after.find(' ', after.find_first_not_of(' ')); space != std::string_view::npos && !name;
+         space = after.find(' ', space + 1)) {
+        // Every word after the first (the count may run past the end: substr stops there).
+        const std::string_view word = after.substr(space + 1, after.find(' ', space + 1) - space - 1);
+        name = !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) && word != "I" && !word.starts_with("I'");
     }
     return relation || name ? close : 0;
 }
@@ -216,9 +214,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     const auto turn = words(segment.text);
     // Someone else's quoted words ("he said, "I am done. I don't want to wake up any more."",
     // a song's chorus) are blanked out: they are theirs, in every sentence they run over.
-    std::string mine(segment.text);
-    for (const auto& [open, close] : othersQuotedSpans(segment.text))
-        std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+    std::string mine = withOthersQuotesBlanked(segment.text);
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
         if (looksLikeInstruction(sentence)) continue;
@@ -1110,10 +1106,7 @@ void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
     };
     // The client's own words of a sentence: someone else's quoted words blanked, their clauses
     // set aside; nothing from an accident or a hypothetical.
-    const auto ownImplement = [&](const Segment& segment, const Span& span) -> std::optional<std::string> {
-        std::string mine(segment.text);
-        for (const auto& [open, close] : othersQuotedSpans(segment.text))
-            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+    const auto ownImplement = [&](const std::string& mine, const Span& span) -> std::optional<std::string> {
         const auto said = words(span.of(mine));
         if (containsAny(said, accidents()) || containsAny(said, hypotheticalMarkers())) return std::nullopt;
         for (const auto& clause : ownClausesOf(span.of(mine)).clauses)
@@ -1129,13 +1122,15 @@ void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
             if (segments[k].id != e.segment) continue;
             if (isClient(segments[k])) {
                 // The disclosure's own sentence.
+                const std::string mine = withOthersQuotesBlanked(segments[k].text);
                 for (const Span& span : splitSentences(segments[k].text))
-                    if (span.of(segments[k].text) == e.quote && ownImplement(segments[k], span)) return record(segments[k], span);
+                    if (span.of(segments[k].text) == e.quote && ownImplement(mine, span)) return record(segments[k], span);
             } else if (k > 0 && isClient(segments[k - 1])) {
                 // The client's words the question checks: the same implement named in both.
                 const auto asked = words(e.quote);
+                const std::string mine = withOthersQuotesBlanked(segments[k - 1].text);
                 for (const Span& span : splitSentences(segments[k - 1].text))
-                    if (const auto named = ownImplement(segments[k - 1], span);
+                    if (const auto named = ownImplement(mine, span);
                         named && std::find(asked.begin(), asked.end(), *named) != asked.end())
                         return record(segments[k - 1], span);
             }
@@ -1156,9 +1151,7 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
         if (!isClient(segment)) continue;
         // Someone else's quoted words are blanked out, in every sentence they run over; the
         // client's own words around them are read.
-        std::string mine(segment.text);
-        for (const auto& [open, close] : othersQuotedSpans(segment.text))
-            std::fill(mine.begin() + static_cast<std::ptrdiff_t>(open), mine.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+        const std::string mine = withOthersQuotesBlanked(segment.text);
         for (const Span& sentenceSpan : splitSentences(segment.text)) {
             const std::string_view sentence = sentenceSpan.of(segment.text);
             // The denial itself is not read again; the rest of its turn is ("No. I'd be better

@@ -259,7 +259,7 @@ private slots:
     }
 
     // A session of alternating turns, the therapist's first.
-    static core::Result<Draft> session(std::initializer_list<const char*> turns)
+    static core::Result<Draft> session(const std::vector<const char*>& turns)
     {
         Transcript t;
         int i = 0;
@@ -640,12 +640,7 @@ private slots:
             {"How was the week?", "I cut myself again on Sunday. Got rid of every razor in the flat though."},
         };
         for (const auto& turns : cases) {
-            Transcript t;
-            for (std::size_t i = 0; i < turns.size(); ++i)
-                t.segments.push_back({"s" + std::to_string(i + 1), static_cast<std::int64_t>(i) * 4000,
-                                      static_cast<std::int64_t>(i + 1) * 4000, i % 2 ? "client" : "therapist", turns[i]});
-            LocalEngine engine;
-            const auto draft = DraftPipeline(engine).run(t);
+            const auto draft = session(turns);
             QVERIFY(draft.ok());
             const RiskFlag* flag = draft->risk(RiskCategory::SelfHarmThreats);
             QVERIFY2(flag != nullptr, turns[1]);
