@@ -327,11 +327,13 @@ Result<Extraction> LocalEngine::extract(const Chunk& chunk)
         // Someone else's words quoted over several sentences: after the first (which says whose
         // they are), none is the client's own.
         const auto quoted = isClient(seg) ? othersQuotedSpans(seg.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
+        const auto instructions = instructionSpans(seg.text);
         std::string_view previousSentence;  // the turn's sentence before this one
         for (const Span& span : splitSentences(seg.text)) {
             const std::string_view sentence = span.of(seg.text);
             const std::string_view before = std::exchange(previousSentence, sentence);
-            if (looksLikeInstruction(sentence)) continue;
+            if (std::any_of(instructions.begin(), instructions.end(), [&](const Span& s) { return s.begin == span.begin; }))
+                continue;
             if (std::any_of(quoted.begin(), quoted.end(),
                             [&](const auto& q) { return span.begin > q.first && span.begin < q.second; }))
                 continue;

@@ -47,10 +47,23 @@ std::vector<Phrase> notHereAnyMore()
     for (auto b : being)
         for (auto w : where)
             for (auto m : more) out.push_back(phrases({std::string(b) + " " + std::string(w) + " " + std::string(m)}).front());
-    for (auto p : {"easier if i wasn't", "easier if i weren't", "easier if i just wasn't", "easier if i just weren't",
-                   "if i just wasn't here", "if i just weren't here", "easier if i was gone", "easier if i were gone",
-                   "easier if i just disappeared", "better if i wasn't", "better if i weren't", "better if i was gone"})
-        out.push_back(phrases({p}).front());
+    for (auto p : {"if i just wasn't here", "if i just weren't here"}) out.push_back(phrases({p}).front());
+    // "It'd be simpler all round if I just didn't come back in", "easier for everyone if I was
+    // gone": a life weighed as a burden on others, in its parts. Coming back is read only as
+    // coming home ("if I didn't come back next week" is about the sessions).
+    static const std::vector<std::string_view> lighter = {"easier", "simpler", "better", "kinder"};
+    static const std::vector<std::string_view> forWhom = {"", " all round", " for everyone", " for everybody",
+                                                          " for them", " for her", " for him", " for the family",
+                                                          " for the kids", " for all of them"};
+    static const std::vector<std::string_view> absent = {
+        "wasn't", "weren't", "was gone", "were gone", "disappeared", "didn't come back in", "didn't come back home",
+        "didn't come home", "never came home", "never came back home", "didn't come back $", "never came back $",
+        "didn't wake up", "wasn't around", "didn't exist"};
+    for (auto l : lighter)
+        for (auto f : forWhom)
+            for (auto just : {" ", " just "})
+                for (auto a : absent)
+                    out.push_back(phrases({std::string(l) + std::string(f) + " if i" + just + std::string(a)}).front());
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "notes/reported_speech.h"
 #include "notes/risk_cues.h"
+#include "notes/section_cues.h"
 #include "notes/text_analysis.h"
 
 #include <algorithm>
@@ -121,6 +122,65 @@ bool toolPutToTheBody(const std::vector<std::string>& turn, const std::vector<st
     return false;
 }
 
+// "Hoping a lorry on the M62 drifts into my lane", "If the good Lord saw fit to take me one
+// night, I shan't be putting up much of a fight", "I wouldn't mind if I went in my sleep": a
+// death the client would welcome, from the road, an illness or God rather than by their own
+// hand. People tell a passive wish to die this way far more often than in so many words, so it
+// is read from its parts: a welcoming word, and a death that comes to the client.
+bool welcomesOwnDeath(const std::vector<std::string>& sentence)
+{
+    static const std::vector<Phrase> welcoming =
+        phrases({"hoping", "i hope", "i'd hope", "wish", "wishing", "wished", "praying", "i pray", "wouldn't mind",
+                 "would not mind", "wouldn't care", "wouldn't be sorry", "shan't be putting up", "won't be putting up",
+                 "wouldn't put up", "wouldn't be putting up", "wouldn't fight", "won't fight", "shan't fight",
+                 "not put up much of a fight", "i'd welcome", "i'd welcome it", "let it happen", "let it take me"});
+    // From God: "take me", "took me", with who or when it would be.
+    static const std::vector<Phrase> godTakes = phrases({"take me", "took me", "takes me", "taken me", "call me home"});
+    static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "one night",
+                                                          "in my sleep", "my time"};
+    // From the road: a vehicle, coming to the client.
+    static const std::vector<std::string_view> vehicles = {"lorry", "bus", "car", "truck", "van", "train", "tram",
+                                                           "plane", "motorbike", "artic"};
+    static const std::vector<Phrase> comingToMe =
+        phrases({"hit me", "hits me", "hitting me", "into my lane", "into me", "into my car", "run me over",
+                 "ran me over", "runs me over", "knock me down", "knocks me down", "knocked me down", "went down with me",
+                 "goes down with me", "come off the road", "came off the road", "wipe me out", "wiped me out"});
+    // From the body: an illness or the night.
+    static const std::vector<Phrase> fromTheBody =
+        phrases({"went in my sleep", "go in my sleep", "die in my sleep", "died in my sleep", "my heart stopped",
+                 "my heart would stop", "my heart just stopped", "heart gave out", "got cancer", "get cancer",
+                 "had a heart attack", "the cancer came back", "just slip away", "slipped away"});
+    // "I hope nothing happens to me", "hoping the lorry doesn't hit me": a fear, not a wish.
+    static const std::vector<std::string_view> notSo = {"not", "don't", "doesn't", "didn't", "won't", "never",
+                                                        "nothing", "no", "isn't", "wasn't"};
+    const std::size_t welcome = [&] {
+        for (std::size_t at = 0; at < sentence.size(); ++at)
+            for (const Phrase& p : welcoming)
+                if (sentence.size() >= at + p.size() &&
+                    std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(at)) &&
+                    !negatedAt(sentence, at))
+                    return at;
+        return npos;
+    }();
+    if (welcome == npos) return false;
+    const auto has = [&](std::string_view w) {
+        const auto ws = words(w);
+        return findPhrase(sentence, ws) != npos;
+    };
+    const bool fromGod = containsAny(sentence, godTakes) && std::any_of(godWords.begin(), godWords.end(), has) &&
+                         findPhrase(sentence, phrases({"take me to"}).front()) == npos;
+    const bool fromTheRoad = std::any_of(vehicles.begin(), vehicles.end(), has) && containsAny(sentence, comingToMe);
+    if (!fromGod && !fromTheRoad && !containsAny(sentence, fromTheBody)) return false;
+    // After a hope or a wish, a negation ("I hope it doesn't…") makes it a fear; "wouldn't mind"
+    // and "shan't be putting up a fight" carry their own, and what follows may be negative too
+    // ("wouldn't mind if I didn't…").
+    const bool ownNegation = sentence[welcome].find("n't") != std::string::npos || sentence[welcome] == "would" ||
+                             sentence[welcome] == "not";
+    if (ownNegation) return true;
+    return std::none_of(sentence.begin() + static_cast<std::ptrdiff_t>(welcome) + 1, sentence.end(),
+                        [&](const std::string& w) { return std::find(notSo.begin(), notSo.end(), w) != notSo.end(); });
+}
+
 // A reason to live that is lost, doubted, waited out or not yet overcome ("I've run out of
 // reasons to live", "my dog needs me, well, he was put down", "I've got my kids this weekend so
 // it won't be till after", "the only thing holding me back is I haven't found the right place
@@ -215,9 +275,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     // Someone else's quoted words ("he said, "I am done. I don't want to wake up any more."",
     // a song's chorus) are blanked out: they are theirs, in every sentence they run over.
     std::string mine = withOthersQuotesBlanked(segment.text);
+    const auto instructions = instructionSpans(segment.text);
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
-        if (looksLikeInstruction(sentence)) continue;
+        if (std::any_of(instructions.begin(), instructions.end(), [&](const Span& s) { return s.begin == sentenceSpan.begin; }))
+            continue;
         // A quote whose speaker is named after it ("'I want to kill myself.' That's what my
         // sister said.") is theirs too.
         if (const std::size_t close = quoteAttributedAfter(sentence); close != 0)
@@ -226,6 +288,11 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
         // Only what the client says in their own voice.
         const auto own = ownClausesOf(sentenceSpan.of(mine));
         const bool history = own.history;
+        // Read over the whole sentence: the welcome and the death may sit in different clauses.
+        if (const auto said = words(own.text); welcomesOwnDeath(said) && !containsAny(said, hypotheticalMarkers()))
+            found.push_back({RiskCategory::SuicidalIdeation, RiskAspect::Ideation,
+                             history ? RiskStatus::Historical : RiskStatus::Present,
+                             {{segment.id, std::string(sentence), std::nullopt}}});
         for (const auto& tokens : own.clauses) {
             if (toolPutToTheBody(turn, tokens, words(sentence)) && !containsAny(tokens, hypotheticalMarkers()) &&
                 !containsAny(words(sentence), accidents()))
@@ -854,8 +921,38 @@ bool looksLikeInstruction(std::string_view sentence)
                                                         "risk flag", "set the risk", "mark it as", "mark as denied",
                                                         "mark as present", "leave that out of the notes",
                                                         "leave it out of the notes", "don't put that in the notes",
-                                                        "don't write that down"});
+                                                        "don't write that down", "note to the ai", "to the ai",
+                                                        "dear ai", "hey ai", "the ai writing", "ai writing this",
+                                                        "ignore the therapist", "ignore what the therapist",
+                                                        "record that all"});
     return containsAny(words(sentence), markers);
+}
+
+std::vector<Span> instructionSpans(std::string_view text)
+{
+    // Quote marks that open (at the start of a word) and that close (after a word or a stop).
+    const auto opens = [&](std::size_t at) { return at == 0 || text[at - 1] == ' ' || text[at - 1] == ':'; };
+    std::vector<Span> out;
+    bool openQuote = false;  // inside a quote an instruction opened
+    for (const Span& span : splitSentences(text)) {
+        const std::string_view sentence = span.of(text);
+        const bool instruction = looksLikeInstruction(sentence);
+        if (!instruction && !openQuote) continue;
+        out.push_back(span);
+        // Follow the quote marks through the sentence: straight, curly double and curly single.
+        for (std::size_t at = span.begin; at < span.end; ++at) {
+            const bool straight = text[at] == '"' || text[at] == '\'';
+            if (straight && opens(at) && !openQuote) openQuote = instruction;
+            else if (straight && !opens(at) && (text[at] == '"' || (at > 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))))
+                openQuote = false;
+            else if (text.compare(at, 3, "\xE2\x80\x9C") == 0 || text.compare(at, 3, "\xE2\x80\x98") == 0)
+                openQuote = instruction;
+            else if (text.compare(at, 3, "\xE2\x80\x9D") == 0 ||
+                     (text.compare(at, 3, "\xE2\x80\x99") == 0 && at > 0 && std::ispunct(static_cast<unsigned char>(text[at - 1]))))
+                openQuote = false;
+        }
+    }
+    return out;
 }
 
 bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
@@ -907,12 +1004,25 @@ bool aboutSomeoneElse(const std::vector<std::string>& clauseWords)
 
 namespace {
 
-// Whether the therapist's turn just before client turn `i` asks for a safety step.
+// Whether the therapist's turn just before client turn `i` asks for a safety step or sets work
+// ("Ring Joan and say yes to the carvery this week"): a time in the answer ("I'll ring Joan
+// tonight") is when they will do that, not when they would act. Unless that turn also asks
+// when they would act.
 bool answersSafetyStepRequest(std::span<const Segment> segments, std::size_t i)
 {
     for (std::size_t k = i; k > 0 && k + 2 >= i; --k) {
         const Segment& before = segments[k - 1];
-        if (isTherapist(before)) return containsAny(words(before.text), safetyStepRequests());
+        if (!isTherapist(before)) continue;
+        if (containsAny(words(before.text), safetyStepRequests())) return true;
+        const auto asked = questionsIn(before, true);
+        if (std::any_of(asked.begin(), asked.end(),
+                        [](const Question& q) { return q.family->aspect == RiskAspect::Timeframe; }))
+            return false;
+        for (const Span& span : splitSentences(before.text)) {
+            const std::string_view sentence = span.of(before.text);
+            if (isInstruction(sentence) || setsWorkAhead(sentence, words(sentence))) return true;
+        }
+        return false;
     }
     return false;
 }
@@ -1133,6 +1243,61 @@ void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
                     if (const auto named = ownImplement(mine, span);
                         named && std::find(asked.begin(), asked.end(), *named) != asked.end())
                         return record(segments[k - 1], span);
+            }
+        }
+    }
+}
+
+// "I've still got them co-codamol from when I did my back. Few boxes. They're in the
+// glovebox.": a store of medicine the client keeps, told in their own words within a few turns
+// of their suicidal thoughts, is the means at hand, whether or not anyone asked. A clinician
+// asks about it first; a means question left unasked must not leave it unrecorded. Medicine
+// given away or got rid of is none.
+void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
+{
+    if (flag.status != RiskStatus::Present || flag.aspects.contains(RiskAspect::Means)) return;
+    static const std::vector<Phrase> medicines =
+        phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "morphine",
+                 "painkillers", "sleeping tablets", "antidepressants", "sertraline", "citalopram", "fluoxetine",
+                 "mirtazapine", "amitriptyline", "insulin", "zopiclone", "pregabalin", "gabapentin", "meds",
+                 "medication", "aspirin", "ibuprofen"});
+    static const std::vector<Phrase> kept =
+        phrases({"boxes", "packets", "packs", "stash", "saved", "saving", "stockpiled", "drawer", "cupboard", "glovebox",
+                 "glove box", "tin", "still got", "still have", "kept", "keeping", "worth", "hundreds", "dozens",
+                 "a load of", "loads of", "bag of", "hidden", "hid", "hide"});
+    static const std::vector<Phrase> gone =
+        phrases({"got rid", "get rid", "gave them", "given them", "handed them", "took them back", "taken them back",
+                 "don't have", "haven't got", "no tablets", "no pills", "flushed", "threw them", "thrown them",
+                 "locked away", "my mum keeps", "my partner keeps", "my wife keeps", "my husband keeps"});
+    static const std::vector<Phrase> holdingNow =
+        phrases({"there's", "there are", "i've got", "i have", "i've still", "still got", "still have", "got some"});
+    std::vector<std::size_t> told;
+    for (const Evidence& e : flag.evidence)
+        if (!e.stance || *e.stance == RiskStatus::Present)
+            for (std::size_t k = 0; k < segments.size(); ++k)
+                if (segments[k].id == e.segment && isClient(segments[k])) told.push_back(k);
+    for (const std::size_t at : told) {
+        for (std::size_t k = at > 3 ? at - 3 : 0; k < segments.size() && k <= at + 3; ++k) {
+            if (!isClient(segments[k])) continue;
+            const std::string mine = withOthersQuotesBlanked(segments[k].text);
+            const auto turn = words(mine);
+            if (!containsAny(turn, kept) || containsAny(turn, gone) || containsAny(turn, hypotheticalMarkers())) continue;
+            for (const Span& span : splitSentences(segments[k].text)) {
+                const auto own = ownClausesOf(span.of(mine));
+                // "There's boxes of sleeping tablets in my drawer from last year": kept now,
+                // whenever they were got.
+                if (own.history && !containsAny(words(own.text), holdingNow)) continue;
+                for (const auto& clause : own.clauses) {
+                    const std::size_t named = [&] {
+                        for (const Phrase& m : medicines)
+                            if (const std::size_t f = findPhrase(clause, m); f != npos) return f;
+                        return npos;
+                    }();
+                    if (named == npos || negatedAt(clause, named)) continue;
+                    flag.aspects[RiskAspect::Means] = {RiskStatus::Present,
+                                                       {{segments[k].id, std::string(span.of(segments[k].text)), std::nullopt}}};
+                    return;
+                }
             }
         }
     }
@@ -1413,6 +1578,7 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
         RiskFlag flag = flagFrom(category, about);
         if (flag.status == RiskStatus::Denied) doubtTheDenial(segments, flag);
         if (flag.category == RiskCategory::SelfHarmThreats) addMeansNamed(segments, flag);
+        if (flag.category == RiskCategory::SuicidalIdeation) addMedicineAtHand(segments, flag);
         if (!flag.evidence.empty()) flags.push_back(std::move(flag));
     }
     return flags;

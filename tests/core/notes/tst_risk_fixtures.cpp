@@ -87,11 +87,15 @@ private slots:
         // themselves"), 0.653 after the rules of 27 November, 0.643 with their review's fixes.
         // The wild_ sessions (12, by a helper who read no rules) took risk recall to 0.851 and
         // section recall to 0.602 at first look; 0.903 and 0.622 after the rules of 28 November.
-        QVERIFY(s.files >= 80);
-        QVERIFY(s.recall() >= 0.89);
-        QVERIFY(s.sectionRecall() >= 0.61);
-        // Three of 91 empty sections on 80 sessions (two of 68 before the wild_ ones).
-        QVERIFY(s.sectionsFilledWhenEmpty() <= 3);
+        // The fresh2_ sessions (14, the held-out set heldout_fresh2, spent after being scored
+        // for three sessions and moved here on 28 November) took risk recall to 0.821 and section
+        // recall to 0.607, with one dangerous denial and two dangerous omissions; 0.84 and 0.61,
+        // with none, after the rules written from them.
+        QVERIFY(s.files >= 94);
+        QVERIFY(s.recall() >= 0.83);
+        QVERIFY(s.sectionRecall() >= 0.60);
+        // Eight of 100 empty sections on 94 sessions (three of 91 on 80 before the fresh2_ ones).
+        QVERIFY(s.sectionsFilledWhenEmpty() <= 8);
     }
 
     // The held-out sessions are scored and printed, never tuned on. Their figures are far
@@ -111,7 +115,6 @@ private slots:
     // November, before that day's rules).
     void freshHeldOutSessionsAreScored()
     {
-        QVERIFY(score("heldout_fresh2", "sessions").files >= 14);
         QVERIFY(score("heldout_fresh3", "sessions").files >= 12);
         QVERIFY(score("heldout_fresh4", "sessions").files >= 12);
         QVERIFY(score("heldout_fresh5", "sessions").files >= 12);
