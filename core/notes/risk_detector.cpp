@@ -534,6 +534,10 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
     const auto turn = words(segment.text);
     const auto sentences = splitSentences(segment.text);
     std::vector<std::size_t> unmatched;  // questions of the turn about none of the risks
+    // The turn's clauses about the client, for a read-back: someone else's are left out.
+    std::vector<std::vector<std::string>> readBack;
+    for (const Span& span : sentences)
+        for (auto& clause : ownClausesOf(span.of(segment.text)).clauses) readBack.push_back(std::move(clause));
     // The turn's last question is the one its answer answers.
     std::size_t lastQuestion = 0;
     for (const Span& span : sentences)
@@ -571,12 +575,16 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
                 containsAny(tokens, checksBack) || (span.begin == lastQuestion && tokens.size() <= 5);
             if (!applies && family.category == RiskCategory::SuicidalIdeation && family.aspect == RiskAspect::Ideation &&
                 family.yesMeansPresent && checksBackHere)
-                // "Is that still how you feel?" after reading back the client's words.
-                applies = containsAny(turn, family.phrases) ||
-                          std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
-                              return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
-                                     containsAny(turn, c.phrases);
-                          });
+                // "Is that still how you feel?" after reading back the client's words; not after
+                // reading back what someone else did ("your brother sent messages that sounded
+                // like he wanted to die … Is that right?").
+                applies = std::any_of(readBack.begin(), readBack.end(), [&](const std::vector<std::string>& clause) {
+                    return containsAny(clause, family.phrases) ||
+                           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
+                               return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
+                                      containsAny(clause, c.phrases);
+                           });
+                });
             if (!applies) continue;
             asked.push_back({&family, span});
             seen.push_back(family.category);

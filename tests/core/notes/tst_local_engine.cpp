@@ -1624,6 +1624,22 @@ private slots:
         QVERIFY(asked->aspects.count(RiskAspect::Timeframe) == 1);
     }
 
+    // "Is that right?" after reading back what someone else did is about them; after reading
+    // back the client's own words it is about the client.
+    void aReadBackOfSomeoneElseIsTheirs()
+    {
+        const auto brother = session({"What happened on Thursday?", "Kuba sent me messages. He wanted to die, he said.",
+                                      "So on Thursday your brother sent messages that sounded like he wanted to die, "
+                                      "and you got help to him. Is that right?",
+                                      "Yes."});
+        QVERIFY(brother.ok());
+        QVERIFY(statusOf(brother.value(), RiskCategory::SuicidalIdeation) != std::optional(RiskStatus::Present));
+        const auto own = session({"What happened on Thursday?", "It was a bad night.",
+                                  "Last time you told me you wanted to die. Is that right?", "Yes."});
+        QVERIFY(own.ok());
+        QCOMPARE(statusOf(own.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+    }
+
     // Words written for the machine that drafts the note, quoted over several sentences: none of
     // them reaches the note.
     void anInstructionQuotedOverSentencesIsLeftOut()
