@@ -730,8 +730,20 @@ Answer openerOf(std::vector<std::string> tokens)
     if (startsWithAny(tokens, measures)) return Answer::Affirms;
     for (const auto& opener : denialOpeners())
         if (startsWith(tokens, opener)) return Answer::Denies;
+    // "I have my boys", "I do the school run", "It is the opposite": the verb has an object of
+    // its own, so it says yes to nothing.
+    static const std::vector<std::string_view> anObject = {"my", "your", "his", "her", "their", "our", "the", "some",
+                                                           "two", "three", "lots", "loads", "no", "nothing", "got",
+                                                           "work", "kids", "family", "friends", "opposite"};
     for (const auto& opener : affirmationOpeners())
-        if (startsWith(tokens, opener)) return Answer::Affirms;
+        if (startsWith(tokens, opener)) {
+            const bool verbOpener = opener == Phrase{"i", "have"} || opener == Phrase{"i", "do"} ||
+                                    opener == Phrase{"it", "is"} || opener == Phrase{"yes", "i", "have"};
+            if (verbOpener && tokens.size() > opener.size() &&
+                std::find(anObject.begin(), anObject.end(), tokens[opener.size()]) != anObject.end())
+                return Answer::Neither;
+            return Answer::Affirms;
+        }
     for (const auto& count : countOpeners())
         if (startsWith(tokens, count)) {
             // "A couple of times" goes on as a count; "a couple of weeks ago my friend…" does not.
@@ -1066,7 +1078,10 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
                  "not wake", "better off", "take my life", "wasn't here", "weren't here", "swallowed the lot", "without me", "jump off", "jump in front", "no point living",
                  "no point in living", "not be around", "not exist", "want it over", "a rope in", "the rope in",
-                 "rope in the garage", "rope in the loft", "had it all planned", "had it planned"});
+                 "rope in the garage", "rope in the loft", "had it all planned", "had it planned",
+                 // No fear of dying left: the capability for it, not a comfort.
+                 "not scared to die", "not afraid to die", "not scared of dying", "not afraid of dying",
+                 "not frightened of dying", "don't fear death", "no longer scared of dying"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
                  "blades", "razor", "razors", "bleed", "bleeding", "bled", "scar", "scars", "burns", "wounds"});
@@ -1083,7 +1098,10 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
     static const std::vector<Phrase> idioms =
         phrases({"dead tired", "dead on", "dead good", "dead nice", "dead easy", "dead proud", "dead end",
                  "dead bored", "dying to", "dying for", "killing me", "kill for", "kill time", "killing time",
-                 "to death", "over my dead body", "better off financially", "better off now", "better off than",
+                 "to death", "over my dead body", "scared to die", "afraid to die", "scared of dying",
+                 "afraid of dying", "frightened of dying", "terrified of dying", "fear of dying", "thought i was dying",
+                 "thought i was going to die", "felt like i was dying", "felt like i was going to die",
+                 "convinced i was dying", "sure i was dying", "better off financially", "better off now", "better off than",
                  "end of", "end my shift", "end my contract", "end my tenancy", "hanging over", "hanging around",
                  "hanging out", "hanging about", "hang on a", "hang out", "hang around", "hang in there"});
     for (const Phrase& idiom : idioms)
@@ -1091,7 +1109,12 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
             const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
             const std::size_t found = findPhrase(rest, idiom);
             if (found == npos) break;
-            if (from + found <= at && at < from + found + idiom.size()) return true;
+            if (from + found <= at && at < from + found + idiom.size()) {
+                // "I'm not scared to die any more" is no fear of dying: it is the risk.
+                const bool fear = idiom[0] == "scared" || idiom[0] == "afraid" || idiom[0] == "frightened" ||
+                                  idiom[0] == "terrified" || idiom[0] == "fear";
+                return !(fear && negatedAt(tokens, from + found));
+            }
             from += found + 1;
         }
     return false;

@@ -1640,6 +1640,22 @@ private slots:
         QCOMPARE(statusOf(own.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
     }
 
+    // After a "no", a fear of dying ("I'm scared to die, that's the whole problem") or "I have my
+    // boys" takes nothing back; "I'm not scared to die any more" and "I have, actually" do.
+    void aFearOfDyingOrAnObjectTakesNoDenialBack()
+    {
+        const auto statusAfter = [](const char* answer) {
+            const auto draft = twoTurns("Any thoughts that life's not worth living?", answer);
+            return draft.ok() ? statusOf(draft.value(), RiskCategory::SuicidalIdeation) : std::nullopt;
+        };
+        for (const char* answer : {"No, no. I am scared to die, this is the whole problem!",
+                                   "No. I have my boys, I want to see them grow.",
+                                   "No. I thought I was going to die in the queue, that's all."})
+            QVERIFY2(statusAfter(answer) == std::optional(RiskStatus::Denied), answer);
+        for (const char* answer : {"No. I'm not scared to die any more, though.", "No. I have, actually. Last week."})
+            QVERIFY2(statusAfter(answer) == std::optional(RiskStatus::Present), answer);
+    }
+
     // Words written for the machine that drafts the note, quoted over several sentences: none of
     // them reaches the note.
     void anInstructionQuotedOverSentencesIsLeftOut()
