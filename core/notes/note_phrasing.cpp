@@ -88,7 +88,19 @@ std::string clientSays(std::string_view prefix, std::string_view sentence)
     const std::size_t reported = reportedSpeechStart(cleaned);
     if (reported == kNoReportedSpeech) return std::string(prefix) + continuing(toThirdPerson(cleaned));
     std::string own = toThirdPerson(cleaned.substr(0, reported));
-    while (!own.empty() && (own.back() == ' ' || own.back() == ',' || own.back() == ':')) own.pop_back();
+    // Words already in quote marks ("He wrote, 'I'm so tired…'") keep the speaker's own marks.
+    std::string opening;
+    for (bool trimmed = true; trimmed && !own.empty();) {
+        trimmed = false;
+        for (std::string_view mark : {" ", ",", ":", "'", "\"", "\xE2\x80\x98", "\xE2\x80\x9C"})
+            if (own.size() >= mark.size() && own.compare(own.size() - mark.size(), mark.size(), mark) == 0) {
+                if (mark.size() > 1 || mark == "'" || mark == "\"") opening = std::string(mark);
+                own.resize(own.size() - mark.size());
+                trimmed = true;
+                break;
+            }
+    }
+    if (!opening.empty()) return std::string(prefix) + continuing(own) + ": " + opening + cleaned.substr(reported);
     return std::string(prefix) + continuing(own) + ": \"" + cleaned.substr(reported) + "\"";
 }
 

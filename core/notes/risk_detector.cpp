@@ -507,12 +507,20 @@ bool holdsARisk(const std::vector<std::string>& answer)
 // A question whether the client did the work set last time, however it is put ("how did we
 // get on with those?", "did you get a chance to have a go?"): a question about doing, in a
 // turn that names the work or looks back to when it was set.
-bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<std::string>& question)
+// A turn that names the work set last time: the homework, the diary, "the practice from last
+// week", "we said we'd".
+bool namesTheWorkSet(const std::vector<std::string>& turn)
 {
     static const std::vector<Phrase> work = phrases({"homework", "diary", "thought record", "thought records",
                                                      "worksheet", "experiment", "task", "the exercise", "schedule",
                                                      "we said we'd", "you said you'd", "we agreed", "you agreed",
-                                                     "last week we", "last time we", "the plan was", "sheet"});
+                                                     "last week we", "last time we", "the plan was", "sheet",
+                                                     "practice from last week", "from last week"});
+    return containsAny(turn, work);
+}
+
+bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<std::string>& question)
+{
     static const std::vector<Phrase> doing = phrases({"did you", "did we", "have you", "get on", "got on", "manage",
                                                       "managed", "have a go", "get a chance", "get round",
                                                       "get around", "how was it", "how did", "how'd", "go with",
@@ -522,7 +530,7 @@ bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<st
     // ("We agreed a safety plan: did you need to use it?" "No, thankfully.").
     static const std::vector<Phrase> notHomework = phrases({"safety plan", "crisis line", "crisis team"});
     if (asksAboutSuicide(question) || asksAboutSelfHarm(question) || containsAny(turn, notHomework)) return false;
-    return containsAny(turn, work) && containsAny(question, doing);
+    return namesTheWorkSet(turn) && containsAny(question, doing);
 }
 
 // What a therapist's turn asks about. The category may come from anywhere in the turn (a
@@ -686,6 +694,32 @@ bool asksOpenly(std::string_view question)
     while (at < all.size() && std::find(lead.begin(), lead.end(), all[at]) != lead.end()) ++at;
     if (all.size() < at + 3 || std::find(open.begin(), open.end(), all[at]) == open.end()) return false;
     return std::find(closing.begin(), closing.end(), all[at + 1]) == closing.end();
+}
+
+// In an answer about the work set, the sentence saying it was done part way and then stopped:
+// "Then I packed it in.", "After Thursday, nothing.", "Thursday to Sunday, nothing.",
+// "Wednesday, blank.", "and then it just sort of slid". A sentence that merely ends in
+// "nothing" without a time before it ("I noticed nothing") is not one.
+std::optional<Span> stoppedPartWay(std::string_view answer)
+{
+    static const std::vector<std::string_view> when = {"then", "after", "monday", "tuesday", "wednesday", "thursday",
+                                                       "friday", "saturday", "sunday", "weekend", "since", "rest"};
+    static const std::vector<std::string_view> nothingDone = {"nothing", "blank", "none", "zilch", "nowt"};
+    static const std::vector<Phrase> stopping =
+        phrases({"packed it in", "packed in", "tailed off", "fizzled out", "dropped off", "fell off", "lapsed",
+                 "let it slide", "let it slip", "it slid", "sort of slid", "just slid", "never went back",
+                 "didn't keep it up", "stopped after", "then stopped", "then i stopped", "gave up after",
+                 "then gave up", "then i gave up", "just left it", "so i left it"});
+    for (const Span& span : splitSentences(answer)) {
+        const auto tokens = words(span.of(answer));
+        if (tokens.empty()) continue;
+        const bool timed = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+            return std::find(when.begin(), when.end(), w) != when.end();
+        });
+        const bool endsInNothing = std::find(nothingDone.begin(), nothingDone.end(), tokens.back()) != nothingDone.end();
+        if ((timed && endsInNothing && tokens.size() >= 2) || (timed && containsAny(tokens, stopping))) return span;
+    }
+    return std::nullopt;
 }
 
 // "Stopped at twenty-one.", "I stopped years ago.", "Stopped when I was at school.": the act
@@ -1407,6 +1441,31 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
             if (answersSafetyStepRequest(segments, i))
                 own.erase(std::remove_if(own.begin(), own.end(), [](const Observation& o) { return o.aspect == RiskAspect::Timeframe; }),
                           own.end());
+            // While the work set last time is being reviewed (the therapist named it in the last
+            // few turns), a sentence saying it was done part way and then stopped is not done,
+            // whatever was asked ("Can you read me the sheet?" "…Thursday to Sunday, nothing.").
+            // The therapist's last turn names the work, or goes on with it ("And after
+            // Tuesday?") a few turns after naming it; "Tell me what happened." is about something
+            // else ("…Then nothing. He don't answer the phone.").
+            const bool reviewing = [&] {
+                static const std::vector<Phrase> goingOn = phrases({"after", "and then", "rest of the week",
+                                                                    "the other days", "the next day"});
+                std::size_t last = i;
+                while (last > 0 && !isTherapist(segments[last - 1])) --last;
+                if (last == 0) return false;
+                const auto lastTurn = words(segments[last - 1].text);
+                if (namesTheWorkSet(lastTurn)) return true;
+                if (!containsAny(lastTurn, goingOn)) return false;
+                for (std::size_t k = last - 1; k > 0 && k + 6 >= last; --k)
+                    if (isTherapist(segments[k - 1]) && namesTheWorkSet(words(segments[k - 1].text))) return true;
+                return false;
+            }();
+            if (reviewing && std::none_of(own.begin(), own.end(), [](const Observation& o) {
+                    return o.category == RiskCategory::NonCompliance;
+                }))
+                if (const auto part = stoppedPartWay(seg.text))
+                    own.push_back({RiskCategory::NonCompliance, RiskAspect::Ideation, RiskStatus::Present,
+                                   {{seg.id, std::string(part->of(seg.text)), std::nullopt}}});
             for (const auto& o : own)
                 if (o.category == RiskCategory::SuicidalIdeation && o.stance != RiskStatus::Denied) lastSuicideSign = i;
             observations.insert(observations.end(), own.begin(), own.end());
@@ -1446,6 +1505,14 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                 if (answer == Answer::Neither && family.category == RiskCategory::NonCompliance &&
                     startsWithAny(answerWords, stopped))
                     answer = Answer::Denies;
+                // "I did Monday, Tuesday, Wednesday. Then I packed it in.", "After Thursday,
+                // nothing.": done part way and then stopped is not done, whatever the answer
+                // opened with.
+                if (family.category == RiskCategory::NonCompliance && !family.yesMeansPresent && answer != Answer::Denies)
+                    if (const auto part = stoppedPartWay(segments[j].text)) {
+                        answer = Answer::Denies;
+                        where = *part;
+                    }
                 // "Stopped at twenty-one." to a question about the risk: over, long ago (history
                 // below); to "have you managed to stop?" a yes.
                 const bool stoppedThen = answer == Answer::Neither && isSuicideOrSelfHarm(family.category) &&

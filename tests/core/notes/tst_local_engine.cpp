@@ -1656,6 +1656,35 @@ private slots:
             QVERIFY2(statusAfter(answer) == std::optional(RiskStatus::Present), answer);
     }
 
+    // Work done part way and then stopped is not done, however the review asked; the same words
+    // about something else are not about the work.
+    void workStoppedPartWayIsNotDone()
+    {
+        const auto nc = [](const std::vector<const char*>& turns) {
+            const auto draft = session(turns);
+            return draft.ok() ? statusOf(draft.value(), RiskCategory::NonCompliance) : std::nullopt;
+        };
+        QCOMPARE(nc({"Let's look at the diary. How did we get on with it?",
+                     "I did Monday, Tuesday, Wednesday. Then I packed it in."}),
+                 std::optional(RiskStatus::Present));
+        QCOMPARE(nc({"Can you read me the sheet?", "Monday, bin lid, eighty. Tuesday, seventy. Thursday to Sunday, nothing."}),
+                 std::optional(RiskStatus::Present));
+        QCOMPARE(nc({"Shall we look at the activity schedule?", "Monday I went to the allotment.", "And after Monday?",
+                     "It rained, and after that I just left it."}),
+                 std::optional(RiskStatus::Present));
+        QCOMPARE(nc({"Tell me what happened with your brother.", "He sent the messages on Thursday. Then nothing."}),
+                 std::nullopt);
+    }
+
+    // Someone else's words already in quote marks keep those marks: one pair, not two.
+    void quotedReportedSpeechKeepsItsOwnMarks()
+    {
+        QCOMPARE(clientSays("Client said that ", "He wrote, 'I'm so tired of everything.'"),
+                 std::string("Client said that he wrote: 'I'm so tired of everything.'"));
+        QCOMPARE(clientSays("Client said that ", "My mum said I should rest."),
+                 std::string("Client said that their mum said: \"I should rest.\""));
+    }
+
     // Words written for the machine that drafts the note, quoted over several sentences: none of
     // them reaches the note.
     void anInstructionQuotedOverSentencesIsLeftOut()
