@@ -375,6 +375,9 @@ private slots:
             {RiskCategory::Avoidance, "I haven't rung my mum back yet this week."},
             {RiskCategory::Avoidance, "I crossed the road to say hello to my neighbour."},
             {RiskCategory::Avoidance, "I'm not going in tomorrow because it's my day off."},
+            {RiskCategory::Avoidance, "I took a photo of the sunset on the front."},
+            {RiskCategory::Avoidance, "I checked again and the parcel had come."},
+            {RiskCategory::Avoidance, "My boss kept asking for the figures."},
             {RiskCategory::NonCompliance, "I completely forgot about my sister's birthday."},
             {RiskCategory::Rumination, "I went back over my notes for the exam."},
         };
@@ -1654,6 +1657,20 @@ private slots:
             QVERIFY2(statusAfter(answer) == std::optional(RiskStatus::Denied), answer);
         for (const char* answer : {"No. I'm not scared to die any more, though.", "No. I have, actually. Last week."})
             QVERIFY2(statusAfter(answer) == std::optional(RiskStatus::Present), answer);
+    }
+
+    // Safety behaviours and reassurance-seeking are the subtle avoidance CBT names as such.
+    void safetyBehavioursAreAvoidance()
+    {
+        for (const char* said : {"I'd only go in with my water, I feel naked without it.",
+                                 "On the team call I had my camera off the whole time.",
+                                 "I've not set foot in the big Tesco since October, I get it delivered now.",
+                                 "I take a photo of the lock before I leave, every time.",
+                                 "I kept asking him if I looked normal."}) {
+            const auto draft = session({"How has your week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::Avoidance) != nullptr, said);
+        }
     }
 
     // Work done part way and then stopped is not done, however the review asked; the same words
