@@ -95,10 +95,19 @@ std::size_t reportedSpeechStart(std::string_view sentence)
                 }
             }
         }
-        // A capitalised name right before the verb ("Priya said") counts as someone else too.
+        // A capitalised name right before the verb ("Priya said") counts as someone else too;
+        // opening the sentence ("Jo texted"), only a word that could not open it anyway (not
+        // "Then said", "Honestly said", "Everyone said").
         if (!other && k > 0) {
             const char first = sentence[tokens[k - 1].span.begin];
-            other = first >= 'A' && first <= 'Z' && tokens[k - 1].word != "i" && k - 1 > 0;
+            static const std::vector<std::string_view> openers = {"then", "so", "and", "but", "well", "yeah", "yes",
+                                                                   "no", "honestly", "apparently", "basically", "just",
+                                                                   "also", "anyway", "everyone", "everybody", "nobody",
+                                                                   "someone", "somebody", "who", "what", "which"};
+            const std::string& w = tokens[k - 1].word;
+            const bool opensSentence = k - 1 == 0;
+            other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
+                    (!opensSentence || (!isStopword(w) && std::find(openers.begin(), openers.end(), w) == openers.end()));
         }
         if (!other) continue;
         // Their words start after "to me", "me", "that", "saying" and any punctuation.

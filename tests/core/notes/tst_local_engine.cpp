@@ -1693,6 +1693,26 @@ private slots:
                  std::nullopt);
     }
 
+    // A name opening the sentence ("Jo texted …") is the speaker of what follows, quoted either
+    // way; the client's own words after it are still read.
+    void aNameOpeningTheSentenceSpeaks()
+    {
+        for (const char* said : {"Jo texted \"I cut myself again last night.\" I was up all night with her.",
+                                 "Jo texted 'I cut myself again last night.' I was up all night with her.",
+                                 "Dean said I want to die, and then he laughed it off."}) {
+            const auto draft = session({"How has the week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::SelfHarmThreats) == nullptr, said);
+            QVERIFY2(draft->risk(RiskCategory::SuicidalIdeation) == nullptr, said);
+        }
+        const auto own = session({"How has the week been?", "Jo texted me. I cut myself again last night."});
+        QVERIFY(own.ok());
+        QCOMPARE(statusOf(own.value(), RiskCategory::SelfHarmThreats), std::optional(RiskStatus::Present));
+        const auto then = session({"How has the week been?", "Then said I want to die, to nobody."});
+        QVERIFY(then.ok());
+        QCOMPARE(statusOf(then.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
+    }
+
     // Someone else's words already in quote marks keep those marks: one pair, not two.
     void quotedReportedSpeechKeepsItsOwnMarks()
     {
