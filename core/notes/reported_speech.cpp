@@ -103,7 +103,9 @@ std::size_t reportedSpeechStart(std::string_view sentence)
             static const std::vector<std::string_view> openers = {"then", "so", "and", "but", "well", "yeah", "yes",
                                                                    "no", "honestly", "apparently", "basically", "just",
                                                                    "also", "anyway", "everyone", "everybody", "nobody",
-                                                                   "someone", "somebody", "who", "what", "which"};
+                                                                   "someone", "somebody", "who", "what", "which",
+                                                                   // The note's own frame ("Client said that…").
+                                                                   "client", "therapist"};
             const std::string& w = tokens[k - 1].word;
             const bool opensSentence = k - 1 == 0;
             other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
