@@ -3,6 +3,7 @@
 #include "notes/reported_speech.h"
 #include "notes/text_analysis.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -80,13 +81,76 @@ std::string continuing(std::string text)
     return text;
 }
 
+namespace {
+
+// Whether a sentence has a verb at all: "Very reliable.", "To fifty.", "Release at work, so long
+// days." have none, and cannot follow "Client reported that".
+bool hasAVerb(const std::vector<std::string>& said)
+{
+    static const std::set<std::string> verbs = {
+        "is", "was", "were", "am", "are", "be", "been", "being", "have", "has", "had", "do", "does", "did", "can",
+        "could", "will", "would", "shall", "should", "may", "might", "must", "go", "goes", "went", "gone", "get", "gets",
+        "got", "feel", "feels", "felt", "think", "thought", "know", "knew", "say", "said", "says", "make", "made",
+        "take", "took", "come", "came", "see", "saw", "want", "need", "keep", "kept", "let", "put", "tell", "told",
+        "try", "sleep", "slept", "eat", "ate", "work", "works", "help", "helps", "seem", "seems", "look", "looks", "sit",
+        "sat", "stay", "start", "stop", "leave", "left", "run", "ran", "give", "gave", "find", "found", "lose", "lost",
+        "hate", "love", "mean", "means", "meant", "happen", "ring", "rang", "call", "walk", "cry", "cope", "manage"};
+    static const std::set<std::string> notVerbs = {"nothing", "something", "anything", "everything", "morning",
+                                                    "evening", "thing", "ceiling", "building", "wedding", "ring",
+                                                    "feeling", "meeting", "red", "bed", "shed", "hundred", "need"};
+    // A subject says a verb follows, whatever it is ("I heat up the end", "Kuba sends me…").
+    static const std::set<std::string> subjects = {"i", "we", "he", "she", "they", "you", "it"};
+    return std::any_of(said.begin(), said.end(), [](const std::string& w) {
+        if (subjects.count(w)) return true;
+        const auto endsWith = [&w](std::string_view suffix) {
+            return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (verbs.count(w)) return true;
+        if (notVerbs.count(w)) return false;
+        return endsWith("n't") || endsWith("'s") || endsWith("'re") || endsWith("'ve") || endsWith("'d") ||
+               endsWith("'ll") || endsWith("'m") || (w.size() >= 5 && (endsWith("ed") || endsWith("ing")));
+    });
+}
+
+// Verbs a speaker often says without their "I" ("Went to the shop.", "Couldn't sleep.").
+bool opensWithoutItsSubject(const std::vector<std::string>& said)
+{
+    static const std::set<std::string> verbs = {
+        "went", "got", "had", "did", "felt", "came", "took", "made", "sat", "stayed", "tried", "managed", "walked",
+        "rang", "called", "watched", "spent", "slept", "woke", "cried", "worked", "started", "stopped", "kept",
+        "gave", "left", "saw", "wanted", "couldn't", "didn't", "can't", "don't", "haven't", "won't", "wouldn't",
+        "think", "feel", "love", "hate", "need", "know", "reckon", "suppose"};
+    // "Did they tell Maria…", "Don't you think…": a question, not a dropped "I".
+    static const std::set<std::string> asking = {"i", "you", "he", "she", "they", "we", "it"};
+    return !said.empty() && verbs.count(said.front()) != 0 && !(said.size() > 1 && asking.count(said[1]));
+}
+
+}  // namespace
+
 std::string clientSays(std::string_view prefix, std::string_view sentence)
 {
     // Someone else's words keep their speaker and their pronouns: only the client's own part
     // is put in the third person, and the reported words are quoted as spoken.
     const std::string cleaned = withoutFillers(sentence);
     const std::size_t reported = reportedSpeechStart(cleaned);
-    if (reported == kNoReportedSpeech) return std::string(prefix) + continuing(toThirdPerson(cleaned));
+    if (reported == kNoReportedSpeech) {
+        const auto said = words(cleaned);
+        // No verb: quoted as said ("Client reported: "Very reliable.""), which reads; "Client
+        // reported that very reliable." does not.
+        const bool framedAsThat = prefix.size() >= 5 && prefix.substr(prefix.size() - 5) == "that ";
+        if (framedAsThat && !said.empty() && !hasAVerb(said) && cleaned.find('?') == std::string::npos) {
+            std::string frame(prefix.substr(0, prefix.size() - 5));
+            while (!frame.empty() && frame.back() == ' ') frame.pop_back();
+            return frame + ": \"" + upperFirst(cleaned) + "\"";
+        }
+        // Said without its "I": "Went to the shop." is "they went to the shop".
+        if (framedAsThat && opensWithoutItsSubject(said) && cleaned.find('?') == std::string::npos) {
+            std::string rest = toThirdPerson(cleaned);
+            if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') rest[0] = static_cast<char>(rest[0] - 'A' + 'a');
+            return std::string(prefix) + "they " + rest;
+        }
+        return std::string(prefix) + continuing(toThirdPerson(cleaned));
+    }
     std::string own = toThirdPerson(cleaned.substr(0, reported));
     // Words already in quote marks ("He wrote, 'I'm so tired…'") keep the speaker's own marks.
     std::string opening;

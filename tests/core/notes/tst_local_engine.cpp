@@ -1713,6 +1713,20 @@ private slots:
         QCOMPARE(statusOf(then.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
     }
 
+    // A fragment with no verb is quoted as said; a sentence said without its "I" gets "they";
+    // a question stays as asked, and a frame without "that" (an agenda item) is left alone.
+    void fragmentsAreQuotedAndDroppedSubjectsRestored()
+    {
+        QCOMPARE(clientSays("Client reported that ", "Very reliable."), std::string("Client reported: \"Very reliable.\""));
+        QCOMPARE(clientSays("Client agreed that ", "Yes."), std::string("Client agreed: \"Yes.\""));
+        QCOMPARE(clientSays("Client reported that ", "Went to my mum's on Sunday."),
+                 std::string("Client reported that they went to their mum's on Sunday."));
+        QCOMPARE(clientSays("Client reported that ", "Did they tell Maria about it, that sort of thing."),
+                 std::string("Client reported that did they tell Maria about it, that sort of thing."));
+        QCOMPARE(clientSays("Agenda item: ", "The landlord."), std::string("Agenda item: the landlord."));
+        QCOMPARE(clientSays("Client said that ", "I heat up the end."), std::string("Client said that they heat up the end."));
+    }
+
     // Someone else's words already in quote marks keep those marks: one pair, not two.
     void quotedReportedSpeechKeepsItsOwnMarks()
     {
