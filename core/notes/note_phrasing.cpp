@@ -112,17 +112,22 @@ bool hasAVerb(const std::vector<std::string>& said)
     });
 }
 
-// Verbs a speaker often says without their "I" ("Went to the shop.", "Couldn't sleep.").
+// Verbs a speaker often says without a subject ("Went to the shop.", "Couldn't sleep."): whose
+// act it was is not in the sentence.
 bool opensWithoutItsSubject(const std::vector<std::string>& said)
 {
     static const std::set<std::string> verbs = {
         "went", "got", "had", "did", "felt", "came", "took", "made", "sat", "stayed", "tried", "managed", "walked",
         "rang", "called", "watched", "spent", "slept", "woke", "cried", "worked", "started", "stopped", "kept",
         "gave", "left", "saw", "wanted", "couldn't", "didn't", "can't", "don't", "haven't", "won't", "wouldn't",
-        "think", "feel", "love", "hate", "need", "know", "reckon", "suppose"};
+        "think", "feel", "love", "hate", "need", "know", "reckon", "suppose", "told", "texted", "said", "wrote",
+        "messaged", "swallowed", "cut", "burnt", "burned", "hurt", "bought", "found", "lost"};
     // "Did they tell Maria…", "Don't you think…": a question, not a dropped "I".
     static const std::set<std::string> asking = {"i", "you", "he", "she", "they", "we", "it"};
-    return !said.empty() && verbs.count(said.front()) != 0 && !(said.size() > 1 && asking.count(said[1]));
+    if (said.empty() || (said.size() > 1 && asking.count(said[1]))) return false;
+    // "Finally told my mum…": an adverb first.
+    const bool adverbFirst = said.front().size() > 3 && said.front().compare(said.front().size() - 2, 2, "ly") == 0;
+    return verbs.count(said.front()) != 0 || (adverbFirst && said.size() > 1 && verbs.count(said[1]) != 0);
 }
 
 }  // namespace
@@ -135,19 +140,15 @@ std::string clientSays(std::string_view prefix, std::string_view sentence)
     const std::size_t reported = reportedSpeechStart(cleaned);
     if (reported == kNoReportedSpeech) {
         const auto said = words(cleaned);
-        // No verb: quoted as said ("Client reported: "Very reliable.""), which reads; "Client
-        // reported that very reliable." does not.
+        // No verb, or no subject ("Went to my mum's.", "Took an overdose on Saturday." after "My
+        // brother's not been good."): quoted as said ("Client reported: "Very reliable.""), which
+        // reads, and never guesses whose act it was; "Client reported that very reliable." does not read.
         const bool framedAsThat = prefix.size() >= 5 && prefix.substr(prefix.size() - 5) == "that ";
-        if (framedAsThat && !said.empty() && !hasAVerb(said) && cleaned.find('?') == std::string::npos) {
+        if (framedAsThat && !said.empty() && (!hasAVerb(said) || opensWithoutItsSubject(said)) &&
+            cleaned.find('?') == std::string::npos) {
             std::string frame(prefix.substr(0, prefix.size() - 5));
             while (!frame.empty() && frame.back() == ' ') frame.pop_back();
             return frame + ": \"" + upperFirst(cleaned) + "\"";
-        }
-        // Said without its "I": "Went to the shop." is "they went to the shop".
-        if (framedAsThat && opensWithoutItsSubject(said) && cleaned.find('?') == std::string::npos) {
-            std::string rest = toThirdPerson(cleaned);
-            if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') rest[0] = static_cast<char>(rest[0] - 'A' + 'a');
-            return std::string(prefix) + "they " + rest;
         }
         return std::string(prefix) + continuing(toThirdPerson(cleaned));
     }

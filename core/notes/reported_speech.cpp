@@ -104,12 +104,18 @@ std::size_t reportedSpeechStart(std::string_view sentence)
                                                                    "no", "honestly", "apparently", "basically", "just",
                                                                    "also", "anyway", "everyone", "everybody", "nobody",
                                                                    "someone", "somebody", "who", "what", "which",
+                                                                   "never", "always", "once", "today", "yesterday",
+                                                                   "tonight", "earlier", "later", "again", "even",
+                                                                   "only", "almost", "still", "already", "sometimes",
+                                                                   "texted", "rang", "told", "said", "wrote",
                                                                    // The note's own frame ("Client said that…").
                                                                    "client", "therapist"};
             const std::string& w = tokens[k - 1].word;
             const bool opensSentence = k - 1 == 0;
+            // "Finally told my mum…", "Nearly told you…": an adverb in -ly is never a name.
+            const bool adverb = w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0;
             other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
-                    (!opensSentence || (!isStopword(w) && std::find(openers.begin(), openers.end(), w) == openers.end()));
+                    (!opensSentence || (!isStopword(w) && !adverb && std::find(openers.begin(), openers.end(), w) == openers.end()));
         }
         if (!other) continue;
         // Their words start after "to me", "me", "that", "saying" and any punctuation.

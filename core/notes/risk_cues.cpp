@@ -52,13 +52,19 @@ std::vector<Phrase> notHereAnyMore()
     // gone": a life weighed as a burden on others, in its parts. Coming back is read only as
     // coming home ("if I didn't come back next week" is about the sessions).
     static const std::vector<std::string_view> lighter = {"easier", "simpler", "better", "kinder"};
-    static const std::vector<std::string_view> forWhom = {"", " all round", " for everyone", " for everybody",
-                                                          " for them", " for her", " for him", " for the family",
-                                                          " for the kids", " for all of them"};
+    static const std::vector<std::string_view> forWhom = {
+        "", " all round", " for everyone", " for everybody", " for them", " for her", " for him", " for the family",
+        " for the kids", " for all of them", " for my kids", " for my family", " for my wife", " for my husband",
+        " for my partner", " for my mum", " for my children", " on everyone", " on everybody", " on them",
+        " on the kids", " on my family", " on my kids", " on her", " on him"};
+    // Gone, not merely somewhere else or otherwise ("if I wasn't so snappy", "if I didn't come
+    // back in after lunch", "if I wasn't there when she gets back"): the word ends the clause,
+    // or says where they would not be at all.
     static const std::vector<std::string_view> absent = {
-        "wasn't", "weren't", "was gone", "were gone", "disappeared", "didn't come back in", "didn't come back home",
-        "didn't come home", "never came home", "never came back home", "didn't come back $", "never came back $",
-        "didn't wake up", "wasn't around", "didn't exist"};
+        "wasn't $", "weren't $", "wasn't here", "weren't here", "wasn't around", "weren't around", "wasn't alive",
+        "weren't alive", "was dead", "were dead", "was gone", "were gone", "disappeared $", "didn't come back in $",
+        "didn't come back home $", "didn't come home $", "never came home $", "never came back home $",
+        "didn't come back $", "never came back $", "didn't wake up", "didn't exist", "wasn't in the picture"};
     for (auto l : lighter)
         for (auto f : forWhom)
             for (auto just : {" ", " just "})
@@ -142,7 +148,8 @@ const std::vector<CueFamily>& clientCues()
                   "wouldn't be that gutted", "if a bus clipped me", "if a car hit me", "if a lorry hit me",
                   "rather just not be", "rather not exist", "rather be dead", "rather be gone", "easier to just not be",
                   "easier not to be", "easier to not be", "tired of all of it", "tired of it all", "swallowed the lot",
-                  "swallowed them all"}), notHereAnyMore())},
+                  "swallowed them all", "fine without me", "better without me", "i'll be dead soon", "be dead by",
+                  "i'll be gone by", "won't be here by", "won't be around by"}), notHereAnyMore())},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -265,12 +272,12 @@ const std::vector<CueFamily>& clientCues()
                   // Safety behaviours and escape: the subtle avoidance CBT names as such.
                   "sat near the door", "sit near the door", "sit always near the door", "water with me",
                   "can't go anywhere without", "feel naked without", "not set foot", "haven't set foot", "never set foot",
-                  "i only use the", "only go to the little", "camera off", "mic muted", "muted my mic", "my camera off",
-                  "photo of the lock", "photo of the door", "photo of the hob", "photo of the plugs", "use my sleeve", "with my sleeve", "get it delivered",
-                  "get everything delivered", "get my shopping delivered", "grab my water",
-                  "had to get out", "kept asking if", "keep asking if", "kept asking him if", "kept asking her if",
+                  "only go to the little", "kept my camera off", "keep my camera off", "camera off the whole time",
+                  "camera off and mic muted", "mic muted", "muted my mic",
+                  "photo of the lock", "photo of the door", "photo of the hob", "photo of the plugs", "use my sleeve", "with my sleeve", "grab my water",
+                  "kept asking if", "keep asking if", "kept asking him if", "kept asking her if",
                   "keep asking him if", "keep asking her if", "do i look normal", "for reassurance",
-                  "to reassure me", "check in the mirror", "checking in the mirror", "check again in the mirror", "texts me that it's", "text me that it's"})},
+                  "check in the mirror", "checking in the mirror", "check again in the mirror", "texts me that it's", "text me that it's"})},
         {C::Rumination, A::Ideation,
          phrases({"can't stop thinking", "couldn't stop thinking", "round and round", "over and over",
                   "keep replaying", "kept replaying", "replaying", "dwelling", "dwell on", "ruminating",
@@ -347,7 +354,7 @@ const std::vector<QuestionFamily>& questionCues()
                   "what gets you to"})},
         {C::SuicidalIdeation, A::Timeframe, true,
          phrases({"when would", "a date", "a time in mind", "thought about when", "about when", "when you might",
-                  "when you would"})},
+                  "when you would", "when are you thinking", "when were you thinking", "when you're thinking"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
                   "put things in order", "gone there on purpose", "anything to get ready", "things ready", "got anything ready",

@@ -134,51 +134,91 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
                  "would not mind", "wouldn't care", "wouldn't be sorry", "shan't be putting up", "won't be putting up",
                  "wouldn't put up", "wouldn't be putting up", "wouldn't fight", "won't fight", "shan't fight",
                  "not put up much of a fight", "i'd welcome", "i'd welcome it", "let it happen", "let it take me"});
-    // From God: "take me", "took me", with who or when it would be.
+    // From God: "take me", "took me", with who or when it would be; not "take me out", "took me
+    // seriously".
     static const std::vector<Phrase> godTakes = phrases({"take me", "took me", "takes me", "taken me", "call me home"});
+    static const std::vector<std::string_view> notDeath = {"out", "to", "seriously", "for", "on", "off", "home", "back",
+                                                           "round", "with", "somewhere", "through", "up"};
     static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "one night",
-                                                          "in my sleep", "my time"};
+                                                           "in my sleep"};
     // From the road: a vehicle, coming to the client.
     static const std::vector<std::string_view> vehicles = {"lorry", "bus", "car", "truck", "van", "train", "tram",
                                                            "plane", "motorbike", "artic"};
     static const std::vector<Phrase> comingToMe =
         phrases({"hit me", "hits me", "hitting me", "into my lane", "into me", "into my car", "run me over",
                  "ran me over", "runs me over", "knock me down", "knocks me down", "knocked me down", "went down with me",
-                 "goes down with me", "come off the road", "came off the road", "wipe me out", "wiped me out"});
-    // From the body: an illness or the night.
+                 "goes down with me", "come off the road", "came off the road", "wipe me out", "wiped me out",
+                 "get hit by", "got hit by", "be hit by"});
+    // From the body, the night or chance.
     static const std::vector<Phrase> fromTheBody =
-        phrases({"went in my sleep", "go in my sleep", "die in my sleep", "died in my sleep", "my heart stopped",
-                 "my heart would stop", "my heart just stopped", "heart gave out", "got cancer", "get cancer",
-                 "had a heart attack", "the cancer came back", "just slip away", "slipped away"});
-    // "I hope nothing happens to me", "hoping the lorry doesn't hit me": a fear, not a wish.
+        phrases({"went in my sleep", "go in my sleep", "die in my sleep", "died in my sleep", "heart gave out",
+                 "got cancer", "get cancer", "the cancer came back", "just slip away", "slip away", "don't wake up",
+                 "didn't wake up", "not wake up", "never wake up", "wouldn't wake up", "something happens to me",
+                 "something happened to me", "something would happen to me", "just die", "i'd die"});
+    // Between the hope and the death: a negation or a doubt makes it a fear ("I hope it doesn't
+    // hit me", "praying I haven't got cancer", "I wish I could stop checking whether…").
     static const std::vector<std::string_view> notSo = {"not", "don't", "doesn't", "didn't", "won't", "never",
-                                                        "nothing", "no", "isn't", "wasn't"};
-    const std::size_t welcome = [&] {
-        for (std::size_t at = 0; at < sentence.size(); ++at)
-            for (const Phrase& p : welcoming)
-                if (sentence.size() >= at + p.size() &&
-                    std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(at)) &&
-                    !negatedAt(sentence, at))
-                    return at;
-        return npos;
-    }();
-    if (welcome == npos) return false;
-    const auto has = [&](std::string_view w) {
-        const auto ws = words(w);
-        return findPhrase(sentence, ws) != npos;
+                                                        "nothing", "no", "isn't", "wasn't", "hadn't", "haven't",
+                                                        "wouldn't", "whether", "stop", "stopped", "if"};
+    const auto at = [&](const std::vector<Phrase>& list, std::size_t from) {
+        std::size_t best = npos;
+        for (const Phrase& p : list)
+            for (std::size_t k = from; k + p.size() <= sentence.size(); ++k)
+                if (std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(k))) {
+                    best = std::min(best, k);
+                    break;
+                }
+        return best;
     };
-    const bool fromGod = containsAny(sentence, godTakes) && std::any_of(godWords.begin(), godWords.end(), has) &&
-                         findPhrase(sentence, phrases({"take me to"}).front()) == npos;
-    const bool fromTheRoad = std::any_of(vehicles.begin(), vehicles.end(), has) && containsAny(sentence, comingToMe);
-    if (!fromGod && !fromTheRoad && !containsAny(sentence, fromTheBody)) return false;
-    // After a hope or a wish, a negation ("I hope it doesn't…") makes it a fear; "wouldn't mind"
-    // and "shan't be putting up a fight" carry their own, and what follows may be negative too
-    // ("wouldn't mind if I didn't…").
+    std::size_t welcome = npos;
+    for (std::size_t k = 0; k < sentence.size() && welcome == npos; ++k)
+        for (const Phrase& p : welcoming)
+            if (k + p.size() <= sentence.size() && std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(k)) &&
+                !negatedAt(sentence, k)) {
+                welcome = k;
+                break;
+            }
+    if (welcome == npos) return false;
+    const auto has = [&](std::string_view w) { return findPhrase(sentence, words(w)) != npos; };
+    // Where the death comes: the first of the ways it might.
+    std::size_t death = npos;
+    if (const std::size_t g = at(godTakes, 0);
+        g != npos && std::any_of(godWords.begin(), godWords.end(), has) &&
+        !(g + 2 < sentence.size() && std::find(notDeath.begin(), notDeath.end(), sentence[g + 2]) != notDeath.end()))
+        death = g;
+    if (std::any_of(vehicles.begin(), vehicles.end(), has)) death = std::min(death, at(comingToMe, 0));
+    death = std::min(death, at(fromTheBody, 0));
+    if (death == npos) return false;
+    // "Wouldn't mind", "shan't be putting up a fight" carry their own negation, and may come
+    // after the death ("If the good Lord saw fit to take me…, I shan't be putting up much of a
+    // fight"); a hope or a wish comes first, with nothing undoing it or naming someone else
+    // before the death ("hoping Nan slipped away peacefully").
     const bool ownNegation = sentence[welcome].find("n't") != std::string::npos || sentence[welcome] == "would" ||
                              sentence[welcome] == "not";
     if (ownNegation) return true;
-    return std::none_of(sentence.begin() + static_cast<std::ptrdiff_t>(welcome) + 1, sentence.end(),
-                        [&](const std::string& w) { return std::find(notSo.begin(), notSo.end(), w) != notSo.end(); });
+    if (death < welcome) return false;
+    for (std::size_t k = welcome + 1; k < death; ++k)
+        if (std::find(notSo.begin(), notSo.end(), sentence[k]) != notSo.end() || namesSomeoneElse(sentence[k])) return false;
+    return true;
+}
+
+// "Took a load of her sleeping tablets on Tuesday", "swallowed a whole packet of paracetamol":
+// taking a quantity of medicine is an overdose, however it is put.
+bool tookAQuantityOfMedicine(const std::vector<std::string>& clause)
+{
+    static const std::vector<std::string_view> taking = {"took", "taken", "swallowed", "take", "taking", "downed"};
+    static const std::vector<Phrase> amounts =
+        phrases({"a load of", "a handful of", "a whole", "loads of",
+                 "a packet of", "a box of", "a bottle of", "the lot", "the whole", "a strip of", "two packets",
+                 "a few packets", "double my", "triple my", "extra"});
+    static const std::vector<Phrase> medicine =
+        phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "sleeping tablets",
+                 "antidepressants", "sertraline", "citalopram", "fluoxetine", "mirtazapine", "amitriptyline",
+                 "painkillers", "meds", "medication", "ibuprofen", "aspirin", "zopiclone", "pregabalin", "insulin"});
+    const bool took = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
+        return std::find(taking.begin(), taking.end(), w) != taking.end();
+    });
+    return took && containsAny(clause, amounts) && containsAny(clause, medicine);
 }
 
 // A reason to live that is lost, doubted, waited out or not yet overcome ("I've run out of
@@ -265,6 +305,17 @@ std::size_t quoteAttributedAfter(std::string_view sentence)
     return relation || name ? close : 0;
 }
 
+// Words of acting on it: a time beside them is when ("I'll do it after the party", "It'll be
+// tonight").
+const std::vector<Phrase>& actingWords()
+{
+    static const std::vector<Phrase> acting =
+        phrases({"do it", "doing it", "take them", "take the", "end it", "go through with", "act on", "that's when",
+                 "it'll be", "the plan is", "plan to", "planning to", "picked a date", "chosen a date", "set a date",
+                 "kill myself", "end my life"});
+    return acting;
+}
+
 // What the client's own words in one segment say, clause by clause: disclosures, their own
 // denials ("I'm not suicidal"), and history. Someone else's reported words, hypotheticals
 // and text addressed to a machine are skipped.
@@ -294,8 +345,10 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                              history ? RiskStatus::Historical : RiskStatus::Present,
                              {{segment.id, std::string(sentence), std::nullopt}}});
         for (const auto& tokens : own.clauses) {
-            if (toolPutToTheBody(turn, tokens, words(sentence)) && !containsAny(tokens, hypotheticalMarkers()) &&
-                !containsAny(words(sentence), accidents()))
+            if (((toolPutToTheBody(turn, tokens, words(sentence)) && !containsAny(words(sentence), accidents())) ||
+                 (tookAQuantityOfMedicine(tokens) && !negatedAt(tokens, 0) &&
+                  !containsAny(tokens, phrases({"by mistake", "by accident", "accidentally", "as prescribed"})))) &&
+                !containsAny(tokens, hypotheticalMarkers()))
                 found.push_back({RiskCategory::SelfHarmThreats, RiskAspect::Ideation,
                                  history ? RiskStatus::Historical : RiskStatus::Present,
                                  {{segment.id, std::string(sentence), std::nullopt}}});
@@ -356,10 +409,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                  "seeing my", "visiting my", "going to see", "going to visit", "coming over", "coming round",
                  "coming to stay", "at work", "working", "my shift", "appointment", "party", "wedding", "on holiday",
                  "going away", "the match", "the football"});
-    static const std::vector<Phrase> acting =
-        phrases({"do it", "doing it", "take them", "take the", "end it", "go through with", "act on", "that's when",
-                 "it'll be", "the plan is", "plan to", "planning to", "picked a date", "chosen a date", "set a date",
-                 "kill myself", "end my life"});
+    const std::vector<Phrase>& acting = actingWords();
     static const std::vector<Phrase> tying = phrases({"after", "till", "until", "once", "before", "wait", "then"});
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Observation& o) {
@@ -536,16 +586,63 @@ bool asksAboutWorkSet(const std::vector<std::string>& turn, const std::vector<st
 // What a therapist's turn asks about. The category may come from anywhere in the turn (a
 // read-back such as "'I want to kill myself.' Is that still how you feel?"); the aspect from
 // the question itself, so "any plans to end your life?" asks about a plan.
+// The therapist's words as the client would say them ("you said you wanted to die" → "i said i
+// wanted to die", "better off without you" → "better off without me"), to read them with the
+// client's cues.
+std::vector<std::string> inFirstPerson(std::vector<std::string> tokens)
+{
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        std::string& w = tokens[k];
+        if (w == "your") w = "my";
+        else if (w == "yourself") w = "myself";
+        else if (w == "you're") w = "i'm";
+        else if (w == "you've") w = "i've";
+        else if (w == "you'd") w = "i'd";
+        else if (w == "you'll") w = "i'll";
+        else if (w == "you") w = k == 0 || tokens[k - 1] == "and" || tokens[k - 1] == "that" || tokens[k - 1] == "if" ||
+                                         tokens[k - 1] == "because" || tokens[k - 1] == "said" || tokens[k - 1] == "when"
+                                     ? "i"
+                                     : "me";
+    }
+    return tokens;
+}
+
+// Whether a read-back names the risk as the client's: some match of `cues` whose nearest
+// subject before it is not someone else ("your brother sent messages that sounded like he
+// wanted to die" is his; "your mum rang because you'd told her you wanted to die" is the
+// client's).
+bool readsBackTheClients(const std::vector<std::string>& turn, const std::vector<Phrase>& cues)
+{
+    static const std::vector<std::string_view> theirs = {"he", "she", "they", "he'd", "she'd", "they'd", "he's",
+                                                         "she's", "they're", "he'll", "she'll", "his", "their"};
+    static const std::vector<std::string_view> clients = {"you", "you'd", "you've", "you're", "you'll", "your",
+                                                          "i", "i'd", "i've", "i'm", "i'll", "my", "me"};
+    for (const Phrase& cue : cues)
+        for (std::size_t from = 0; from < turn.size();) {
+            const std::vector<std::string> rest(turn.begin() + static_cast<std::ptrdiff_t>(from), turn.end());
+            const std::size_t found = findPhrase(rest, cue);
+            if (found == npos) break;
+            const std::size_t at = from + found;
+            bool someoneElse = false;
+            for (std::size_t back = at; back-- > 0 && back + 5 >= at;) {
+                if (std::find(clients.begin(), clients.end(), turn[back]) != clients.end()) break;
+                if (std::find(theirs.begin(), theirs.end(), turn[back]) != theirs.end()) {
+                    someoneElse = true;
+                    break;
+                }
+            }
+            if (!someoneElse) return true;
+            from = at + 1;
+        }
+    return false;
+}
+
 std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
 {
     std::vector<Question> asked;
     const auto turn = words(segment.text);
     const auto sentences = splitSentences(segment.text);
     std::vector<std::size_t> unmatched;  // questions of the turn about none of the risks
-    // The turn's clauses about the client, for a read-back: someone else's are left out.
-    std::vector<std::vector<std::string>> readBack;
-    for (const Span& span : sentences)
-        for (auto& clause : ownClausesOf(span.of(segment.text)).clauses) readBack.push_back(std::move(clause));
     // The turn's last question is the one its answer answers.
     std::size_t lastQuestion = 0;
     for (const Span& span : sentences)
@@ -586,13 +683,11 @@ std::vector<Question> questionsIn(const Segment& segment, bool suicideContext)
                 // "Is that still how you feel?" after reading back the client's words; not after
                 // reading back what someone else did ("your brother sent messages that sounded
                 // like he wanted to die … Is that right?").
-                applies = std::any_of(readBack.begin(), readBack.end(), [&](const std::vector<std::string>& clause) {
-                    return containsAny(clause, family.phrases) ||
-                           std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
-                               return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
-                                      containsAny(clause, c.phrases);
-                           });
-                });
+                applies = readsBackTheClients(turn, family.phrases) ||
+                          std::any_of(clientCues().begin(), clientCues().end(), [&](const CueFamily& c) {
+                              return c.category == RiskCategory::SuicidalIdeation && c.aspect == RiskAspect::Ideation &&
+                                     readsBackTheClients(inFirstPerson(turn), c.phrases);
+                          });
             if (!applies) continue;
             asked.push_back({&family, span});
             seen.push_back(family.category);
@@ -706,7 +801,7 @@ std::optional<Span> stoppedPartWay(std::string_view answer)
                                                        "friday", "saturday", "sunday", "weekend", "since", "rest"};
     static const std::vector<std::string_view> nothingDone = {"nothing", "blank", "none", "zilch", "nowt"};
     static const std::vector<Phrase> stopping =
-        phrases({"packed it in", "packed in", "tailed off", "fizzled out", "dropped off", "fell off", "lapsed",
+        phrases({"packed it in", "packed in", "fizzled out", "lapsed",
                  "let it slide", "let it slip", "it slid", "sort of slid", "just slid", "never went back",
                  "didn't keep it up", "stopped after", "then stopped", "then i stopped", "gave up after",
                  "then gave up", "then i gave up", "just left it", "so i left it"});
@@ -716,8 +811,17 @@ std::optional<Span> stoppedPartWay(std::string_view answer)
         const bool timed = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) {
             return std::find(when.begin(), when.end(), w) != when.end();
         });
-        const bool endsInNothing = std::find(nothingDone.begin(), nothingDone.end(), tokens.back()) != nothingDone.end();
-        if ((timed && endsInNothing && tokens.size() >= 2) || (timed && containsAny(tokens, stopping))) return span;
+        // A short sentence of days and nothing ("After Thursday, nothing."), not "the anxiety was
+        // next to nothing" or "she's eaten nothing".
+        static const std::vector<std::string_view> saysMore = {"was", "is", "were", "she's", "he's", "they", "she",
+                                                               "he", "it", "it's", "anxiety", "urge", "panic"};
+        const bool endsInNothing = std::find(nothingDone.begin(), nothingDone.end(), tokens.back()) != nothingDone.end() &&
+                                   tokens.size() >= 2 && tokens.size() <= 6 &&
+                                   std::none_of(tokens.begin(), tokens.end(), [](const std::string& w) {
+                                       return std::find(saysMore.begin(), saysMore.end(), w) != saysMore.end() ||
+                                              namesSomeoneElse(w);
+                                   });
+        if ((timed && endsInNothing) || (timed && containsAny(tokens, stopping))) return span;
     }
     return std::nullopt;
 }
@@ -764,20 +868,8 @@ Answer openerOf(std::vector<std::string> tokens)
     if (startsWithAny(tokens, measures)) return Answer::Affirms;
     for (const auto& opener : denialOpeners())
         if (startsWith(tokens, opener)) return Answer::Denies;
-    // "I have my boys", "I do the school run", "It is the opposite": the verb has an object of
-    // its own, so it says yes to nothing.
-    static const std::vector<std::string_view> anObject = {"my", "your", "his", "her", "their", "our", "the", "some",
-                                                           "two", "three", "lots", "loads", "no", "nothing", "got",
-                                                           "work", "kids", "family", "friends", "opposite"};
     for (const auto& opener : affirmationOpeners())
-        if (startsWith(tokens, opener)) {
-            const bool verbOpener = opener == Phrase{"i", "have"} || opener == Phrase{"i", "do"} ||
-                                    opener == Phrase{"it", "is"} || opener == Phrase{"yes", "i", "have"};
-            if (verbOpener && tokens.size() > opener.size() &&
-                std::find(anObject.begin(), anObject.end(), tokens[opener.size()]) != anObject.end())
-                return Answer::Neither;
-            return Answer::Affirms;
-        }
+        if (startsWith(tokens, opener)) return Answer::Affirms;
     for (const auto& count : countOpeners())
         if (startsWith(tokens, count)) {
             // "A couple of times" goes on as a count; "a couple of weeks ago my friend…" does not.
@@ -805,6 +897,27 @@ bool saysTheThoughtComes(const std::vector<std::string>& sentence)
     return containsAny(sentence, comes);
 }
 
+// "I have my boys", "I do the school run", "It is the opposite": the verb runs straight on into
+// an object of its own, so it says yes to nothing; "I have, my arms again." (a comma after the
+// verb) is a yes.
+bool verbTakesAnObject(std::string_view sentence)
+{
+    static const std::vector<std::string_view> verbs = {"i have ", "i do ", "it is ", "yes i have "};
+    static const std::vector<std::string_view> objects = {"my", "your", "his", "her", "their", "our", "the", "some",
+                                                          "two", "three", "lots", "loads", "no", "nothing", "got",
+                                                          "work", "kids", "family", "friends", "opposite"};
+    std::string lower;
+    for (char c : sentence) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (std::string_view softener : {"well, ", "but ", "actually, "})
+        if (lower.rfind(softener, 0) == 0) lower.erase(0, softener.size());
+    for (std::string_view verb : verbs) {
+        if (lower.rfind(verb, 0) != 0) continue;
+        const auto next = words(std::string_view(lower).substr(verb.size()));
+        return !next.empty() && std::find(objects.begin(), objects.end(), next.front()) != objects.end();
+    }
+    return false;
+}
+
 Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::optional<Span>* takenBack)
 {
     auto sentences = splitSentences(segment.text);
@@ -822,13 +935,15 @@ Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::op
     }
     if (sentences.empty()) return Answer::Neither;
     *where = sentences.front();
-    const Answer first = openerOf(words(sentences.front().of(segment.text)));
+    Answer first = openerOf(words(sentences.front().of(segment.text)));
+    if (first == Answer::Affirms && verbTakesAnObject(sentences.front().of(segment.text))) first = Answer::Neither;
     // "Not really. I mean, it crosses my mind.": the "no" taken back by a later yes, or by a
     // sentence saying the thought does come.
     if (first == Answer::Denies)
         for (std::size_t k = 1; k < sentences.size(); ++k) {
             const auto later = words(sentences[k].of(segment.text));
-            if (openerOf(later) == Answer::Affirms || saysTheThoughtComes(later)) {
+            if ((openerOf(later) == Answer::Affirms && !verbTakesAnObject(sentences[k].of(segment.text))) ||
+                saysTheThoughtComes(later)) {
                 *takenBack = sentences[k];
                 break;
             }
@@ -848,7 +963,7 @@ Answer answerIn(const Segment& segment, RiskCategory asked, Span* where, std::op
     if (first == Answer::Neither && !aboutThem(sentences.front().of(segment.text)))
         for (std::size_t k = 1; k < sentences.size() && k < 4; ++k)
             if (openerOf(words(sentences[k].of(segment.text))) == Answer::Affirms &&
-                !aboutThem(sentences[k].of(segment.text)) && !speaksOnlyOfAnother(sentences[k].of(segment.text), asked)) {
+                !verbTakesAnObject(sentences[k].of(segment.text)) && !aboutThem(sentences[k].of(segment.text)) && !speaksOnlyOfAnother(sentences[k].of(segment.text), asked)) {
                 *where = sentences[k];
                 return Answer::Affirms;
             }
@@ -975,8 +1090,7 @@ bool looksLikeInstruction(std::string_view sentence)
                                                         "risk flag", "set the risk", "mark it as", "mark as denied",
                                                         "mark as present", "leave that out of the notes",
                                                         "leave it out of the notes", "don't put that in the notes",
-                                                        "don't write that down", "note to the ai", "to the ai",
-                                                        "dear ai", "hey ai", "the ai writing", "ai writing this",
+                                                        "don't write that down", "note to the ai", "dear ai", "hey ai", "the ai writing", "ai writing this",
                                                         "ignore the therapist", "ignore what the therapist",
                                                         "record that all"});
     return containsAny(words(sentence), markers);
@@ -984,26 +1098,48 @@ bool looksLikeInstruction(std::string_view sentence)
 
 std::vector<Span> instructionSpans(std::string_view text)
 {
-    // Quote marks that open (at the start of a word) and that close (after a word or a stop).
-    const auto opens = [&](std::size_t at) { return at == 0 || text[at - 1] == ' ' || text[at - 1] == ':'; };
+    // A quote mark that opens: at the start of a word, and not a clipped word ("'cause", "'til").
+    const auto opens = [&](std::size_t at) {
+        if (at > 0 && text[at - 1] != ' ' && text[at - 1] != ':') return false;
+        static const std::vector<std::string_view> clipped = {"cause", "cos", "coz", "til", "till", "em", "bout",
+                                                              "n'", "round", "ow"};
+        const std::string_view after = text.substr(at + 1);
+        return std::none_of(clipped.begin(), clipped.end(), [&](std::string_view c) {
+            return after.rfind(c, 0) == 0 && (after.size() == c.size() || !std::isalpha(static_cast<unsigned char>(after[c.size()])));
+        });
+    };
+    // Where the quote opened at `from` closes: a straight mark after a stop or a word, or a
+    // curly closing mark; npos if it never does (then its extent is unknown, and only the
+    // instruction's own sentence is left out).
+    const auto closes = [&](std::size_t from) {
+        for (std::size_t at = from + 1; at < text.size(); ++at) {
+            if ((text[at] == '"' || text[at] == '\'') && !opens(at) &&
+                std::ispunct(static_cast<unsigned char>(text[at - 1])))
+                return at;
+            if (text.compare(at, 3, "\xE2\x80\x9D") == 0) return at;
+            if (text.compare(at, 3, "\xE2\x80\x99") == 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))
+                return at;
+        }
+        return std::string_view::npos;
+    };
     std::vector<Span> out;
-    bool openQuote = false;  // inside a quote an instruction opened
+    std::size_t quoteEnd = 0;  // the instruction's quote runs to here
     for (const Span& span : splitSentences(text)) {
         const std::string_view sentence = span.of(text);
-        const bool instruction = looksLikeInstruction(sentence);
-        if (!instruction && !openQuote) continue;
+        if (span.begin < quoteEnd) {
+            out.push_back(span);
+            continue;
+        }
+        if (!looksLikeInstruction(sentence)) continue;
         out.push_back(span);
-        // Follow the quote marks through the sentence: straight, curly double and curly single.
+        // A quote the instruction opens and does not close runs on over the next sentences.
         for (std::size_t at = span.begin; at < span.end; ++at) {
-            const bool straight = text[at] == '"' || text[at] == '\'';
-            if (straight && opens(at) && !openQuote) openQuote = instruction;
-            else if (straight && !opens(at) && (text[at] == '"' || (at > 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))))
-                openQuote = false;
-            else if (text.compare(at, 3, "\xE2\x80\x9C") == 0 || text.compare(at, 3, "\xE2\x80\x98") == 0)
-                openQuote = instruction;
-            else if (text.compare(at, 3, "\xE2\x80\x9D") == 0 ||
-                     (text.compare(at, 3, "\xE2\x80\x99") == 0 && at > 0 && std::ispunct(static_cast<unsigned char>(text[at - 1]))))
-                openQuote = false;
+            const bool mark = ((text[at] == '"' || text[at] == '\'') && opens(at)) || text.compare(at, 3, "\xE2\x80\x9C") == 0 ||
+                              text.compare(at, 3, "\xE2\x80\x98") == 0;
+            if (!mark) continue;
+            const std::size_t close = closes(at);
+            if (close != std::string_view::npos && close >= span.end) quoteEnd = close;
+            break;
         }
     }
     return out;
@@ -1072,9 +1208,11 @@ bool answersSafetyStepRequest(std::span<const Segment> segments, std::size_t i)
         if (std::any_of(asked.begin(), asked.end(),
                         [](const Question& q) { return q.family->aspect == RiskAspect::Timeframe; }))
             return false;
+        // Work for the week ("Ring Joan … this week"), not a prompt ("Take your time.", "Tell me
+        // more about that.").
         for (const Span& span : splitSentences(before.text)) {
             const std::string_view sentence = span.of(before.text);
-            if (isInstruction(sentence) || setsWorkAhead(sentence, words(sentence))) return true;
+            if (setsWorkAhead(sentence, words(sentence))) return true;
         }
         return false;
     }
@@ -1125,12 +1263,52 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
     return none;
 }
 
+// "I'm not scared to die any more", "no longer afraid of dying", "I've stopped being scared of
+// dying", "I'm too scared to die, that's all that stops me": a fear of dying that is gone, or
+// that is all that holds them back, is the risk, not a comfort. `at` is where the fear idiom
+// starts.
+bool fearOfDyingGone(const std::vector<std::string>& tokens, std::size_t at, const Phrase& idiom)
+{
+    static const std::vector<std::string_view> fears = {"scared", "afraid", "frightened", "terrified", "fear"};
+    if (std::find(fears.begin(), fears.end(), idiom[0]) == fears.end()) return false;
+    // Only what modifies the fear itself, right before it: "No. I'm scared to die" keeps its
+    // fear.
+    static const std::vector<std::string_view> gone = {"too", "longer", "not", "never", "isn't", "aren't", "wasn't"};
+    if (at == 0) return false;
+    const std::string& one = tokens[at - 1];
+    if (std::find(gone.begin(), gone.end(), one) != gone.end()) return true;
+    if (at < 2) return false;
+    const std::string& two = tokens[at - 2];
+    return (one == "even" && (two == "not" || two == "isn't" || two == "wasn't")) ||
+           (one == "being" && (two == "stopped" || two == "stop")) || (one == "been" && two == "never");
+}
+
+// Where the words of a fear of dying begin, if `at` lies inside one.
+const std::vector<Phrase>& fearOfDyingIdioms()
+{
+    static const std::vector<Phrase> fears =
+        phrases({"scared to die", "afraid to die", "scared of dying", "afraid of dying", "frightened of dying",
+                 "terrified of dying", "fear of dying", "scared of death", "afraid of death", "fear death"});
+    return fears;
+}
+
+bool insideAGoneFear(const std::vector<std::string>& tokens, std::size_t at)
+{
+    for (const Phrase& fear : fearOfDyingIdioms())
+        for (std::size_t from = at + 1 >= fear.size() ? at + 1 - fear.size() : 0; from <= at; ++from)
+            if (from + fear.size() <= tokens.size() &&
+                std::equal(fear.begin(), fear.end(), tokens.begin() + static_cast<std::ptrdiff_t>(from)) &&
+                fearOfDyingGone(tokens, from, fear))
+                return true;
+    return false;
+}
+
 // Ways of speaking that use those words for something else: "dead tired", "dying for a tea",
 // "it's killing me", "bored to death".
 bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
 {
     static const std::vector<Phrase> idioms =
-        phrases({"dead tired", "dead on", "dead good", "dead nice", "dead easy", "dead proud", "dead end",
+        phrases({"dead tired", "dead on my feet", "dead on", "dead good", "dead nice", "dead easy", "dead proud", "dead end",
                  "dead bored", "dying to", "dying for", "killing me", "kill for", "kill time", "killing time",
                  "to death", "over my dead body", "scared to die", "afraid to die", "scared of dying",
                  "afraid of dying", "frightened of dying", "terrified of dying", "fear of dying", "thought i was dying",
@@ -1143,12 +1321,7 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
             const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
             const std::size_t found = findPhrase(rest, idiom);
             if (found == npos) break;
-            if (from + found <= at && at < from + found + idiom.size()) {
-                // "I'm not scared to die any more" is no fear of dying: it is the risk.
-                const bool fear = idiom[0] == "scared" || idiom[0] == "afraid" || idiom[0] == "frightened" ||
-                                  idiom[0] == "terrified" || idiom[0] == "fear";
-                return !(fear && negatedAt(tokens, from + found));
-            }
+            if (from + found <= at && at < from + found + idiom.size()) return !fearOfDyingGone(tokens, from + found, idiom);
             from += found + 1;
         }
     return false;
@@ -1328,12 +1501,16 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
                  "medication", "aspirin", "ibuprofen"});
     static const std::vector<Phrase> kept =
         phrases({"boxes", "packets", "packs", "stash", "saved", "saving", "stockpiled", "drawer", "cupboard", "glovebox",
-                 "glove box", "tin", "still got", "still have", "kept", "keeping", "worth", "hundreds", "dozens",
+                 "glove box", "tin", "still got", "still have", "kept", "worth", "hundreds", "dozens",
                  "a load of", "loads of", "bag of", "hidden", "hid", "hide"});
+    // Got rid of, held by someone else, or taken as prescribed: read in the clause that names
+    // the medicine ("I got rid of the paracetamol, but there's still a stash of tramadol").
     static const std::vector<Phrase> gone =
         phrases({"got rid", "get rid", "gave them", "given them", "handed them", "took them back", "taken them back",
-                 "don't have", "haven't got", "no tablets", "no pills", "flushed", "threw them", "thrown them",
-                 "locked away", "my mum keeps", "my partner keeps", "my wife keeps", "my husband keeps"});
+                 "don't have any", "haven't got any", "no tablets", "no pills", "flushed", "threw them", "thrown them",
+                 "locked away", "keeps my", "keeps them", "holds my", "gives me one", "gives me my", "at a time",
+                 "keeping up with", "take them every", "take them each", "i take them", "take my tablets every",
+                 "taking them every", "as prescribed"});
     static const std::vector<Phrase> holdingNow =
         phrases({"there's", "there are", "i've got", "i have", "i've still", "still got", "still have", "got some"});
     std::vector<std::size_t> told;
@@ -1346,7 +1523,7 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
             if (!isClient(segments[k])) continue;
             const std::string mine = withOthersQuotesBlanked(segments[k].text);
             const auto turn = words(mine);
-            if (!containsAny(turn, kept) || containsAny(turn, gone) || containsAny(turn, hypotheticalMarkers())) continue;
+            if (!containsAny(turn, kept) || containsAny(turn, hypotheticalMarkers())) continue;
             for (const Span& span : splitSentences(segments[k].text)) {
                 const auto own = ownClausesOf(span.of(mine));
                 // "There's boxes of sleeping tablets in my drawer from last year": kept now,
@@ -1358,7 +1535,7 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
                             if (const std::size_t f = findPhrase(clause, m); f != npos) return f;
                         return npos;
                     }();
-                    if (named == npos || negatedAt(clause, named)) continue;
+                    if (named == npos || negatedAt(clause, named) || containsAny(clause, gone)) continue;
                     flag.aspects[RiskAspect::Means] = {RiskStatus::Present,
                                                        {{segments[k].id, std::string(span.of(segments[k].text)), std::nullopt}}};
                     return;
@@ -1398,8 +1575,11 @@ void doubtTheDenial(std::span<const Segment> segments, RiskFlag& flag)
                         return tokens.size() >= at + word.size() &&
                                std::equal(word.begin(), word.end(), tokens.begin() + static_cast<std::ptrdiff_t>(at));
                     });
-                    if (!risky || negatedAt(tokens, at) || idiomAt(tokens, at) || someoneElseDies(tokens, at) ||
-                        anyBefore(tokens, at, hypotheticalMarkers()))
+                    if (!risky) continue;
+                    // The negation of a fear of dying is no negation of the risk ("I'm not even
+                    // scared of dying any more").
+                    if ((negatedAt(tokens, at) && !insideAGoneFear(tokens, at)) || idiomAt(tokens, at) ||
+                        someoneElseDies(tokens, at) || anyBefore(tokens, at, hypotheticalMarkers()))
                         continue;
                     const RiskStatus stance = history ? RiskStatus::Historical : RiskStatus::Present;
                     for (Evidence& e : flag.evidence) e.stance = RiskStatus::Denied;
@@ -1438,7 +1618,9 @@ std::vector<RiskFlag> detectRisks(std::span<const Segment> segments)
                     break;
                 }
             auto own = clientObservations(seg, recentSuicideSign(i), suicideAsked);
-            if (answersSafetyStepRequest(segments, i))
+            // Unless the answer itself speaks of acting ("I'm going to kill myself. It'll be
+            // tonight.").
+            if (answersSafetyStepRequest(segments, i) && !containsAny(words(seg.text), actingWords()))
                 own.erase(std::remove_if(own.begin(), own.end(), [](const Observation& o) { return o.aspect == RiskAspect::Timeframe; }),
                           own.end());
             // While the work set last time is being reviewed (the therapist named it in the last

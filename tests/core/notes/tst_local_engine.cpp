@@ -1713,18 +1713,137 @@ private slots:
         QCOMPARE(statusOf(then.value(), RiskCategory::SuicidalIdeation), std::optional(RiskStatus::Present));
     }
 
-    // A fragment with no verb is quoted as said; a sentence said without its "I" gets "they";
-    // a question stays as asked, and a frame without "that" (an agenda item) is left alone.
-    void fragmentsAreQuotedAndDroppedSubjectsRestored()
+    // A fragment with no verb, or a sentence with no subject, is quoted as said (whose act it
+    // was is not in it); a question stays as asked, and a frame without "that" (an agenda item)
+    // is left alone.
+    void fragmentsAndSubjectlessSentencesAreQuoted()
     {
         QCOMPARE(clientSays("Client reported that ", "Very reliable."), std::string("Client reported: \"Very reliable.\""));
         QCOMPARE(clientSays("Client agreed that ", "Yes."), std::string("Client agreed: \"Yes.\""));
         QCOMPARE(clientSays("Client reported that ", "Went to my mum's on Sunday."),
-                 std::string("Client reported that they went to their mum's on Sunday."));
+                 std::string("Client reported: \"Went to my mum's on Sunday.\""));
+        QCOMPARE(clientSays("Client said that ", "Took an overdose on Saturday."),
+                 std::string("Client said: \"Took an overdose on Saturday.\""));
         QCOMPARE(clientSays("Client reported that ", "Did they tell Maria about it, that sort of thing."),
                  std::string("Client reported that did they tell Maria about it, that sort of thing."));
         QCOMPARE(clientSays("Agenda item: ", "The landlord."), std::string("Agenda item: the landlord."));
         QCOMPARE(clientSays("Client said that ", "I heat up the end."), std::string("Client said that they heat up the end."));
+    }
+
+    // From a review of the rules of 28 November: each case is a sentence a client or therapist
+    // might say that the first versions of those rules got wrong.
+    void reviewedRulesKeepDisclosures()
+    {
+        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
+            const auto draft = session(turns);
+            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
+        };
+        const auto present = std::optional(RiskStatus::Present);
+        // A yes with a comma after its verb is a yes.
+        QCOMPARE(status({"Have you had any thoughts of ending your life since we last met?", "I have, some nights."},
+                        RiskCategory::SuicidalIdeation), present);
+        QCOMPARE(status({"Have you cut or hurt yourself since we last met?", "I have, my arms again."},
+                        RiskCategory::SelfHarmThreats), present);
+        QCOMPARE(status({"Is the urge to hurt yourself still there?", "It is, the whole time."},
+                        RiskCategory::SelfHarmThreats), present);
+        // Talking to an AI, or a clipped "'cause", is no instruction to the note-taker.
+        QCOMPARE(status({"How has the week been?", "I've been talking to the AI chatbot on my phone at night about wanting to die."},
+                        RiskCategory::SuicidalIdeation), present);
+        QCOMPARE(status({"How has the week been?", "Bad. I've been talking to the AI app 'cause there's no one else up. I told "
+                                                   "it I cut my arm again on Tuesday."},
+                        RiskCategory::SelfHarmThreats), present);
+        QCOMPARE(status({"How has the week been?", "Can you leave that out of the notes 'cause my mum reads my letters. I took "
+                                                   "an overdose on Friday."},
+                        RiskCategory::SelfHarmThreats), present);
+        // An adverb opening the sentence is no speaker.
+        QCOMPARE(status({"How has the week been?", "Finally told my mum I've been cutting myself again."},
+                        RiskCategory::SelfHarmThreats), present);
+        QCOMPARE(status({"How has the week been?", "Eventually told the GP I want to kill myself."},
+                        RiskCategory::SuicidalIdeation), present);
+        // A read-back of the client's words beside a relative's is still the client's.
+        QCOMPARE(status({"What happened?", "It was a hard week.",
+                         "Your mum rang the surgery because you'd told her you wanted to die. Is that right?", "Yeah."},
+                        RiskCategory::SuicidalIdeation), present);
+        QCOMPARE(status({"What happened?", "It was a hard week.",
+                         "Last time you said your family would be better off without you. Is that still how you feel?", "Yes."},
+                        RiskCategory::SuicidalIdeation), present);
+        // A fear of dying that is gone, or all that holds them back, doubts the denial.
+        QCOMPARE(status({"Have you had any thoughts of ending your life?",
+                         "No. I'm too scared to die, that's the only thing that stops me."},
+                        RiskCategory::SuicidalIdeation), present);
+        QCOMPARE(status({"Have you had any thoughts of ending your life?", "No. I'm not even scared of dying any more."},
+                        RiskCategory::SuicidalIdeation), present);
+        // A hope undone only after the death is still a hope; the burden said in other words.
+        for (const char* said : {"I keep hoping a bus will hit me, but no such luck.",
+                                 "Every night I pray God takes me in my sleep, and I don't know what to do with that.",
+                                 "I hope I get hit by a car on the way home.", "Honestly, I hope something happens to me.",
+                                 "It'd be easier if I was dead.", "It'd be easier for my kids if I just disappeared.",
+                                 "Things would be easier on everyone if I was gone.",
+                                 "There's no point. I'll be dead by Saturday, I've decided.",
+                                 "Don't worry about me. Everyone will be fine without me."})
+            QVERIFY2(status({"How have you been in yourself?", said}, RiskCategory::SuicidalIdeation) == present, said);
+        QCOMPARE(status({"How have you been?", "I swallowed a whole packet of paracetamol on Friday night."},
+                        RiskCategory::SelfHarmThreats), present);
+        // A time the answer gives while acting is spoken of stays, whatever the prompt before it.
+        const auto when = session({"How have you been?", "Some days I'd be better off dead, honestly.",
+                                   "Take your time, there's no rush.", "I've picked a date. I'm going to kill myself this weekend."});
+        QVERIFY(when.ok());
+        QVERIFY(when->risk(RiskCategory::SuicidalIdeation) != nullptr);
+        QCOMPARE(when->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Timeframe), std::size_t(1));
+        const auto asked = session({"How have you been?", "I want to end it all.", "When are you thinking of doing that?",
+                                    "Sunday, when everyone's out."});
+        QVERIFY(asked.ok());
+        QCOMPARE(asked->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Timeframe), std::size_t(1));
+        // Medicine kept, after other medicine got rid of.
+        const auto kept = session({"How have you been?", "Most nights I think about killing myself.", "Tell me more.",
+                                   "I got rid of the paracetamol like we said, but there's still a stash of my nan's tramadol "
+                                   "in the bathroom cupboard."});
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means), std::size_t(1));
+    }
+
+    // The same review's ordinary talk, none of it a risk.
+    void reviewedRulesLeaveOrdinaryTalk()
+    {
+        const std::vector<std::pair<RiskCategory, const char*>> cases = {
+            {RiskCategory::SuicidalIdeation, "I'm praying I haven't got cancer, the biopsy results come back Friday."},
+            {RiskCategory::SuicidalIdeation, "I wish I could stop checking whether I've got cancer."},
+            {RiskCategory::SuicidalIdeation, "I wish my heart would stop pounding every time I get on the train."},
+            {RiskCategory::SuicidalIdeation, "Hard. I'm just hoping Nan slipped away peacefully at the end."},
+            {RiskCategory::SuicidalIdeation, "I wish that van hadn't hit me, honestly."},
+            {RiskCategory::SuicidalIdeation, "I wish my manager took me seriously, the meetings are a waste of my time."},
+            {RiskCategory::SuicidalIdeation, "I'm hoping Dave takes me out for a meal next week, God knows I need it."},
+            {RiskCategory::SuicidalIdeation, "I kept hoping the car behind wouldn't hit me, but I did the whole ring road."},
+            {RiskCategory::SuicidalIdeation, "It'd be better for the kids if I wasn't so snappy with them."},
+            {RiskCategory::SuicidalIdeation, "It'd be simpler all round if I didn't come back in after lunch."},
+            {RiskCategory::SuicidalIdeation, "It would be kinder for her if I wasn't there when she gets back."},
+            {RiskCategory::SuicidalIdeation, "I'll be dead on my feet by Friday with these shifts."},
+            {RiskCategory::SelfHarmThreats, "I took all my tablets this morning like the GP said."},
+            {RiskCategory::Avoidance, "Busy. I had to get out of the house by seven every day for the early shift."},
+            {RiskCategory::Avoidance, "Good. I only use the thought record app when I'm really wound up now."},
+            {RiskCategory::Avoidance, "Fine. My mum rang on Thursday to reassure me that the scan results were clear."},
+            {RiskCategory::Avoidance, "Okay. We get everything delivered now since I don't drive."},
+        };
+        for (const auto& [category, said] : cases) {
+            const auto draft = session({"How has your week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(category) == nullptr, said);
+        }
+        // Symptoms that eased, or someone else's "nothing", are no work stopped.
+        const auto eased = session({"Did you manage the thought record?",
+                                    "Yes, every day. After the first couple of days the anxiety was next to nothing."});
+        QVERIFY(eased.ok());
+        QVERIFY(statusOf(eased.value(), RiskCategory::NonCompliance) != std::optional(RiskStatus::Present));
+        const auto mum = session({"How did the diary go?", "I filled it in. Since Tuesday my mum's eaten nothing."});
+        QVERIFY(mum.ok());
+        QVERIFY(statusOf(mum.value(), RiskCategory::NonCompliance) != std::optional(RiskStatus::Present));
+        // Medicine held by someone else, or taken as prescribed, is no means.
+        for (const char* said : {"My sister keeps my tablets in her drawer now and gives me one a day.",
+                                 "The pharmacist only gives me a week's worth of sertraline at a time now."}) {
+            const auto draft = session({"How have you been?", "Most nights I think about killing myself.", "Tell me more.", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means) == 0, said);
+        }
     }
 
     // Someone else's words already in quote marks keep those marks: one pair, not two.
