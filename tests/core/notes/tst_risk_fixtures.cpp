@@ -90,10 +90,11 @@ private slots:
         // The fresh2_ sessions (14, the held-out set heldout_fresh2, spent after being scored
         // for three sessions and moved here on 28 November) took risk recall to 0.821 and section
         // recall to 0.607, with one dangerous denial and two dangerous omissions; 0.84 and 0.61,
-        // with none, after the rules written from them.
+        // with none, after the rules written from them; 0.895 and 0.618 after the rest of that
+        // day's rules and their review's fixes.
         QVERIFY(s.files >= 94);
-        QVERIFY(s.recall() >= 0.83);
-        QVERIFY(s.sectionRecall() >= 0.60);
+        QVERIFY(s.recall() >= 0.88);
+        QVERIFY(s.sectionRecall() >= 0.61);
         // Eight of 100 empty sections on 94 sessions (three of 91 on 80 before the fresh2_ ones).
         QVERIFY(s.sectionsFilledWhenEmpty() <= 8);
     }
