@@ -326,7 +326,13 @@ const std::vector<CueFamily>& clientCues()
                   "don't see how this helps", "how is this supposed to help", "how's this supposed to help",
                   "feel like a number", "you're not getting it", "you never listen", "only here because", "made me come",
                   "told to come", "you cut me off", "you're patronising", "you patronised", "talking down to me",
-                  "lecture me"})},
+                  "lecture me",
+                  // The therapist's look or plan resented, trust in confidentiality doubted.
+                  "you do that face", "you make that face", "you pull that face", "disappointed teacher",
+                  "you're disappointed in me", "you're going to tell someone", "you went ahead anyway",
+                  "you just went ahead", "you're actually listening", "you're not actually listening",
+                  "don't feel like you're listening", "like a checklist", "another plan i'm not going to",
+                  "plans i'm not going to do", "you were like just"})},
     };
     return cues;
 }

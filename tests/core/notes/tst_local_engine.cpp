@@ -1730,6 +1730,25 @@ private slots:
         QCOMPARE(clientSays("Client said that ", "I heat up the end."), std::string("Client said that they heat up the end."));
     }
 
+    // The therapist's look or plan resented, or confidentiality doubted, is a rupture; the same
+    // words about anyone else are not.
+    void resentmentAndMistrustAreRuptures()
+    {
+        for (const char* said : {"Every week you ask, I say no, and you make that face.",
+                                 "I told you I didn't want the sheet and you went ahead anyway.",
+                                 "It's like a checklist with you."}) {
+            const auto draft = session({"How has the week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::AllianceRupture) != nullptr, said);
+        }
+        for (const char* said : {"My sister makes that face when I'm late.", "Are you going to tell my GP about the tablets?",
+                                 "The builders went ahead anyway, despite the rain."}) {
+            const auto draft = session({"How has the week been?", said});
+            QVERIFY(draft.ok());
+            QVERIFY2(draft->risk(RiskCategory::AllianceRupture) == nullptr, said);
+        }
+    }
+
     // From a review of the rules of 28 November: each case is a sentence a client or therapist
     // might say that the first versions of those rules got wrong.
     void reviewedRulesKeepDisclosures()
