@@ -280,6 +280,24 @@ std::string normalisedForDuplicates(const std::string& text)
 }
 
 // Share of `a`'s content words that also occur in `b`.
+// Whether every content word of statement `a`, apart from the note's own framing words, is in
+// `b`, person-neutral ("killing myself" is in "killing themselves": pronouns are stopwords).
+bool contentWithin(const std::string& a, const std::string& b)
+{
+    static const std::set<std::string> framing = {"client", "said", "reported", "therapist", "asked", "answered",
+                                                  "agreed", "described"};
+    std::set<std::string> inB;
+    for (const auto& w : words(b))
+        if (!isStopword(w)) inB.insert(stem(w));
+    bool any = false;
+    for (const auto& w : words(a)) {
+        if (isStopword(w) || framing.count(w)) continue;
+        any = true;
+        if (!inB.count(stem(w))) return false;
+    }
+    return any;
+}
+
 double overlap(const std::string& a, const std::string& b)
 {
     std::set<std::string> wordsA;
@@ -544,6 +562,25 @@ Result<Extraction> LocalEngine::synthesise(const std::vector<Extraction>& perChu
     }
     out.risks = m_risks;
     for (const auto& c : m_riskStatements) bySection[c.section].push_back(c.statement);
+    // Under Risk issues a question and answer often says again what a restatement of the same
+    // turn says ("Client answered: Yes. Some nights I think about killing myself. I keep going
+    // over everything…" and "Client said that they keep going over everything…"): a statement
+    // whose every word is in a longer one citing the same segment is said once, by the longer.
+    auto& risks = bySection[Section::RiskIssues];
+    std::vector<bool> drop(risks.size(), false);
+    for (std::size_t i = 0; i < risks.size(); ++i)
+        for (std::size_t j = 0; j < risks.size() && !drop[i]; ++j) {
+            if (i == j || drop[j]) continue;
+            const bool shareASource = std::any_of(risks[i].sources.begin(), risks[i].sources.end(), [&](const std::string& s) {
+                return std::find(risks[j].sources.begin(), risks[j].sources.end(), s) != risks[j].sources.end();
+            });
+            const std::size_t li = risks[i].text.size(), lj = risks[j].text.size();
+            if (shareASource && (lj > li || (lj == li && j < i)) && contentWithin(risks[i].text, risks[j].text)) drop[i] = true;
+        }
+    std::vector<Statement> kept;
+    for (std::size_t i = 0; i < risks.size(); ++i)
+        if (!drop[i]) kept.push_back(std::move(risks[i]));
+    risks = std::move(kept);
     for (auto& [section, list] : bySection) {
         // Keep a concise note: the first statements of each section in session order, plus
         // every risk statement (those are never trimmed away).

@@ -1749,6 +1749,23 @@ private slots:
         }
     }
 
+    // A question and answer already saying what a restatement of the same turn says: Risk
+    // issues says it once, by the longer statement.
+    void riskIssuesSayEachThingOnce()
+    {
+        const auto draft = session({"When you say you couldn't see the point, have you had thoughts of ending your life?",
+                                    "Yes. Some nights I think about killing myself. I keep going over everything that "
+                                    "went wrong."});
+        QVERIFY(draft.ok());
+        const auto risks = draft->section(Section::RiskIssues);
+        QVERIFY(risks.has_value());
+        int mentions = 0;
+        for (const auto& st : *risks)
+            if (st.text.find("going over everything") != std::string::npos) ++mentions;
+        QCOMPARE(mentions, 1);
+        QVERIFY(risks->front().text.find("Client answered: Yes.") != std::string::npos);
+    }
+
     // From a review of the rules of 28 November: each case is a sentence a client or therapist
     // might say that the first versions of those rules got wrong.
     void reviewedRulesKeepDisclosures()
