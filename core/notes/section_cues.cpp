@@ -180,9 +180,21 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     // is put: never homework.
     static const auto safetyNet = phrases({"111", "999", "a&e", "crisis line", "crisis number", "crisis team",
                                            "samaritans", "shout"});
-    if (settingByTherapist &&
-        std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; }))
-        return Section::NextSteps;
+    // Only as something to do ("ring", "if", "you can"…): "now he's being seen by a crisis team",
+    // in a summary of what happened to someone else, is no step.
+    static const auto toDo = phrases({"if", "ring", "call", "contact", "phone", "text", "number", "you can", "you could",
+                                      "i'll", "we'll", "you'll", "they'll", "he'll", "she'll", "will", "going to",
+                                      "should", "use", "go to", "refer", "here's", "keep", "tomorrow", "today", "tonight",
+                                      "later", "this week", "next", "can", "need", "want", "let's", "would"});
+    const bool safetyWords =
+        std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; });
+    // A story of what happened ("they came Friday", "you got help to him"): told, not planned.
+    static const std::set<std::string> told = {"came", "went", "was", "were", "had", "got", "sent", "rang", "flew",
+                                               "took", "said", "told", "saw", "found"};
+    const bool recounted = std::any_of(tokens.begin(), tokens.end(), [](const std::string& w) { return told.count(w) != 0; });
+    const bool somethingToDo =
+        !recounted || std::any_of(toDo.begin(), toDo.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; });
+    if (settingByTherapist && safetyWords && somethingToDo) return Section::NextSteps;
     // "Then next session we'll carry on with the grief letter.": what the two will do next
     // time is the plan, not work set for the week.
     static const auto ourNextTime = phrases({"next session we'll", "next session we will", "next time we'll", "next time we will",
@@ -216,8 +228,13 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     int bestPriority = 0;
     for (const auto& cue : sectionCues()) {
         int score = 0;
-        for (const auto& p : cue.phrases)
+        for (const auto& p : cue.phrases) {
+            // The crisis team named in a story ("Now he has the crisis team, they came
+            // Friday") plans nothing.
+            if (!somethingToDo && std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& net) { return net == p; }))
+                continue;
             if (findPhrase(tokens, p) != npos) score += static_cast<int>(p.size());
+        }
         if (cue.section == Section::Agenda && !early) score = 0;  // agendas are set at the start
         if (score > bestScore || (score == bestScore && score > 0 && cue.priority > bestPriority)) {
             best = cue.section;

@@ -1749,6 +1749,19 @@ private slots:
         }
     }
 
+    // The crisis team in a story of what happened is no next step; offered as a step, it is.
+    void crisisTeamInAStoryIsNoNextStep()
+    {
+        const auto story = session({"What happened?", "Now he has the crisis team, they came Friday.",
+                                    "So your brother sent messages, and now he's being seen by a crisis team. Is that right?",
+                                    "Yes."});
+        QVERIFY(story.ok());
+        QVERIFY(!story->section(Section::NextSteps).has_value());
+        const auto step = twoTurns("If it gets worse before Friday, ring the crisis team on this number.", "Okay.");
+        QVERIFY(step.ok());
+        QVERIFY(step->section(Section::NextSteps).has_value());
+    }
+
     // A question and answer already saying what a restatement of the same turn says: Risk
     // issues says it once, by the longer statement.
     void riskIssuesSayEachThingOnce()
