@@ -112,8 +112,15 @@ std::size_t reportedSpeechStart(std::string_view sentence)
                                                                    "client", "therapist"};
             const std::string& w = tokens[k - 1].word;
             const bool opensSentence = k - 1 == 0;
-            // "Finally told my mum…", "Nearly told you…": an adverb in -ly is never a name.
-            const bool adverb = w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0;
+            // "Finally told my mum…", "Nearly told you…": an adverb is no name (Kelly and Emily
+            // are, so adverbs are listed rather than read from "-ly").
+            static const std::vector<std::string_view> adverbs = {
+                "finally", "eventually", "literally", "nearly", "actually", "honestly", "basically", "apparently",
+                "obviously", "really", "only", "probably", "suddenly", "luckily", "unfortunately", "hopefully",
+                "seriously", "definitely", "clearly", "recently", "usually", "normally", "generally", "totally",
+                "completely", "somehow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "last", "this", "that", "yesterday", "tomorrow", "afterwards", "later"};
+            const bool adverb = std::find(adverbs.begin(), adverbs.end(), w) != adverbs.end();
             other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
                     (!opensSentence || (!isStopword(w) && !adverb && std::find(openers.begin(), openers.end(), w) == openers.end()));
         }

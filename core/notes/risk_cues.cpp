@@ -62,7 +62,9 @@ std::vector<Phrase> notHereAnyMore()
     // or says where they would not be at all.
     static const std::vector<std::string_view> absent = {
         "wasn't $", "weren't $", "wasn't here", "weren't here", "wasn't around", "weren't around", "wasn't alive",
-        "weren't alive", "was dead", "were dead", "was gone", "were gone", "disappeared $", "didn't come back in $",
+        "weren't alive", "was dead", "were dead", "was gone", "were gone", "disappeared $", "disappeared for good",
+        "disappeared one day", "disappeared one night", "didn't come home one night", "didn't come home one day",
+        "didn't come back in $",
         "didn't come back home $", "didn't come home $", "never came home $", "never came back home $",
         "didn't come back $", "never came back $", "didn't wake up", "didn't exist", "wasn't in the picture"};
     for (auto l : lighter)
@@ -148,8 +150,11 @@ const std::vector<CueFamily>& clientCues()
                   "wouldn't be that gutted", "if a bus clipped me", "if a car hit me", "if a lorry hit me",
                   "rather just not be", "rather not exist", "rather be dead", "rather be gone", "easier to just not be",
                   "easier not to be", "easier to not be", "tired of all of it", "tired of it all", "swallowed the lot",
-                  "swallowed them all", "fine without me", "better without me", "i'll be dead soon", "be dead by",
-                  "i'll be gone by", "won't be here by", "won't be around by"}), notHereAnyMore())},
+                  "swallowed them all", "be fine without me", "be better without me", "better off without me",
+                  "is better without me", "are better without me", "everyone's better without me",
+                  "they're better without me",
+                  "i'll be dead soon", "i'll be dead by", "i will be dead by", "i'd be dead by", "i'll be gone by"}),
+                  notHereAnyMore())},
         {C::SuicidalIdeation, A::Intent,
          phrases({"going to do it", "going to kill myself", "going to end it", "i will do it", "i'm going to go through",
                   "intend to", "mean to do it", "made up my mind"})},
@@ -360,7 +365,8 @@ const std::vector<QuestionFamily>& questionCues()
                   "what gets you to"})},
         {C::SuicidalIdeation, A::Timeframe, true,
          phrases({"when would", "a date", "a time in mind", "thought about when", "about when", "when you might",
-                  "when you would", "when are you thinking", "when were you thinking", "when you're thinking"})},
+                  "when you would", "when are you thinking of doing", "when were you thinking of doing",
+                  "when you're thinking of doing"})},
         {C::SuicidalIdeation, A::Preparation, true,
          phrases({"prepared", "preparations", "prepare", "written a note", "letters", "given anything away",
                   "put things in order", "gone there on purpose", "anything to get ready", "things ready", "got anything ready",

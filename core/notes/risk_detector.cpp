@@ -137,8 +137,10 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     // From God: "take me", "took me", with who or when it would be; not "take me out", "took me
     // seriously".
     static const std::vector<Phrase> godTakes = phrases({"take me", "took me", "takes me", "taken me", "call me home"});
-    static const std::vector<std::string_view> notDeath = {"out", "to", "seriously", "for", "on", "off", "home", "back",
-                                                           "round", "with", "somewhere", "through", "up"};
+    // "Take me home" and "take me up" are how the faithful say it; "take me out", "took me
+    // seriously" are not.
+    static const std::vector<std::string_view> notDeath = {"out", "seriously", "for", "on", "off", "back", "round",
+                                                           "with", "somewhere", "through"};
     static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "one night",
                                                            "in my sleep"};
     // From the road: a vehicle, coming to the client.
@@ -152,22 +154,18 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     // From the body, the night or chance.
     static const std::vector<Phrase> fromTheBody =
         phrases({"went in my sleep", "go in my sleep", "die in my sleep", "died in my sleep", "heart gave out",
-                 "got cancer", "get cancer", "the cancer came back", "just slip away", "slip away", "don't wake up",
-                 "didn't wake up", "not wake up", "never wake up", "wouldn't wake up", "something happens to me",
-                 "something happened to me", "something would happen to me", "just die", "i'd die"});
+                 "got cancer", "get cancer", "the cancer came back", "i don't wake up", "i didn't wake up",
+                 "i won't wake up", "i never wake up", "i wouldn't wake up", "i just don't wake up", "i'd not wake up",
+                 "not to wake up", "something happens to me", "something happened to me", "something would happen to me",
+                 "just die", "i'd die", "heart attack in my sleep", "my heart would stop $", "my heart would just stop $"});
     // Between the hope and the death: a negation or a doubt makes it a fear ("I hope it doesn't
     // hit me", "praying I haven't got cancer", "I wish I could stop checking whether…").
     static const std::vector<std::string_view> notSo = {"not", "don't", "doesn't", "didn't", "won't", "never",
                                                         "nothing", "no", "isn't", "wasn't", "hadn't", "haven't",
                                                         "wouldn't", "whether", "stop", "stopped", "if"};
-    const auto at = [&](const std::vector<Phrase>& list, std::size_t from) {
+    const auto at = [&](const std::vector<Phrase>& list, std::size_t) {
         std::size_t best = npos;
-        for (const Phrase& p : list)
-            for (std::size_t k = from; k + p.size() <= sentence.size(); ++k)
-                if (std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(k))) {
-                    best = std::min(best, k);
-                    break;
-                }
+        for (const Phrase& p : list) best = std::min(best, findPhrase(sentence, p));
         return best;
     };
     std::size_t welcome = npos;
@@ -179,7 +177,11 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
                 break;
             }
     if (welcome == npos) return false;
-    const auto has = [&](std::string_view w) { return findPhrase(sentence, words(w)) != npos; };
+    const auto has = [&](std::string_view w) {
+        // "God knows I need one" is a figure of speech.
+        if (w == "god" && findPhrase(sentence, words("god knows")) != npos) return false;
+        return findPhrase(sentence, words(w)) != npos;
+    };
     // Where the death comes: the first of the ways it might.
     std::size_t death = npos;
     if (const std::size_t g = at(godTakes, 0);
@@ -206,19 +208,40 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
 // taking a quantity of medicine is an overdose, however it is put.
 bool tookAQuantityOfMedicine(const std::vector<std::string>& clause)
 {
-    static const std::vector<std::string_view> taking = {"took", "taken", "swallowed", "take", "taking", "downed"};
+    static const std::vector<std::string_view> taking = {"took", "taken", "swallowed", "downed"};
     static const std::vector<Phrase> amounts =
-        phrases({"a load of", "a handful of", "a whole", "loads of",
-                 "a packet of", "a box of", "a bottle of", "the lot", "the whole", "a strip of", "two packets",
-                 "a few packets", "double my", "triple my", "extra"});
+        phrases({"a load of", "a handful of", "a whole", "loads of", "a packet of", "a box of", "a bottle of",
+                 "the lot", "the whole", "a strip of", "two packets", "a few packets", "double my", "triple my"});
     static const std::vector<Phrase> medicine =
         phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "sleeping tablets",
                  "antidepressants", "sertraline", "citalopram", "fluoxetine", "mirtazapine", "amitriptyline",
                  "painkillers", "meds", "medication", "ibuprofen", "aspirin", "zopiclone", "pregabalin", "insulin"});
-    const bool took = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
-        return std::find(taking.begin(), taking.end(), w) != taking.end();
-    });
-    return took && containsAny(clause, amounts) && containsAny(clause, medicine);
+    // The client took it: "I" just before the verb, or the verb opening the clause; never
+    // someone else ("My sister took a handful…", "Priya took…") nor a routine ("I have to take
+    // a load of tablets for my heart").
+    static const std::vector<std::string_view> self = {"i", "i've", "i'd"};
+    static const std::vector<Phrase> routine = phrases({"have to", "every morning", "every day", "every night", "for my",
+                                                        "prescribed", "stopped", "just to get through"});
+    if (containsAny(clause, routine)) return false;
+    for (std::size_t v = 0; v < clause.size(); ++v) {
+        if (std::find(taking.begin(), taking.end(), clause[v]) == taking.end()) continue;
+        const bool mine = v == 0 || (v >= 1 && std::find(self.begin(), self.end(), clause[v - 1]) != self.end()) ||
+                          (v >= 2 && std::find(self.begin(), self.end(), clause[v - 2]) != self.end() &&
+                           (clause[v - 1] == "just" || clause[v - 1] == "then" || clause[v - 1] == "have"));
+        if (!mine || negatedAt(clause, v)) continue;
+        // The amount is of the medicine: "a whole packet of paracetamol", not "a couple of
+        // paracetamol and a whole bottle of water".
+        for (const Phrase& amount : amounts) {
+            const std::vector<std::string> rest(clause.begin() + static_cast<std::ptrdiff_t>(v), clause.end());
+            const std::size_t a = findPhrase(rest, amount);
+            if (a == npos) continue;
+            for (const Phrase& m : medicine) {
+                const std::size_t found = findPhrase(rest, m);
+                if (found != npos && found >= a + amount.size() && found <= a + amount.size() + 3) return true;
+            }
+        }
+    }
+    return false;
 }
 
 // A reason to live that is lost, doubted, waited out or not yet overcome ("I've run out of
@@ -346,7 +369,7 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
                              {{segment.id, std::string(sentence), std::nullopt}}});
         for (const auto& tokens : own.clauses) {
             if (((toolPutToTheBody(turn, tokens, words(sentence)) && !containsAny(words(sentence), accidents())) ||
-                 (tookAQuantityOfMedicine(tokens) && !negatedAt(tokens, 0) &&
+                 (tookAQuantityOfMedicine(tokens) &&
                   !containsAny(tokens, phrases({"by mistake", "by accident", "accidentally", "as prescribed"})))) &&
                 !containsAny(tokens, hypotheticalMarkers()))
                 found.push_back({RiskCategory::SelfHarmThreats, RiskAspect::Ideation,
@@ -617,22 +640,48 @@ bool readsBackTheClients(const std::vector<std::string>& turn, const std::vector
                                                          "she's", "they're", "he'll", "she'll", "his", "their"};
     static const std::vector<std::string_view> clients = {"you", "you'd", "you've", "you're", "you'll", "your",
                                                           "i", "i'd", "i've", "i'm", "i'll", "my", "me"};
+    static const std::vector<std::string_view> telling = {"tell", "told", "telling", "tells"};
+    static const std::vector<std::string_view> saying = {"said", "says", "say", "told", "tell", "thinks", "thought",
+                                                         "felt", "feels", "reckons", "wrote", "texted"};
+    const auto isClientWord = [&](const std::string& w) {
+        return std::find(clients.begin(), clients.end(), w) != clients.end() && w != "your" && w != "my";
+    };
     for (const Phrase& cue : cues)
         for (std::size_t from = 0; from < turn.size();) {
             const std::vector<std::string> rest(turn.begin() + static_cast<std::ptrdiff_t>(from), turn.end());
             const std::size_t found = findPhrase(rest, cue);
             if (found == npos) break;
             const std::size_t at = from + found;
-            bool someoneElse = false;
-            for (std::size_t back = at; back-- > 0 && back + 5 >= at;) {
-                if (std::find(clients.begin(), clients.end(), turn[back]) != clients.end()) break;
-                if (std::find(theirs.begin(), theirs.end(), turn[back]) != theirs.end()) {
-                    someoneElse = true;
-                    break;
-                }
-            }
-            if (!someoneElse) return true;
             from = at + 1;
+            // "Your ex used to tell you to go and kill yourself": an order given, not a wish.
+            bool ordered = false;
+            for (std::size_t k = at >= 6 ? at - 6 : 0; k + 2 < at && !ordered; ++k)
+                ordered = std::find(telling.begin(), telling.end(), turn[k]) != telling.end() &&
+                          (turn[k + 1] == "me" || turn[k + 1] == "you") && turn[k + 2] == "to";
+            if (ordered) continue;
+            // Who said it, when the read-back says ("you said…", "your mum said…").
+            std::optional<bool> saidByClient;
+            for (std::size_t v = at; v-- > 1 && v + 8 >= at && !saidByClient;)
+                if (std::find(saying.begin(), saying.end(), turn[v]) != saying.end()) saidByClient = isClientWord(turn[v - 1]);
+            // A wish about the client ("better off without me"): the one who said it holds it
+            // ("you said your family would be better off without you" is the client's; "your
+            // mum said the family would be…" is hers).
+            const bool aboutTheClient = std::any_of(cue.begin(), cue.end(), [](const std::string& w) {
+                return w == "me" || w == "myself" || w == "i";
+            });
+            if (aboutTheClient) {
+                if (saidByClient.value_or(true)) return true;
+                continue;
+            }
+            // Otherwise the subject just before it ("you've been talking about wanting to die";
+            // "your brother's been suicidal"), else whoever said it, else the client.
+            std::optional<bool> subjectIsClient;
+            for (std::size_t back = at; back-- > 0 && back + 5 >= at && !subjectIsClient;) {
+                if (isClientWord(turn[back])) subjectIsClient = true;
+                else if (std::find(theirs.begin(), theirs.end(), turn[back]) != theirs.end() || namesSomeoneElse(turn[back]))
+                    subjectIsClient = false;
+            }
+            if (subjectIsClient.value_or(saidByClient.value_or(true))) return true;
         }
     return false;
 }
@@ -903,9 +952,13 @@ bool saysTheThoughtComes(const std::vector<std::string>& sentence)
 bool verbTakesAnObject(std::string_view sentence)
 {
     static const std::vector<std::string_view> verbs = {"i have ", "i do ", "it is ", "yes i have "};
-    static const std::vector<std::string_view> objects = {"my", "your", "his", "her", "their", "our", "the", "some",
-                                                          "two", "three", "lots", "loads", "no", "nothing", "got",
-                                                          "work", "kids", "family", "friends", "opposite"};
+    // Only someone or something they have ("I have my boys", "I've got the kids"); "I have some
+    // nights", "I have my moments", "It is the whole time" are yeses.
+    static const std::vector<std::string_view> possessive = {"my", "our"};
+    static const std::vector<std::string_view> whoTheyHave = {
+        "boys", "girls", "kids", "children", "son", "daughter", "family", "wife", "husband", "partner", "dog", "cat",
+        "faith", "mum", "dad", "job", "grandchildren", "grandkids", "grandson", "granddaughter", "sister", "brother",
+        "friends", "church", "little"};
     std::string lower;
     for (char c : sentence) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     for (std::string_view softener : {"well, ", "but ", "actually, "})
@@ -913,7 +966,9 @@ bool verbTakesAnObject(std::string_view sentence)
     for (std::string_view verb : verbs) {
         if (lower.rfind(verb, 0) != 0) continue;
         const auto next = words(std::string_view(lower).substr(verb.size()));
-        return !next.empty() && std::find(objects.begin(), objects.end(), next.front()) != objects.end();
+        if (!next.empty() && next.front() == "the" && next.size() > 1 && next[1] == "opposite") return true;
+        return next.size() > 1 && std::find(possessive.begin(), possessive.end(), next[0]) != possessive.end() &&
+               std::find(whoTheyHave.begin(), whoTheyHave.end(), next[1]) != whoTheyHave.end();
     }
     return false;
 }
@@ -1113,8 +1168,12 @@ std::vector<Span> instructionSpans(std::string_view text)
     // instruction's own sentence is left out).
     const auto closes = [&](std::size_t from) {
         for (std::size_t at = from + 1; at < text.size(); ++at) {
-            if ((text[at] == '"' || text[at] == '\'') && !opens(at) &&
-                std::ispunct(static_cast<unsigned char>(text[at - 1])))
+            // A straight mark that closes: after a stop, or after a word and before no letter
+            // (an apostrophe inside a word, "don't", is none).
+            const bool beforeNoLetter = at + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + 1]));
+            if (text[at] == '"' && !opens(at)) return at;
+            if (text[at] == '\'' && !opens(at) &&
+                (std::ispunct(static_cast<unsigned char>(text[at - 1])) || (std::isalpha(static_cast<unsigned char>(text[at - 1])) && beforeNoLetter)))
                 return at;
             if (text.compare(at, 3, "\xE2\x80\x9D") == 0) return at;
             if (text.compare(at, 3, "\xE2\x80\x99") == 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))
@@ -1271,16 +1330,18 @@ bool fearOfDyingGone(const std::vector<std::string>& tokens, std::size_t at, con
 {
     static const std::vector<std::string_view> fears = {"scared", "afraid", "frightened", "terrified", "fear"};
     if (std::find(fears.begin(), fears.end(), idiom[0]) == fears.end()) return false;
-    // Only what modifies the fear itself, right before it: "No. I'm scared to die" keeps its
-    // fear.
+    // Only what modifies the fear itself, just before it, past softening words ("not really",
+    // "not so", "never really been"): "No. I'm scared to die" keeps its fear.
     static const std::vector<std::string_view> gone = {"too", "longer", "not", "never", "isn't", "aren't", "wasn't"};
-    if (at == 0) return false;
-    const std::string& one = tokens[at - 1];
-    if (std::find(gone.begin(), gone.end(), one) != gone.end()) return true;
-    if (at < 2) return false;
-    const std::string& two = tokens[at - 2];
-    return (one == "even" && (two == "not" || two == "isn't" || two == "wasn't")) ||
-           (one == "being" && (two == "stopped" || two == "stop")) || (one == "been" && two == "never");
+    static const std::vector<std::string_view> softening = {"really", "so", "that", "even", "been", "all", "as",
+                                                            "particularly", "very", "at"};
+    for (std::size_t back = at; back-- > 0 && back + 4 >= at;) {
+        const std::string& w = tokens[back];
+        if (std::find(gone.begin(), gone.end(), w) != gone.end()) return true;
+        if (w == "being" && back > 0 && (tokens[back - 1] == "stopped" || tokens[back - 1] == "stop")) return true;
+        if (std::find(softening.begin(), softening.end(), w) == softening.end()) return false;
+    }
+    return false;
 }
 
 // Where the words of a fear of dying begin, if `at` lies inside one.
@@ -1288,7 +1349,8 @@ const std::vector<Phrase>& fearOfDyingIdioms()
 {
     static const std::vector<Phrase> fears =
         phrases({"scared to die", "afraid to die", "scared of dying", "afraid of dying", "frightened of dying",
-                 "terrified of dying", "fear of dying", "scared of death", "afraid of death", "fear death"});
+                 "terrified of dying", "fear of dying", "scared of death", "afraid of death", "fear death",
+                 "frightened of death", "frightened to die", "terrified of death"});
     return fears;
 }
 
@@ -1501,16 +1563,15 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
                  "medication", "aspirin", "ibuprofen"});
     static const std::vector<Phrase> kept =
         phrases({"boxes", "packets", "packs", "stash", "saved", "saving", "stockpiled", "drawer", "cupboard", "glovebox",
-                 "glove box", "tin", "still got", "still have", "kept", "worth", "hundreds", "dozens",
+                 "glove box", "tin", "still got", "still have", "kept", "keeping", "worth", "hundreds", "dozens",
                  "a load of", "loads of", "bag of", "hidden", "hid", "hide"});
     // Got rid of, held by someone else, or taken as prescribed: read in the clause that names
     // the medicine ("I got rid of the paracetamol, but there's still a stash of tramadol").
     static const std::vector<Phrase> gone =
         phrases({"got rid", "get rid", "gave them", "given them", "handed them", "took them back", "taken them back",
                  "don't have any", "haven't got any", "no tablets", "no pills", "flushed", "threw them", "thrown them",
-                 "locked away", "keeps my", "keeps them", "holds my", "gives me one", "gives me my", "at a time",
-                 "keeping up with", "take them every", "take them each", "i take them", "take my tablets every",
-                 "taking them every", "as prescribed"});
+                 "locked away", "keeps my", "keeps them", "holds my", "gives me", "give me",
+                 "keeping up with"});
     static const std::vector<Phrase> holdingNow =
         phrases({"there's", "there are", "i've got", "i have", "i've still", "still got", "still have", "got some"});
     std::vector<std::size_t> told;
@@ -1523,7 +1584,10 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
             if (!isClient(segments[k])) continue;
             const std::string mine = withOthersQuotesBlanked(segments[k].text);
             const auto turn = words(mine);
-            if (!containsAny(turn, kept) || containsAny(turn, hypotheticalMarkers())) continue;
+            // A hypothetical is none; "just in case" is a reason to keep them.
+            static const std::vector<Phrase> supposing = phrases({"what if", "suppose", "imagine", "hypothetically",
+                                                                  "if i ever", "if i were to", "if i did"});
+            if (!containsAny(turn, kept) || containsAny(turn, supposing)) continue;
             for (const Span& span : splitSentences(segments[k].text)) {
                 const auto own = ownClausesOf(span.of(mine));
                 // "There's boxes of sleeping tablets in my drawer from last year": kept now,

@@ -1851,6 +1851,54 @@ private slots:
         QCOMPARE(kept->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means), std::size_t(1));
     }
 
+    // From a second review, of those fixes.
+    void secondReviewKeepsDisclosuresAndAttribution()
+    {
+        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
+            const auto draft = session(turns);
+            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
+        };
+        const auto present = std::optional(RiskStatus::Present);
+        const char* asked = "Have you had any thoughts of ending your life since we last met?";
+        for (const char* said : {"No. Well, I have some nights.", "Yes I have some nights.", "I have my moments."})
+            QVERIFY2(status({asked, said}, RiskCategory::SuicidalIdeation) == present, said);
+        QCOMPARE(status({asked, "No, no. I have my boys, I want to see them grow."}, RiskCategory::SuicidalIdeation),
+                 std::optional(RiskStatus::Denied));
+        QCOMPARE(status({"How has your week been?", "I told my GP to mark it as 'low mood'. Honestly I've been thinking "
+                                                    "about killing myself. She said 'let's review in a month.'"},
+                        RiskCategory::SuicidalIdeation), present);
+        for (const char* said : {"I'm not really scared of dying any more.", "I've never really been afraid of dying."})
+            QVERIFY2(status({"Have you had any thoughts of ending your life?", "No.", "How are you feeling about things?", said},
+                            RiskCategory::SuicidalIdeation) == present, said);
+        for (const char* said : {"Every night I pray the Lord will take me home.", "I go to bed hoping I won't wake up.",
+                                 "It'd be easier for everyone if I just disappeared one day."})
+            QVERIFY2(status({"How has your week been?", said}, RiskCategory::SuicidalIdeation) == present, said);
+        QCOMPARE(status({"How has your week been?", "Monday told my GP I've been cutting again."}, RiskCategory::SelfHarmThreats),
+                 present);
+        const auto readBack = [&](const char* therapist) {
+            return status({"What happened?", "It was a hard week.", therapist, "Yes."}, RiskCategory::SuicidalIdeation);
+        };
+        QCOMPARE(readBack("Last week you said they'd all be better off without you. Is that still how you feel?"), present);
+        QCOMPARE(readBack("Your wife said you've been talking about wanting to die. Is that right?"), present);
+        for (const char* theirs : {"So your mum said the family would be better off without you. Is that right?",
+                                   "So your ex used to tell you to go and kill yourself. Is that right?",
+                                   "You said your mum wanted to die at the end, with the cancer. Is that right?"})
+            QVERIFY2(readBack(theirs) != present, theirs);
+        // Someone else's overdose, a routine dose, a name ending in -ly: none is the client's.
+        for (const char* said : {"My sister took a handful of tablets on Friday and I had to ring 999.",
+                                 "I have to take a load of tablets for my heart now.",
+                                 "Took a couple of paracetamol and a whole bottle of water."})
+            QVERIFY2(status({"How has your week been?", said}, RiskCategory::SelfHarmThreats) == std::nullopt, said);
+        for (const char* said : {"Kelly said I'd be better off dead.", "The tomatoes will be dead by Friday if I don't water them.",
+                                 "To be honest they managed fine without me.", "I'm just hoping the twins don't wake up at five."})
+            QVERIFY2(status({"How has your week been?", said}, RiskCategory::SuicidalIdeation) == std::nullopt, said);
+        // Medicine kept "just in case" is the means.
+        const auto kept = session({"How have you been?", "I've been thinking about killing myself.", "Tell me more about that.",
+                                   "I've been keeping my old sleeping tablets, just in case."});
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means), std::size_t(1));
+    }
+
     // The same review's ordinary talk, none of it a risk.
     void reviewedRulesLeaveOrdinaryTalk()
     {
