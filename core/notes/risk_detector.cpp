@@ -163,7 +163,7 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     static const std::vector<std::string_view> notSo = {"not", "don't", "doesn't", "didn't", "won't", "never",
                                                         "nothing", "no", "isn't", "wasn't", "hadn't", "haven't",
                                                         "wouldn't", "whether", "stop", "stopped", "if"};
-    const auto at = [&](const std::vector<Phrase>& list, std::size_t) {
+    const auto at = [&](const std::vector<Phrase>& list) {
         std::size_t best = npos;
         for (const Phrase& p : list) best = std::min(best, findPhrase(sentence, p));
         return best;
@@ -184,12 +184,12 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     };
     // Where the death comes: the first of the ways it might.
     std::size_t death = npos;
-    if (const std::size_t g = at(godTakes, 0);
+    if (const std::size_t g = at(godTakes);
         g != npos && std::any_of(godWords.begin(), godWords.end(), has) &&
         !(g + 2 < sentence.size() && std::find(notDeath.begin(), notDeath.end(), sentence[g + 2]) != notDeath.end()))
         death = g;
-    if (std::any_of(vehicles.begin(), vehicles.end(), has)) death = std::min(death, at(comingToMe, 0));
-    death = std::min(death, at(fromTheBody, 0));
+    if (std::any_of(vehicles.begin(), vehicles.end(), has)) death = std::min(death, at(comingToMe));
+    death = std::min(death, at(fromTheBody));
     if (death == npos) return false;
     // "Wouldn't mind", "shan't be putting up a fight" carry their own negation, and may come
     // after the death ("If the good Lord saw fit to take me…, I shan't be putting up much of a
@@ -204,6 +204,17 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     return true;
 }
 
+// Medicines people keep or take too many of, by name or kind.
+const std::vector<Phrase>& medicineWords()
+{
+    static const std::vector<Phrase> list =
+        phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "morphine",
+                 "painkillers", "sleeping tablets", "antidepressants", "sertraline", "citalopram", "fluoxetine",
+                 "mirtazapine", "amitriptyline", "insulin", "zopiclone", "pregabalin", "gabapentin", "meds",
+                 "medication", "aspirin", "ibuprofen"});
+    return list;
+}
+
 // "Took a load of her sleeping tablets on Tuesday", "swallowed a whole packet of paracetamol":
 // taking a quantity of medicine is an overdose, however it is put.
 bool tookAQuantityOfMedicine(const std::vector<std::string>& clause)
@@ -212,10 +223,7 @@ bool tookAQuantityOfMedicine(const std::vector<std::string>& clause)
     static const std::vector<Phrase> amounts =
         phrases({"a load of", "a handful of", "a whole", "loads of", "a packet of", "a box of", "a bottle of",
                  "the lot", "the whole", "a strip of", "two packets", "a few packets", "double my", "triple my"});
-    static const std::vector<Phrase> medicine =
-        phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "sleeping tablets",
-                 "antidepressants", "sertraline", "citalopram", "fluoxetine", "mirtazapine", "amitriptyline",
-                 "painkillers", "meds", "medication", "ibuprofen", "aspirin", "zopiclone", "pregabalin", "insulin"});
+    const std::vector<Phrase>& medicine = medicineWords();
     // The client took it: "I" just before the verb, or the verb opening the clause; never
     // someone else ("My sister took a handful…", "Priya took…") nor a routine ("I have to take
     // a load of tablets for my heart").
@@ -1372,20 +1380,22 @@ bool idiomAt(const std::vector<std::string>& tokens, std::size_t at)
     static const std::vector<Phrase> idioms =
         phrases({"dead tired", "dead on my feet", "dead on", "dead good", "dead nice", "dead easy", "dead proud", "dead end",
                  "dead bored", "dying to", "dying for", "killing me", "kill for", "kill time", "killing time",
-                 "to death", "over my dead body", "scared to die", "afraid to die", "scared of dying",
-                 "afraid of dying", "frightened of dying", "terrified of dying", "fear of dying", "thought i was dying",
+                 "to death", "over my dead body", "thought i was dying",
                  "thought i was going to die", "felt like i was dying", "felt like i was going to die",
                  "convinced i was dying", "sure i was dying", "better off financially", "better off now", "better off than",
                  "end of", "end my shift", "end my contract", "end my tenancy", "hanging over", "hanging around",
                  "hanging out", "hanging about", "hang on a", "hang out", "hang around", "hang in there"});
-    for (const Phrase& idiom : idioms)
-        for (std::size_t from = 0; from < tokens.size();) {
-            const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
-            const std::size_t found = findPhrase(rest, idiom);
-            if (found == npos) break;
-            if (from + found <= at && at < from + found + idiom.size()) return !fearOfDyingGone(tokens, from + found, idiom);
-            from += found + 1;
-        }
+    // A fear of dying is an idiom too, unless it is gone (insideAGoneFear).
+    if (insideAGoneFear(tokens, at)) return false;
+    for (const auto* list : {&idioms, &fearOfDyingIdioms()})
+        for (const Phrase& idiom : *list)
+            for (std::size_t from = 0; from < tokens.size();) {
+                const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
+                const std::size_t found = findPhrase(rest, idiom);
+                if (found == npos) break;
+                if (from + found <= at && at < from + found + idiom.size()) return true;
+                from += found + 1;
+            }
     return false;
 }
 
@@ -1556,11 +1566,7 @@ void addMeansNamed(std::span<const Segment> segments, RiskFlag& flag)
 void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
 {
     if (flag.status != RiskStatus::Present || flag.aspects.contains(RiskAspect::Means)) return;
-    static const std::vector<Phrase> medicines =
-        phrases({"tablets", "pills", "paracetamol", "co-codamol", "codeine", "tramadol", "diazepam", "morphine",
-                 "painkillers", "sleeping tablets", "antidepressants", "sertraline", "citalopram", "fluoxetine",
-                 "mirtazapine", "amitriptyline", "insulin", "zopiclone", "pregabalin", "gabapentin", "meds",
-                 "medication", "aspirin", "ibuprofen"});
+    const std::vector<Phrase>& medicines = medicineWords();
     static const std::vector<Phrase> kept =
         phrases({"boxes", "packets", "packs", "stash", "saved", "saving", "stockpiled", "drawer", "cupboard", "glovebox",
                  "glove box", "tin", "still got", "still have", "kept", "keeping", "worth", "hundreds", "dozens",
