@@ -120,7 +120,16 @@ std::size_t reportedSpeechStart(std::string_view sentence)
                 "seriously", "definitely", "clearly", "recently", "usually", "normally", "generally", "totally",
                 "completely", "somehow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 "last", "this", "that", "yesterday", "tomorrow", "afterwards", "later"};
-            const bool adverb = std::find(adverbs.begin(), adverbs.end(), w) != adverbs.end();
+            // Any other word in -ly is an adverb too ("Half-jokingly told…", "Stupidly told…"),
+            // unless it is a name people have.
+            static const std::vector<std::string_view> names = {
+                "kelly", "emily", "holly", "beverly", "beverley", "molly", "ally", "sally", "shelley", "lily", "polly",
+                "billy", "ashley", "bradley", "stanley", "wesley", "hayley", "kimberly", "dolly", "carly", "marley",
+                "riley", "finley", "oakley", "lesley", "leslie", "tilly", "milly", "elly", "nelly", "jolly", "charly",
+                "shirley", "beverly's", "kelly's", "emily's", "holly's", "molly's", "sally's", "hayley's", "ashley's"};
+            const bool adverb = std::find(adverbs.begin(), adverbs.end(), w) != adverbs.end() ||
+                                (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+                                 std::find(names.begin(), names.end(), w) == names.end());
             other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
                     (!opensSentence || (!isStopword(w) && !adverb && std::find(openers.begin(), openers.end(), w) == openers.end()));
         }

@@ -141,8 +141,7 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
     // seriously" are not.
     static const std::vector<std::string_view> notDeath = {"out", "seriously", "for", "on", "off", "back", "round",
                                                            "with", "somewhere", "through"};
-    static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "one night",
-                                                           "in my sleep"};
+    static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "in my sleep"};
     // From the road: a vehicle, coming to the client.
     static const std::vector<std::string_view> vehicles = {"lorry", "bus", "car", "truck", "van", "train", "tram",
                                                            "plane", "motorbike", "artic"};
@@ -178,15 +177,26 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
             }
     if (welcome == npos) return false;
     const auto has = [&](std::string_view w) {
-        // "God knows I need one" is a figure of speech.
-        if (w == "god" && findPhrase(sentence, words("god knows")) != npos) return false;
+        // "God knows I need one" is a figure of speech; another "God" in the sentence is not.
+        if (w == "god") {
+            const auto count = [&](std::string_view phrase) {
+                const auto p = words(phrase);
+                std::size_t n = 0;
+                for (std::size_t k = 0; k + p.size() <= sentence.size(); ++k)
+                    n += std::equal(p.begin(), p.end(), sentence.begin() + static_cast<std::ptrdiff_t>(k)) ? 1u : 0u;
+                return n;
+            };
+            return count("god") > count("god knows");
+        }
         return findPhrase(sentence, words(w)) != npos;
     };
     // Where the death comes: the first of the ways it might.
     std::size_t death = npos;
     if (const std::size_t g = at(godTakes);
         g != npos && std::any_of(godWords.begin(), godWords.end(), has) &&
-        !(g + 2 < sentence.size() && std::find(notDeath.begin(), notDeath.end(), sentence[g + 2]) != notDeath.end()))
+        !(g + 2 < sentence.size() && std::find(notDeath.begin(), notDeath.end(), sentence[g + 2]) != notDeath.end()) &&
+        !(g + 3 < sentence.size() && (sentence[g + 2] == "home" || sentence[g + 2] == "up") &&
+          (sentence[g + 3] == "from" || sentence[g + 3] == "to")  && !has("heaven")))
         death = g;
     if (std::any_of(vehicles.begin(), vehicles.end(), has)) death = std::min(death, at(comingToMe));
     death = std::min(death, at(fromTheBody));
@@ -219,33 +229,39 @@ const std::vector<Phrase>& medicineWords()
 // taking a quantity of medicine is an overdose, however it is put.
 bool tookAQuantityOfMedicine(const std::vector<std::string>& clause)
 {
-    static const std::vector<std::string_view> taking = {"took", "taken", "swallowed", "downed"};
+    static const std::vector<std::string_view> taking = {"took", "taken", "swallowed", "downed", "taking"};
     static const std::vector<Phrase> amounts =
         phrases({"a load of", "a handful of", "a whole", "loads of", "a packet of", "a box of", "a bottle of",
                  "the lot", "the whole", "a strip of", "two packets", "a few packets", "double my", "triple my"});
     const std::vector<Phrase>& medicine = medicineWords();
-    // The client took it: "I" just before the verb, or the verb opening the clause; never
-    // someone else ("My sister took a handful…", "Priya took…") nor a routine ("I have to take
-    // a load of tablets for my heart").
+    // The client took it: an "I" a few words before the verb ("I literally took", "I must have
+    // taken", "I ended up taking"), or the verb opening the clause; never someone else ("My
+    // sister took a handful…", "Priya took…"), nor a routine dose ("I have to take a load of
+    // tablets for my heart", "every morning"), nor medicine carried somewhere ("took a box of
+    // tablets round to my nan's").
     static const std::vector<std::string_view> self = {"i", "i've", "i'd"};
-    static const std::vector<Phrase> routine = phrases({"have to", "every morning", "every day", "every night", "for my",
-                                                        "prescribed", "stopped", "just to get through"});
+    static const std::vector<Phrase> routine = phrases({"have to", "every morning", "every day", "every night",
+                                                        "for my heart", "for my back", "for my pain", "just to get through"});
     if (containsAny(clause, routine)) return false;
+    static const std::vector<std::string_view> carried = {"round", "to", "over", "back", "in", "into", "out", "for"};
     for (std::size_t v = 0; v < clause.size(); ++v) {
         if (std::find(taking.begin(), taking.end(), clause[v]) == taking.end()) continue;
-        const bool mine = v == 0 || (v >= 1 && std::find(self.begin(), self.end(), clause[v - 1]) != self.end()) ||
-                          (v >= 2 && std::find(self.begin(), self.end(), clause[v - 2]) != self.end() &&
-                           (clause[v - 1] == "just" || clause[v - 1] == "then" || clause[v - 1] == "have"));
-        if (!mine || negatedAt(clause, v)) continue;
-        // The amount is of the medicine: "a whole packet of paracetamol", not "a couple of
-        // paracetamol and a whole bottle of water".
+        bool mine = v == 0;
+        for (std::size_t back = v; back-- > 0 && back + 4 >= v && !mine;) {
+            if (std::find(self.begin(), self.end(), clause[back]) != self.end()) mine = true;
+            else if (namesSomeoneElse(clause[back])) break;
+        }
+        if (!mine || negatedAt(clause, v) || (v > 0 && (clause[v - 1] == "stopped" || clause[v - 1] == "stop"))) continue;
+        const std::vector<std::string> rest(clause.begin() + static_cast<std::ptrdiff_t>(v), clause.end());
         for (const Phrase& amount : amounts) {
-            const std::vector<std::string> rest(clause.begin() + static_cast<std::ptrdiff_t>(v), clause.end());
             const std::size_t a = findPhrase(rest, amount);
             if (a == npos) continue;
             for (const Phrase& m : medicine) {
                 const std::size_t found = findPhrase(rest, m);
-                if (found != npos && found >= a + amount.size() && found <= a + amount.size() + 3) return true;
+                if (found == npos || found < a + amount.size() || found > a + amount.size() + 5) continue;
+                const std::size_t after = found + m.size();
+                if (after < rest.size() && std::find(carried.begin(), carried.end(), rest[after]) != carried.end()) continue;
+                return true;
             }
         }
     }
@@ -649,10 +665,19 @@ bool readsBackTheClients(const std::vector<std::string>& turn, const std::vector
     static const std::vector<std::string_view> clients = {"you", "you'd", "you've", "you're", "you'll", "your",
                                                           "i", "i'd", "i've", "i'm", "i'll", "my", "me"};
     static const std::vector<std::string_view> telling = {"tell", "told", "telling", "tells"};
-    static const std::vector<std::string_view> saying = {"said", "says", "say", "told", "tell", "thinks", "thought",
-                                                         "felt", "feels", "reckons", "wrote", "texted"};
+    static const std::vector<std::string_view> saying = {"said", "says", "say", "told", "tell", "telling", "thinks",
+                                                         "thought", "felt", "feels", "feel", "reckons", "wrote", "texted",
+                                                         "talking", "talked", "mentioned"};
     const auto isClientWord = [&](const std::string& w) {
         return std::find(clients.begin(), clients.end(), w) != clients.end() && w != "your" && w != "my";
+    };
+    // The subject of the verb at `v`, past "keep", "used to", "always", "been"…
+    static const std::vector<std::string_view> between = {"keep", "kept", "keeps", "always", "often", "still", "just",
+                                                          "also", "to", "used", "been", "have", "has", "ever", "never"};
+    const auto subjectOf = [&](std::size_t v) -> std::string {
+        for (std::size_t k = v; k-- > 0 && k + 5 >= v;)
+            if (std::find(between.begin(), between.end(), turn[k]) == between.end()) return turn[k];
+        return {};
     };
     for (const Phrase& cue : cues)
         for (std::size_t from = 0; from < turn.size();) {
@@ -670,7 +695,7 @@ bool readsBackTheClients(const std::vector<std::string>& turn, const std::vector
             // Who said it, when the read-back says ("you said…", "your mum said…").
             std::optional<bool> saidByClient;
             for (std::size_t v = at; v-- > 1 && v + 8 >= at && !saidByClient;)
-                if (std::find(saying.begin(), saying.end(), turn[v]) != saying.end()) saidByClient = isClientWord(turn[v - 1]);
+                if (std::find(saying.begin(), saying.end(), turn[v]) != saying.end()) saidByClient = isClientWord(subjectOf(v));
             // A wish about the client ("better off without me"): the one who said it holds it
             // ("you said your family would be better off without you" is the client's; "your
             // mum said the family would be…" is hers).
@@ -689,7 +714,11 @@ bool readsBackTheClients(const std::vector<std::string>& turn, const std::vector
                 else if (std::find(theirs.begin(), theirs.end(), turn[back]) != theirs.end() || namesSomeoneElse(turn[back]))
                     subjectIsClient = false;
             }
-            if (subjectIsClient.value_or(saidByClient.value_or(true))) return true;
+            // Someone else's subject is theirs ("your brother's been suicidal"); the client's
+            // subject is the client's unless someone else said it to them ("your ex used to say
+            // you'd be better off dead").
+            if (subjectIsClient == std::optional(false)) continue;
+            if (saidByClient.value_or(true)) return true;
         }
     return false;
 }
@@ -966,7 +995,7 @@ bool verbTakesAnObject(std::string_view sentence)
     static const std::vector<std::string_view> whoTheyHave = {
         "boys", "girls", "kids", "children", "son", "daughter", "family", "wife", "husband", "partner", "dog", "cat",
         "faith", "mum", "dad", "job", "grandchildren", "grandkids", "grandson", "granddaughter", "sister", "brother",
-        "friends", "church", "little"};
+        "friends", "church", "little", "cats", "dogs", "pets", "animals", "horse", "baby", "grandchild"};
     std::string lower;
     for (char c : sentence) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     for (std::string_view softener : {"well, ", "but ", "actually, "})
@@ -975,7 +1004,9 @@ bool verbTakesAnObject(std::string_view sentence)
         if (lower.rfind(verb, 0) != 0) continue;
         const auto next = words(std::string_view(lower).substr(verb.size()));
         if (!next.empty() && next.front() == "the" && next.size() > 1 && next[1] == "opposite") return true;
-        return next.size() > 1 && std::find(possessive.begin(), possessive.end(), next[0]) != possessive.end() &&
+        if (!next.empty() && (next[0] == "work" || next[0] == "pets")) return true;
+        return next.size() > 1 &&
+               (std::find(possessive.begin(), possessive.end(), next[0]) != possessive.end() || next[0] == "the") &&
                std::find(whoTheyHave.begin(), whoTheyHave.end(), next[1]) != whoTheyHave.end();
     }
     return false;
@@ -1180,8 +1211,11 @@ std::vector<Span> instructionSpans(std::string_view text)
             // (an apostrophe inside a word, "don't", is none).
             const bool beforeNoLetter = at + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + 1]));
             if (text[at] == '"' && !opens(at)) return at;
+            // After a word, only before a stop or the end: "the kids' school" is a possessive.
+            const bool beforeAStop = at + 1 >= text.size() || std::ispunct(static_cast<unsigned char>(text[at + 1]));
             if (text[at] == '\'' && !opens(at) &&
-                (std::ispunct(static_cast<unsigned char>(text[at - 1])) || (std::isalpha(static_cast<unsigned char>(text[at - 1])) && beforeNoLetter)))
+                (std::ispunct(static_cast<unsigned char>(text[at - 1])) ||
+                 (std::isalpha(static_cast<unsigned char>(text[at - 1])) && beforeNoLetter && beforeAStop)))
                 return at;
             if (text.compare(at, 3, "\xE2\x80\x9D") == 0) return at;
             if (text.compare(at, 3, "\xE2\x80\x99") == 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))
@@ -1343,6 +1377,8 @@ bool fearOfDyingGone(const std::vector<std::string>& tokens, std::size_t at, con
     static const std::vector<std::string_view> gone = {"too", "longer", "not", "never", "isn't", "aren't", "wasn't"};
     static const std::vector<std::string_view> softening = {"really", "so", "that", "even", "been", "all", "as",
                                                             "particularly", "very", "at"};
+    // "I've never been so scared of dying": more afraid, not less.
+    if (at >= 3 && tokens[at - 1] == "so" && tokens[at - 2] == "been" && tokens[at - 3] == "never") return false;
     for (std::size_t back = at; back-- > 0 && back + 4 >= at;) {
         const std::string& w = tokens[back];
         if (std::find(gone.begin(), gone.end(), w) != gone.end()) return true;
@@ -1605,7 +1641,18 @@ void addMedicineAtHand(std::span<const Segment> segments, RiskFlag& flag)
                             if (const std::size_t f = findPhrase(clause, m); f != npos) return f;
                         return npos;
                     }();
-                    if (named == npos || negatedAt(clause, named) || containsAny(clause, gone)) continue;
+                    // "The tablets my GP gives me" are kept all the same when they are being saved
+                    // ("I've been saving up the tablets my GP gives me"); "as prescribed" is no
+                    // store unless instead of it.
+                    static const std::vector<Phrase> saving =
+                        phrases({"saving", "saved", "stash", "stockpiled", "hoarding", "hidden", "hid"});
+                    static const std::vector<Phrase> dispensed = phrases({"gives me", "give me"});
+                    const bool asPrescribed = containsAny(clause, phrases({"as prescribed", "take it as", "take them as"})) &&
+                                              !containsAny(clause, phrases({"instead of"}));
+                    if (named == npos || negatedAt(clause, named) || asPrescribed ||
+                        (containsAny(clause, gone) && !(containsAny(clause, dispensed) && containsAny(clause, saving) &&
+                                                        !containsAny(clause, phrases({"got rid", "get rid", "handed them", "gave them"})))))
+                        continue;
                     flag.aspects[RiskAspect::Means] = {RiskStatus::Present,
                                                        {{segments[k].id, std::string(span.of(segments[k].text)), std::nullopt}}};
                     return;

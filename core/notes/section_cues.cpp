@@ -185,7 +185,8 @@ std::optional<Section> sectionOf(std::string_view sentence, bool early, bool set
     static const auto toDo = phrases({"if", "ring", "call", "contact", "phone", "text", "number", "you can", "you could",
                                       "i'll", "we'll", "you'll", "they'll", "he'll", "she'll", "will", "going to",
                                       "should", "use", "go to", "refer", "here's", "keep", "tomorrow", "today", "tonight",
-                                      "later", "this week", "next", "can", "need", "want", "let's", "would"});
+                                      "later", "this week", "next", "can", "need", "want", "let's", "would",
+                                      "they'd", "there for you", "day or night", "remember"});
     const bool safetyWords =
         std::any_of(safetyNet.begin(), safetyNet.end(), [&](const auto& p) { return findPhrase(tokens, p) != npos; });
     // A story of what happened ("they came Friday", "you got help to him"): told, not planned.

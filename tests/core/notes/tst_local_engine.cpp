@@ -1899,6 +1899,54 @@ private slots:
         QCOMPARE(kept->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means), std::size_t(1));
     }
 
+    // From a third review.
+    void thirdReviewKeepsDisclosuresAndAttribution()
+    {
+        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
+            const auto draft = session(turns);
+            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
+        };
+        const auto present = std::optional(RiskStatus::Present);
+        const auto week = [&](const char* said, RiskCategory c) { return status({"How has the week been?", said}, c); };
+        QCOMPARE(week("Awful. Stupidly told my boss I'd been cutting again.", RiskCategory::SelfHarmThreats), present);
+        QCOMPARE(week("Just put in the notes that I'm 'fine. I cut my arms again on Friday. The kids' school rang about it.",
+                      RiskCategory::SelfHarmThreats),
+                 present);
+        for (const char* said : {"Awful. I literally took a handful of pills on Friday.",
+                                 "I ended up taking a whole packet of paracetamol on Saturday.",
+                                 "Not good. I took a whole packet of my mum's painkillers on Saturday."})
+            QVERIFY2(week(said, RiskCategory::SelfHarmThreats) == present, said);
+        for (const char* said : {"Tired. I pray every night that God takes me, God knows I'm ready.",
+                                 "Honestly the kids would get on fine without me.", "I'll probably be dead by Christmas anyway."})
+            QVERIFY2(week(said, RiskCategory::SuicidalIdeation) == present, said);
+        for (const char* said : {"I hope Jo can take me home from the party one night, I'm fed up of getting taxis.",
+                                 "Kelly said I'd be better off dead."})
+            QVERIFY2(week(said, RiskCategory::SuicidalIdeation) == std::nullopt, said);
+        QCOMPARE(week("Fine. I took a box of tablets round to my nan's, she'd run out.", RiskCategory::SelfHarmThreats),
+                 std::nullopt);
+        const auto readBack = [&](const char* therapist) {
+            return status({"What happened?", "It was a hard week.", therapist, "Yes."}, RiskCategory::SuicidalIdeation);
+        };
+        QCOMPARE(readBack("Your sister rang. She said you keep telling her everyone would be better off without you. Is that "
+                          "right?"),
+                 present);
+        QVERIFY(readBack("You mentioned your ex used to say you'd be better off dead. Is that right?") != present);
+        for (const char* said : {"No. Since the heart attack I've never been so scared of dying.", "No. I have my cats to look after.",
+                                 "No. I have the kids."})
+            QVERIFY2(status({"Have you had any thoughts of ending your life?", said}, RiskCategory::SuicidalIdeation) ==
+                         std::optional(RiskStatus::Denied),
+                     said);
+        const auto means = [&](const char* said) {
+            const auto draft = session({"How has the week been?", "Bad. I keep thinking about ending it.", "Tell me more.", said});
+            return draft.ok() && draft->risk(RiskCategory::SuicidalIdeation)->aspects.count(RiskAspect::Means) == 1;
+        };
+        QVERIFY(means("I've been saving up the tablets my GP gives me in a drawer."));
+        QVERIFY(!means("I keep my sertraline in the kitchen cupboard and take it as prescribed, so that's fine."));
+        const auto step = twoTurns("Good. And remember, the crisis team said they'd be there for you, day or night.", "Okay.");
+        QVERIFY(step.ok());
+        QVERIFY(step->section(Section::NextSteps).has_value());
+    }
+
     // The same review's ordinary talk, none of it a risk.
     void reviewedRulesLeaveOrdinaryTalk()
     {
