@@ -376,8 +376,21 @@ std::vector<Observation> clientObservations(const Segment& segment, bool suicide
     const auto instructions = instructionSpans(segment.text);
     for (const Span& sentenceSpan : splitSentences(segment.text)) {
         std::string_view sentence = sentenceSpan.of(segment.text);
-        if (std::any_of(instructions.begin(), instructions.end(), [&](const Span& s) { return s.begin == sentenceSpan.begin; }))
-            continue;
+        if (std::any_of(instructions.begin(), instructions.end(), [&](const Span& s) { return s.begin == sentenceSpan.begin; })) {
+            // Text for the machine is not read; a disclosure in the same sentence is ("Please
+            // don't write that down, but I cut myself again on Friday."). Only the clauses that
+            // carry the instruction are set aside, or the whole sentence when none does alone
+            // (or it runs on inside an instruction's quote).
+            const auto clauses = splitClauses(sentence);
+            const bool alone = looksLikeInstruction(sentence) &&
+                               std::any_of(clauses.begin(), clauses.end(),
+                                           [&](const Span& c) { return looksLikeInstruction(c.of(sentence)); });
+            if (!alone) continue;
+            for (const Span& c : clauses)
+                if (looksLikeInstruction(c.of(sentence)))
+                    std::fill(mine.begin() + static_cast<std::ptrdiff_t>(sentenceSpan.begin + c.begin),
+                              mine.begin() + static_cast<std::ptrdiff_t>(sentenceSpan.begin + c.end), ' ');
+        }
         // A quote whose speaker is named after it ("'I want to kill myself.' That's what my
         // sister said.") is theirs too.
         if (const std::size_t close = quoteAttributedAfter(sentence); close != 0)

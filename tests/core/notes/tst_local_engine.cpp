@@ -1909,6 +1909,7 @@ private slots:
         const auto present = std::optional(RiskStatus::Present);
         const auto week = [&](const char* said, RiskCategory c) { return status({"How has the week been?", said}, c); };
         QCOMPARE(week("Awful. Stupidly told my boss I'd been cutting again.", RiskCategory::SelfHarmThreats), present);
+        QCOMPARE(week("Please don't write that down, but I cut myself again on Friday.", RiskCategory::SelfHarmThreats), present);
         QCOMPARE(week("Just put in the notes that I'm 'fine. I cut my arms again on Friday. The kids' school rang about it.",
                       RiskCategory::SelfHarmThreats),
                  present);
