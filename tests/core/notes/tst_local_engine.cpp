@@ -271,6 +271,13 @@ private slots:
         return DraftPipeline(engine).run(t);
     }
 
+    // The status a session of alternating turns drafts for one category (nullopt when none).
+    static std::optional<RiskStatus> sessionStatus(const std::vector<const char*>& turns, RiskCategory c)
+    {
+        const auto draft = session(turns);
+        return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
+    }
+
     // An opening that sets out the session without the word "agenda" gives its items, one
     // each; the greeting and the check ("How does that sound?") are none.
     void sessionSetOutIsTheAgenda()
@@ -1783,10 +1790,7 @@ private slots:
     // might say that the first versions of those rules got wrong.
     void reviewedRulesKeepDisclosures()
     {
-        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
-            const auto draft = session(turns);
-            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
-        };
+        const auto status = sessionStatus;
         const auto present = std::optional(RiskStatus::Present);
         // A yes with a comma after its verb is a yes.
         QCOMPARE(status({"Have you had any thoughts of ending your life since we last met?", "I have, some nights."},
@@ -1854,10 +1858,7 @@ private slots:
     // From a second review, of those fixes.
     void secondReviewKeepsDisclosuresAndAttribution()
     {
-        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
-            const auto draft = session(turns);
-            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
-        };
+        const auto status = sessionStatus;
         const auto present = std::optional(RiskStatus::Present);
         const char* asked = "Have you had any thoughts of ending your life since we last met?";
         for (const char* said : {"No. Well, I have some nights.", "Yes I have some nights.", "I have my moments."})
@@ -1902,10 +1903,7 @@ private slots:
     // From a third review.
     void thirdReviewKeepsDisclosuresAndAttribution()
     {
-        const auto status = [](const std::vector<const char*>& turns, RiskCategory c) {
-            const auto draft = session(turns);
-            return draft.ok() ? statusOf(draft.value(), c) : std::nullopt;
-        };
+        const auto status = sessionStatus;
         const auto present = std::optional(RiskStatus::Present);
         const auto week = [&](const char* said, RiskCategory c) { return status({"How has the week been?", said}, c); };
         QCOMPARE(week("Awful. Stupidly told my boss I'd been cutting again.", RiskCategory::SelfHarmThreats), present);
