@@ -213,7 +213,11 @@ std::string addressedToClient(std::string_view text)
         "by", "against", "without", "referring", "referred", "calling", "ringing", "seeing", "meeting", "telling",
         "asking", "giving", "sending", "helping", "checking", "reminding", "supporting", "contacting", "thanking",
         "book", "booked", "booking", "suit", "suits", "suited", "show", "bring", "join", "invite", "visit", "update",
-        "greet", "greets", "treat", "treats", "hear", "hears", "judge", "judges", "trust", "trusts", "miss", "misses"};
+        "greet", "greets", "treat", "treats", "hear", "hears", "judge", "judges", "trust", "trusts", "miss", "misses",
+        // The same verbs done already ("I got you the Samaritans number", "I told you last week").
+        "got", "gave", "sent", "told", "asked", "showed", "brought", "found", "made", "bought", "emailed", "texted",
+        "rang", "called", "phoned", "helped", "reminded", "saw", "met", "heard", "left", "put", "printed", "wrote",
+        "booked", "referred", "thanked", "invited"};
     // Not "before" or "after": there they start a clause whose subject is "you" ("before you
     // leave" is "before they leave").
     std::string previous;

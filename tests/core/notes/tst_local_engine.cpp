@@ -1990,6 +1990,15 @@ private slots:
         }
     }
 
+    // The therapist's "you" after a verb, done or to do, is the object: "them", never "they".
+    void youAsTheObjectIsThem()
+    {
+        QCOMPARE(addressedToClient("I got you the Samaritans number, it's on your safety plan."),
+                 std::string("I got them the Samaritans number, it's on their safety plan."));
+        QCOMPARE(addressedToClient("I told you last week that you could ring me."),
+                 std::string("I told them last week that they could ring me."));
+    }
+
     // Someone else's words already in quote marks keep those marks: one pair, not two.
     void quotedReportedSpeechKeepsItsOwnMarks()
     {
