@@ -279,7 +279,6 @@ std::string normalisedForDuplicates(const std::string& text)
     return key;
 }
 
-// Share of `a`'s content words that also occur in `b`.
 // Whether every content word of statement `a`, apart from the note's own framing words, is in
 // `b`, person-neutral ("killing myself" is in "killing themselves": pronouns are stopwords).
 bool contentWithin(const std::string& a, const std::string& b)
@@ -298,6 +297,7 @@ bool contentWithin(const std::string& a, const std::string& b)
     return any;
 }
 
+// Share of `a`'s content words that also occur in `b`.
 double overlap(const std::string& a, const std::string& b)
 {
     std::set<std::string> wordsA;

@@ -96,42 +96,30 @@ std::size_t reportedSpeechStart(std::string_view sentence)
             }
         }
         // A capitalised name right before the verb ("Priya said") counts as someone else too;
-        // opening the sentence ("Jo texted"), only a word that could not open it anyway (not
-        // "Then said", "Honestly said", "Everyone said").
+        // opening the sentence ("Jo texted"), only a word that could not open it anyway: not a
+        // stopword, not one of these ("Then said", "Everyone said", "Monday told", the note's own
+        // "Client said that…"), and not an adverb in -ly ("Finally told my mum…", "Stupidly
+        // told…") unless it is a name people have (Kelly, Emily).
         if (!other && k > 0) {
-            const char first = sentence[tokens[k - 1].span.begin];
-            static const std::vector<std::string_view> openers = {"then", "so", "and", "but", "well", "yeah", "yes",
-                                                                   "no", "honestly", "apparently", "basically", "just",
-                                                                   "also", "anyway", "everyone", "everybody", "nobody",
-                                                                   "someone", "somebody", "who", "what", "which",
-                                                                   "never", "always", "once", "today", "yesterday",
-                                                                   "tonight", "earlier", "later", "again", "even",
-                                                                   "only", "almost", "still", "already", "sometimes",
-                                                                   "texted", "rang", "told", "said", "wrote",
-                                                                   // The note's own frame ("Client said that…").
-                                                                   "client", "therapist"};
-            const std::string& w = tokens[k - 1].word;
-            const bool opensSentence = k - 1 == 0;
-            // "Finally told my mum…", "Nearly told you…": an adverb is no name (Kelly and Emily
-            // are, so adverbs are listed rather than read from "-ly").
-            static const std::vector<std::string_view> adverbs = {
-                "finally", "eventually", "literally", "nearly", "actually", "honestly", "basically", "apparently",
-                "obviously", "really", "only", "probably", "suddenly", "luckily", "unfortunately", "hopefully",
-                "seriously", "definitely", "clearly", "recently", "usually", "normally", "generally", "totally",
-                "completely", "somehow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "last", "this", "that", "yesterday", "tomorrow", "afterwards", "later"};
-            // Any other word in -ly is an adverb too ("Half-jokingly told…", "Stupidly told…"),
-            // unless it is a name people have.
+            static const std::vector<std::string_view> opensAnySentence = {
+                "then", "so", "and", "but", "well", "yeah", "yes", "no", "just", "also", "anyway", "everyone",
+                "everybody", "nobody", "someone", "somebody", "who", "what", "which", "never", "always", "once",
+                "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "afterwards", "again", "even", "still",
+                "already", "almost", "sometimes", "somehow", "last", "this", "that", "texted", "rang", "told", "said", "wrote",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "client", "therapist"};
             static const std::vector<std::string_view> names = {
                 "kelly", "emily", "holly", "beverly", "beverley", "molly", "ally", "sally", "shelley", "lily", "polly",
                 "billy", "ashley", "bradley", "stanley", "wesley", "hayley", "kimberly", "dolly", "carly", "marley",
                 "riley", "finley", "oakley", "lesley", "leslie", "tilly", "milly", "elly", "nelly", "jolly", "charly",
                 "shirley", "beverly's", "kelly's", "emily's", "holly's", "molly's", "sally's", "hayley's", "ashley's"};
-            const bool adverb = std::find(adverbs.begin(), adverbs.end(), w) != adverbs.end() ||
-                                (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0 &&
-                                 std::find(names.begin(), names.end(), w) == names.end());
-            other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 &&
-                    (!opensSentence || (!isStopword(w) && !adverb && std::find(openers.begin(), openers.end(), w) == openers.end()));
+            const char first = sentence[tokens[k - 1].span.begin];
+            const std::string& w = tokens[k - 1].word;
+            const auto listed = [&w](const std::vector<std::string_view>& list) {
+                return std::find(list.begin(), list.end(), w) != list.end();
+            };
+            const bool adverb = w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0 && !listed(names);
+            const bool couldOpenAny = isStopword(w) || adverb || listed(opensAnySentence);
+            other = first >= 'A' && first <= 'Z' && w != "i" && w.rfind("i'", 0) != 0 && (k - 1 > 0 || !couldOpenAny);
         }
         if (!other) continue;
         // Their words start after "to me", "me", "that", "saying" and any punctuation.
