@@ -134,11 +134,10 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
                  "would not mind", "wouldn't care", "wouldn't be sorry", "shan't be putting up", "won't be putting up",
                  "wouldn't put up", "wouldn't be putting up", "wouldn't fight", "won't fight", "shan't fight",
                  "not put up much of a fight", "i'd welcome", "i'd welcome it", "let it happen", "let it take me"});
-    // From God: "take me", "took me", with who or when it would be; not "take me out", "took me
-    // seriously".
+    // From God: "take me", "took me", with God or the night named. "Take me home" and "take me
+    // up" are how the faithful say it; "take me out", "took me seriously", "take me home from
+    // the party" are not.
     static const std::vector<Phrase> godTakes = phrases({"take me", "took me", "takes me", "taken me", "call me home"});
-    // "Take me home" and "take me up" are how the faithful say it; "take me out", "took me
-    // seriously" are not.
     static const std::vector<std::string_view> notDeath = {"out", "seriously", "for", "on", "off", "back", "round",
                                                            "with", "somewhere", "through"};
     static const std::vector<std::string_view> godWords = {"lord", "god", "jesus", "upstairs", "heaven", "in my sleep"};
@@ -196,7 +195,7 @@ bool welcomesOwnDeath(const std::vector<std::string>& sentence)
         g != npos && std::any_of(godWords.begin(), godWords.end(), has) &&
         !(g + 2 < sentence.size() && std::find(notDeath.begin(), notDeath.end(), sentence[g + 2]) != notDeath.end()) &&
         !(g + 3 < sentence.size() && (sentence[g + 2] == "home" || sentence[g + 2] == "up") &&
-          (sentence[g + 3] == "from" || sentence[g + 3] == "to")  && !has("heaven")))
+          (sentence[g + 3] == "from" || sentence[g + 3] == "to") && !has("heaven")))
         death = g;
     if (std::any_of(vehicles.begin(), vehicles.end(), has)) death = std::min(death, at(comingToMe));
     death = std::min(death, at(fromTheBody));
@@ -1220,15 +1219,14 @@ std::vector<Span> instructionSpans(std::string_view text)
     // instruction's own sentence is left out).
     const auto closes = [&](std::size_t from) {
         for (std::size_t at = from + 1; at < text.size(); ++at) {
-            // A straight mark that closes: after a stop, or after a word and before no letter
-            // (an apostrophe inside a word, "don't", is none).
-            const bool beforeNoLetter = at + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + 1]));
             if (text[at] == '"' && !opens(at)) return at;
-            // After a word, only before a stop or the end: "the kids' school" is a possessive.
+            // A straight single mark closes after a stop, or after a word when a stop or the end
+            // follows ("'low mood'."): not inside a word ("don't"), not a possessive ("the kids'
+            // school").
             const bool beforeAStop = at + 1 >= text.size() || std::ispunct(static_cast<unsigned char>(text[at + 1]));
             if (text[at] == '\'' && !opens(at) &&
                 (std::ispunct(static_cast<unsigned char>(text[at - 1])) ||
-                 (std::isalpha(static_cast<unsigned char>(text[at - 1])) && beforeNoLetter && beforeAStop)))
+                 (std::isalpha(static_cast<unsigned char>(text[at - 1])) && beforeAStop)))
                 return at;
             if (text.compare(at, 3, "\xE2\x80\x9D") == 0) return at;
             if (text.compare(at, 3, "\xE2\x80\x99") == 0 && std::ispunct(static_cast<unsigned char>(text[at - 1])))
@@ -1364,10 +1362,7 @@ const std::vector<Phrase>& riskWords(RiskCategory category)
                  "hanging", "noose", "end it", "end my", "ending it", "end things", "not be here", "not being here",
                  "not wake", "better off", "take my life", "wasn't here", "weren't here", "swallowed the lot", "without me", "jump off", "jump in front", "no point living",
                  "no point in living", "not be around", "not exist", "want it over", "a rope in", "the rope in",
-                 "rope in the garage", "rope in the loft", "had it all planned", "had it planned",
-                 // No fear of dying left: the capability for it, not a comfort.
-                 "not scared to die", "not afraid to die", "not scared of dying", "not afraid of dying",
-                 "not frightened of dying", "don't fear death", "no longer scared of dying"});
+                 "rope in the garage", "rope in the loft", "had it all planned", "had it planned"});
     static const std::vector<Phrase> selfHarm =
         phrases({"self-harm", "self harm", "harm myself", "harming myself", "hurt myself", "hurting myself", "blade",
                  "blades", "razor", "razors", "bleed", "bleeding", "bled", "scar", "scars", "burns", "wounds"});
@@ -1387,7 +1382,8 @@ bool fearOfDyingGone(const std::vector<std::string>& tokens, std::size_t at, con
     if (std::find(fears.begin(), fears.end(), idiom[0]) == fears.end()) return false;
     // Only what modifies the fear itself, just before it, past softening words ("not really",
     // "not so", "never really been"): "No. I'm scared to die" keeps its fear.
-    static const std::vector<std::string_view> gone = {"too", "longer", "not", "never", "isn't", "aren't", "wasn't"};
+    static const std::vector<std::string_view> gone = {"too", "longer", "not", "never", "isn't", "aren't", "wasn't",
+                                                       "don't", "doesn't"};
     static const std::vector<std::string_view> softening = {"really", "so", "that", "even", "been", "all", "as",
                                                             "particularly", "very", "at"};
     // "I've never been so scared of dying": more afraid, not less.
